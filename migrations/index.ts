@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127211325 } from './Migration20261127211325';
+
+/**
+ * Every migration, in order. Listed explicitly so the compiled app, the CLI and jest all run the
+ * same set; after `npm run migration:create`, add the new file here.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127211325', class: Migration20261127211325 },
+];

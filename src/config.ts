@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of the environment. Everything configurable is read, validated and defaulted here;
+ * the rest of the code receives a typed `Config`.
+ */
+
+/** Raised for a setting that cannot be used; `main` prints its message on one line and exits. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const postgresUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must look like postgres://user:password@host:5432/database' },
+);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  QUERY_STATS: booleanFlag.optional(),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REGISTER_DIR: z.string().optional(),
+});
+
+export interface Config {
+  /** `development` (default), `test` or `production`. */
+  env: 'development' | 'production' | 'test';
+  /** HTTP and WebSocket port. @default 4000 */
+  port: number;
+  /** Interface to listen on. @default all interfaces */
+  host?: string;
+  /** PostgreSQL to use; without it an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl?: string;
+  /** Folder for the embedded PostgreSQL and other local state. @default ./.data */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL. @default 54329 */
+  embeddedPgPort: number;
+  /** Bearer token that authorises mutations until roles arrive. Required in production. */
+  adminToken: string;
+  /** Attach `extensions.sql = { statements, ms }` to every response. @default true in development */
+  queryStats: boolean;
+  /** Deepest selection a query may have. @default 12 */
+  maxQueryDepth: number;
+  /** pino log level. @default info */
+  logLevel: string;
+  /** Folder holding the register CSVs. @default idn-area-data's data/ folder */
+  registerDir: string;
+}
+
+/** A development-only admin token, printed at start so a newcomer can try the mutations. */
+export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, so `DATABASE_URL= npm start` means "embedded".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const s = parsed.data;
+  if (!s.ADMIN_TOKEN && s.NODE_ENV === 'production') {
+    throw new ConfigError('ADMIN_TOKEN is required when NODE_ENV=production (at least 16 characters)');
+  }
+  return {
+    env: s.NODE_ENV,
+    port: s.PORT,
+    host: s.HOST,
+    databaseUrl: s.DATABASE_URL,
+    dataDir: path.resolve(s.DATA_DIR),
+    embeddedPgPort: s.EMBEDDED_PG_PORT,
+    adminToken: s.ADMIN_TOKEN ?? DEVELOPMENT_ADMIN_TOKEN,
+    queryStats: s.QUERY_STATS ?? s.NODE_ENV === 'development',
+    maxQueryDepth: s.MAX_QUERY_DEPTH,
+    logLevel: s.LOG_LEVEL,
+    registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
+  };
+}

@@ -1,0 +1,49 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { viewerFromAuthorization, type Viewer } from './auth/viewer';
+import type { Config } from './config';
+import type { QueryStats } from './db/query-stats';
+import type { Sql } from './db/sql';
+import { LoaderRegistry } from './graphql/loader-registry';
+import { ProgramLoaders } from './program/program.loaders';
+import { ProgramRepository } from './program/program.repository';
+import { RegionLoaders } from './region/region.loaders';
+import { RegionRepository } from './region/region.repository';
+
+/** Long-lived parts the server holds; contexts are built from them. */
+export interface Services {
+  config: Config;
+  orm: MikroORM;
+  sql: Sql;
+}
+
+export interface Loaders {
+  region: RegionLoaders;
+  program: ProgramLoaders;
+}
+
+/** What every resolver receives: new for each HTTP operation and each WebSocket subscription. */
+export interface Context {
+  /** A fork of the ORM's entity manager: its own identity map and unit of work. */
+  em: EntityManager;
+  sql: Sql;
+  /** Fresh DataLoaders; never shared between operations or viewers. */
+  loaders: Loaders;
+  viewer: Viewer;
+  /** SQL statements issued so far on behalf of this operation. */
+  stats: QueryStats;
+}
+
+/** The one place a context is made, for HTTP and WebSocket alike. */
+export function createContext(services: Services, request: { authorization: unknown; stats?: QueryStats }): Context {
+  const registry = new LoaderRegistry();
+  return {
+    em: services.orm.em.fork(),
+    sql: services.sql,
+    loaders: {
+      region: new RegionLoaders(registry, new RegionRepository(services.sql)),
+      program: new ProgramLoaders(registry, new ProgramRepository(services.sql)),
+    },
+    viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
+    stats: request.stats ?? { statements: 0, ms: 0 },
+  };
+}

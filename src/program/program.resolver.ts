@@ -1,0 +1,131 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/viewer';
+import type { Context } from '../context';
+import { PageArgs, type Connection } from '../graphql/connection';
+import { villageConnection } from '../region/region.resolver';
+import { KabupatenType, ProvinceType, VillageConnection, VillageFilter, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
+import { ProgramService } from './program.service';
+import {
+  AddLocusInput,
+  CreateProgramInput,
+  EnrollVillageInput,
+  EnrolmentType,
+  ProgramLocusType,
+  ProgramType,
+  UnenrollVillageInput,
+  type EnrolmentRow,
+  type LocusRow,
+  type ProgramRow,
+} from './program.types';
+
+@Resolver(() => ProgramType)
+export class ProgramResolver {
+  @Query(() => ProgramType, { nullable: true, description: 'A program by slug ("desa-cerdas-2022"); null when unknown.' })
+  program(@Arg('slug', { description: 'The program slug.' }) slug: string, @Ctx() context: Context): Promise<ProgramRow | null> {
+    return context.loaders.program.bySlug.load(slug);
+  }
+
+  @Query(() => [ProgramType], { description: 'All programs, by year then slug.' })
+  async programs(@Ctx() context: Context): Promise<ProgramRow[]> {
+    const rows = await context.loaders.program.repository.all();
+    for (const row of rows) context.loaders.program.bySlug.prime(row.slug, row);
+    return rows;
+  }
+
+  @FieldResolver(() => [ProgramLocusType], { description: 'Its loci (kabupaten taking part) in code order.' })
+  loci(@Root() program: ProgramRow, @Ctx() context: Context): Promise<LocusRow[]> {
+    return context.loaders.program.lociOfProgram.load(program.id);
+  }
+
+  @FieldResolver(() => [ProvinceType], { description: 'Provinces holding its loci; navigating down from them stays inside this program.' })
+  provinces(@Root() program: ProgramRow, @Ctx() context: Context): Promise<ProvinceRow[]> {
+    return context.loaders.program.provincesOfProgram.load(program.id);
+  }
+
+  @FieldResolver(() => VillageConnection, { description: 'Its enrolled villages in code order.' })
+  villages(
+    @Root() program: ProgramRow,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<VillageRow>> {
+    return villageConnection(context, 'root', '*', filter, args, { programId: program.id });
+  }
+
+  @Mutation(() => ProgramType, { description: 'Creates a program. Requires the admin token.' })
+  @Authorized(Role.ADMIN)
+  createProgram(@Arg('input', () => CreateProgramInput, { description: 'The new program.' }) input: CreateProgramInput, @Ctx() context: Context): Promise<ProgramRow> {
+    return new ProgramService(context.em).createProgram(input);
+  }
+
+  @Mutation(() => ProgramLocusType, { description: 'Makes a kabupaten a locus of a program with a village quota. Requires the admin token.' })
+  @Authorized(Role.ADMIN)
+  addLocus(@Arg('input', () => AddLocusInput, { description: 'The program, kabupaten and quota.' }) input: AddLocusInput, @Ctx() context: Context): Promise<LocusRow> {
+    return new ProgramService(context.em).addLocus(input);
+  }
+
+  @Mutation(() => EnrolmentType, {
+    description: 'Enrols a desa in a program. Its kabupaten must be a locus with room under its quota. Requires the admin token.',
+  })
+  @Authorized(Role.ADMIN)
+  enrollVillage(@Arg('input', () => EnrollVillageInput, { description: 'The program and village.' }) input: EnrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
+    return new ProgramService(context.em).enrollVillage(input);
+  }
+
+  @Mutation(() => EnrolmentType, { description: 'Removes a village from a program; returns the enrolment that ended. Requires the admin token.' })
+  @Authorized(Role.ADMIN)
+  unenrollVillage(@Arg('input', () => UnenrollVillageInput, { description: 'The program and village.' }) input: UnenrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
+    return new ProgramService(context.em).unenrollVillage(input);
+  }
+}
+
+@Resolver(() => ProgramLocusType)
+export class ProgramLocusResolver {
+  @FieldResolver(() => ProgramType, { description: 'The program.' })
+  async program(@Root() locus: LocusRow, @Ctx() context: Context): Promise<ProgramRow> {
+    return (await context.loaders.program.byId.load(locus.programId))!;
+  }
+
+  @FieldResolver(() => KabupatenType, { description: 'The kabupaten/kota; navigating down from it stays inside the program.' })
+  async kabupaten(@Root() locus: LocusRow, @Ctx() context: Context): Promise<KabupatenRow> {
+    const row = (await context.loaders.region.kabupaten.load(locus.kabupatenCode))!;
+    return { ...row, scope: { programId: locus.programId } };
+  }
+
+  @FieldResolver(() => Int, { description: 'Villages enrolled through this locus.' })
+  async enrolledCount(@Root() locus: LocusRow, @Ctx() context: Context): Promise<number> {
+    return context.loaders.region.villageCount('locus', {}).load(String(locus.id));
+  }
+
+  @FieldResolver(() => VillageConnection, { description: 'Villages enrolled through this locus, in code order.' })
+  villages(
+    @Root() locus: LocusRow,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<VillageRow>> {
+    // Enrolment through the locus already scopes to the program; no second program filter needed.
+    return villageConnection(context, 'locus', String(locus.id), filter, args, undefined).then((c) => ({
+      ...c,
+      edges: c.edges.map((e) => ({ ...e, node: { ...e.node, scope: { programId: locus.programId } } })),
+    }));
+  }
+}
+
+@Resolver(() => EnrolmentType)
+export class EnrolmentResolver {
+  @FieldResolver(() => ProgramType, { description: 'The program.' })
+  async program(@Root() enrolment: EnrolmentRow, @Ctx() context: Context): Promise<ProgramRow> {
+    return (await context.loaders.program.byId.load(enrolment.programId))!;
+  }
+
+  @FieldResolver(() => ProgramLocusType, { description: 'The locus (kabupaten) it is enrolled through.' })
+  async locus(@Root() enrolment: EnrolmentRow, @Ctx() context: Context): Promise<LocusRow> {
+    return (await context.loaders.program.locus.load(enrolment.locusId))!;
+  }
+
+  @FieldResolver(() => VillageType, { description: 'The village.' })
+  async village(@Root() enrolment: EnrolmentRow, @Ctx() context: Context): Promise<VillageRow> {
+    return (await context.loaders.region.village.load(enrolment.villageCode))!;
+  }
+}

@@ -1,0 +1,96 @@
+import { BadUserInputError } from '../errors';
+import { KabupatenKind, VillageKind } from './region.enums';
+
+/**
+ * Kemendagri region codes. The dotted form (`64.02.08.2005`) is the natural key; Kemendes data use
+ * the same digits without dots (`6402082005`). Every code argument accepts both forms.
+ */
+export type RegionLevel = 'province' | 'kabupaten' | 'district' | 'village';
+
+const SEGMENTS: Record<RegionLevel, number[]> = {
+  province: [2],
+  kabupaten: [2, 2],
+  district: [2, 2, 2],
+  village: [2, 2, 2, 4],
+};
+
+const EXAMPLE: Record<RegionLevel, string> = {
+  province: '64',
+  kabupaten: '64.02 or 6402',
+  district: '64.02.08 or 640208',
+  village: '64.02.08.2005 or 6402082005',
+};
+
+/** The dotted code for `input` at `level`, or `undefined` when it is not such a code. */
+export function tryParseCode(input: string, level: RegionLevel): string | undefined {
+  const widths = SEGMENTS[level];
+  const text = input.trim();
+  const parts = text.includes('.') ? text.split('.') : splitUndotted(text, widths);
+  if (!parts || parts.length !== widths.length) return undefined;
+  for (let i = 0; i < widths.length; i++) {
+    if (parts[i]!.length !== widths[i] || !/^\d+$/.test(parts[i]!)) return undefined;
+  }
+  return parts.join('.');
+}
+
+function splitUndotted(text: string, widths: number[]): string[] | undefined {
+  if (!/^\d+$/.test(text) || text.length !== widths.reduce((a, b) => a + b, 0)) return undefined;
+  const parts: string[] = [];
+  let at = 0;
+  for (const w of widths) {
+    parts.push(text.slice(at, at + w));
+    at += w;
+  }
+  return parts;
+}
+
+/** Like `tryParseCode`, but a malformed code is a BAD_USER_INPUT error naming the argument. */
+export function parseCode(input: string, level: RegionLevel, argument = 'code'): string {
+  const code = tryParseCode(input, level);
+  if (code === undefined) {
+    throw new BadUserInputError(`"${input}" is not a ${level} code: expected ${EXAMPLE[level]}`, { argument, level });
+  }
+  return code;
+}
+
+/** The Kemendes form of a code: its digits without dots. */
+export function compactCode(code: string): string {
+  return code.replaceAll('.', '');
+}
+
+/** The first `segments` dotted parts of a code: `parentCode('64.02.08.2005', 2) === '64.02'`. */
+export function codePrefix(code: string, segments: number): string {
+  return code.split('.').slice(0, segments).join('.');
+}
+
+export function villageKindOf(code: string): VillageKind | undefined {
+  switch (code.charAt(code.length - 4)) {
+    case '1':
+      return VillageKind.KELURAHAN;
+    case '2':
+      return VillageKind.DESA;
+    case '3':
+      return VillageKind.DESA_ADAT;
+    default:
+      return undefined;
+  }
+}
+
+export function kabupatenKindOf(name: string): KabupatenKind {
+  return /^kota\b/i.test(name.trim()) ? KabupatenKind.KOTA : KabupatenKind.KABUPATEN;
+}
+
+/**
+ * Folding used for name search: lower case, diacritics removed, punctuation and runs of spaces
+ * turned into single spaces, quotes dropped, so "Soka'an", "SOKAAN" and "sokáan" meet. Stored beside each name by the importer and
+ * applied to every search string.
+ */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['"`\u2018\u2019\u201c\u201d]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,199 @@
+import type { Sql } from '../db/sql';
+import type { PageRequest } from '../graphql/connection';
+import { VillageKind, type KabupatenKind } from './region.enums';
+import type { DistrictRow, KabupatenRow, ProvinceRow, VillageCounts, VillageRow } from './region.types';
+
+/**
+ * Batched reads of the register as plain rows. Every method takes the keys of a whole batch and
+ * issues one statement, so a nested query costs one statement per level, whatever the page size.
+ */
+
+/** Conditions on a list of villages; codes are already parsed to their dotted form. */
+export interface VillageQuery {
+  /** Already folded with `searchKey`. */
+  search?: string;
+  kind?: VillageKind;
+  provinceCode?: string;
+  kabupatenCode?: string;
+  districtCode?: string;
+  programId?: number;
+}
+
+/** What the villages of a batch hang from: a register level, a program locus, or nothing (one list). */
+export type VillageParent = 'province_code' | 'kabupaten_code' | 'district_code' | 'locus' | 'root';
+
+export interface KabupatenQuery {
+  search?: string;
+  kind?: KabupatenKind;
+  provinceCode?: string;
+}
+
+const VILLAGE_COLUMNS = `v.code, v.name, v.kind, v.district_code as "districtCode", v.kabupaten_code as "kabupatenCode", v.province_code as "provinceCode"`;
+const KABUPATEN_COLUMNS = `k.code, k.name, k.kind, k.province_code as "provinceCode"`;
+const DISTRICT_COLUMNS = `d.code, d.name, d.kabupaten_code as "kabupatenCode", d.province_code as "provinceCode"`;
+
+/** Appends a value to the parameter list and returns its placeholder. */
+function param(values: unknown[], value: unknown): string {
+  values.push(value);
+  return `$${values.length}`;
+}
+
+function villageConditions(query: VillageQuery, values: unknown[]): string[] {
+  const where: string[] = [];
+  // search_name holds searchKey(name); the trigram GIN index serves the infix LIKE.
+  if (query.search) where.push(`v.search_name like ${param(values, `%${query.search}%`)}`);
+  if (query.kind) where.push(`v.kind = ${param(values, query.kind)}`);
+  if (query.provinceCode) where.push(`v.province_code = ${param(values, query.provinceCode)}`);
+  if (query.kabupatenCode) where.push(`v.kabupaten_code = ${param(values, query.kabupatenCode)}`);
+  if (query.districtCode) where.push(`v.district_code = ${param(values, query.districtCode)}`);
+  if (query.programId !== undefined) {
+    where.push(`exists (select 1 from program_village pv where pv.program_id = ${param(values, query.programId)} and pv.village_code = v.code)`);
+  }
+  return where;
+}
+
+/** `from`/`where` of the villages under the lateral key `p.key`, for each kind of parent. */
+function villageSource(parent: VillageParent): { from: string; where: string[] } {
+  switch (parent) {
+    case 'root':
+      return { from: 'village v', where: [] };
+    case 'locus':
+      return { from: 'program_village pl join village v on v.code = pl.village_code', where: ['pl.locus_id = p.key::int'] };
+    default:
+      return { from: 'village v', where: [`v.${parent} = p.key`] };
+  }
+}
+
+export class RegionRepository {
+  constructor(private readonly sql: Sql) {}
+
+  provinces(codes?: readonly string[]): Promise<ProvinceRow[]> {
+    return codes
+      ? this.sql.query(`select code, name from province where code = any($1::text[])`, [codes])
+      : this.sql.query(`select code, name from province order by code`);
+  }
+
+  kabupatens(codes: readonly string[]): Promise<KabupatenRow[]> {
+    return this.sql.query(`select ${KABUPATEN_COLUMNS} from kabupaten k where k.code = any($1::text[])`, [codes]);
+  }
+
+  districts(codes: readonly string[]): Promise<DistrictRow[]> {
+    return this.sql.query(`select ${DISTRICT_COLUMNS} from district d where d.code = any($1::text[])`, [codes]);
+  }
+
+  villages(codes: readonly string[]): Promise<VillageRow[]> {
+    return this.sql.query(`select ${VILLAGE_COLUMNS} from village v where v.code = any($1::text[])`, [codes]);
+  }
+
+  /** Kabupaten of each province; within a program, only its loci. */
+  kabupatensOfProvinces(provinceCodes: readonly string[], programId?: number): Promise<KabupatenRow[]> {
+    return programId === undefined
+      ? this.sql.query(`select ${KABUPATEN_COLUMNS} from kabupaten k where k.province_code = any($1::text[]) order by k.code`, [provinceCodes])
+      : this.sql.query(
+          `select ${KABUPATEN_COLUMNS} from kabupaten k join program_locus l on l.kabupaten_code = k.code and l.program_id = $2
+           where k.province_code = any($1::text[]) order by k.code`,
+          [provinceCodes, programId],
+        );
+  }
+
+  /** Districts of each kabupaten; within a program, only those holding enrolled villages. */
+  districtsOfKabupatens(kabupatenCodes: readonly string[], programId?: number): Promise<DistrictRow[]> {
+    return programId === undefined
+      ? this.sql.query(`select ${DISTRICT_COLUMNS} from district d where d.kabupaten_code = any($1::text[]) order by d.code`, [kabupatenCodes])
+      : this.sql.query(
+          `select ${DISTRICT_COLUMNS} from district d
+           where d.kabupaten_code = any($1::text[])
+             and exists (select 1 from program_village pv join village v on v.code = pv.village_code
+                         where pv.program_id = $2 and v.district_code = d.code)
+           order by d.code`,
+          [kabupatenCodes, programId],
+        );
+  }
+
+  /**
+   * One page of villages for every parent key, in one statement: a lateral subquery per key walks
+   * the code index and stops after `first + 1` rows.
+   */
+  async villagePages(parent: VillageParent, keys: readonly string[], query: VillageQuery, page: PageRequest): Promise<(VillageRow & { parentKey: string })[]> {
+    const values: unknown[] = [keys];
+    const source = villageSource(parent);
+    const where = [...source.where, ...villageConditions(query, values)];
+    if (page.after !== null) where.push(`v.code > ${param(values, page.after)}`);
+    const limit = param(values, page.first + 1);
+    return this.sql.query(
+      `select p.key as "parentKey", v.* from unnest($1::text[]) as p(key)
+       cross join lateral (
+         select ${VILLAGE_COLUMNS} from ${source.from}
+         ${where.length ? `where ${where.join(' and ')}` : ''}
+         order by v.code limit ${limit}
+       ) v
+       order by p.key, v.code`,
+      values,
+    );
+  }
+
+  /** Number of villages under each parent key matching `query`. */
+  async villageCounts(parent: VillageParent, keys: readonly string[], query: VillageQuery): Promise<{ parentKey: string; count: number }[]> {
+    const values: unknown[] = [keys];
+    const source = villageSource(parent);
+    const where = [...source.where, ...villageConditions(query, values)];
+    return this.sql.query(
+      `select p.key as "parentKey", c.count from unnest($1::text[]) as p(key)
+       cross join lateral (
+         select count(*)::int as count from ${source.from}
+         ${where.length ? `where ${where.join(' and ')}` : ''}
+       ) c`,
+      values,
+    );
+  }
+
+  /** Villages by kind under each parent key (optionally only a program's). */
+  async villageKindCounts(parent: VillageParent, keys: readonly string[], query: VillageQuery): Promise<(VillageCounts & { parentKey: string })[]> {
+    const values: unknown[] = [keys];
+    const source = villageSource(parent);
+    const where = [...source.where, ...villageConditions(query, values)];
+    return this.sql.query(
+      `select p.key as "parentKey", c.* from unnest($1::text[]) as p(key)
+       cross join lateral (
+         select count(*)::int as total,
+                count(*) filter (where v.kind = '${VillageKind.DESA}')::int as desa,
+                count(*) filter (where v.kind = '${VillageKind.DESA_ADAT}')::int as "desaAdat",
+                count(*) filter (where v.kind = '${VillageKind.KELURAHAN}')::int as kelurahan
+         from ${source.from}
+         ${where.length ? `where ${where.join(' and ')}` : ''}
+       ) c`,
+      values,
+    );
+  }
+
+  /** A page of kabupaten/kota in code order. */
+  kabupatenPage(query: KabupatenQuery, page: PageRequest): Promise<KabupatenRow[]> {
+    const values: unknown[] = [];
+    const where = this.kabupatenConditions(query, values);
+    if (page.after !== null) where.push(`k.code > ${param(values, page.after)}`);
+    const limit = param(values, page.first + 1);
+    return this.sql.query(
+      `select ${KABUPATEN_COLUMNS} from kabupaten k ${where.length ? `where ${where.join(' and ')}` : ''} order by k.code limit ${limit}`,
+      values,
+    );
+  }
+
+  async kabupatenCount(query: KabupatenQuery): Promise<number> {
+    const values: unknown[] = [];
+    const where = this.kabupatenConditions(query, values);
+    const [row] = await this.sql.query<{ count: number }>(
+      `select count(*)::int as count from kabupaten k ${where.length ? `where ${where.join(' and ')}` : ''}`,
+      values,
+    );
+    return row!.count;
+  }
+
+  private kabupatenConditions(query: KabupatenQuery, values: unknown[]): string[] {
+    const where: string[] = [];
+    // 514 rows: folding in SQL is cheap here, no stored search column needed.
+    if (query.search) where.push(`lower(k.name) like ${param(values, `%${query.search}%`)}`);
+    if (query.kind) where.push(`k.kind = ${param(values, query.kind)}`);
+    if (query.provinceCode) where.push(`k.province_code = ${param(values, query.provinceCode)}`);
+    return where;
+  }
+}

@@ -1,0 +1,229 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
+import { compactCode, parseCode, searchKey } from './region-code';
+import type { VillageParent } from './region.repository';
+import {
+  DistrictType,
+  KabupatenConnection,
+  KabupatenFilter,
+  KabupatenType,
+  ProvinceType,
+  VillageConnection,
+  VillageCounts,
+  VillageFilter,
+  VillageType,
+  type DistrictRow,
+  type KabupatenRow,
+  type ProgramScope,
+  type ProvinceRow,
+  type VillageRow,
+} from './region.types';
+import { villageQuery } from './village-filter';
+
+/** Rows reached from a scoped row stay in the same program scope. */
+function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined): T | null {
+  return row && scope ? { ...row, scope } : row;
+}
+
+/** The villages under one parent as a connection, batched with every sibling parent of the operation. */
+export async function villageConnection(
+  context: Context,
+  parent: VillageParent,
+  key: string,
+  filter: VillageFilter | undefined,
+  args: PageArgs,
+  scope: ProgramScope | undefined,
+): Promise<Connection<VillageRow>> {
+  const page = pageRequest(args);
+  const query = await villageQuery(filter, context, scope);
+  const rows = page.first === 0 ? [] : await context.loaders.region.villagePage(parent, query, page).load(key);
+  return toConnection(
+    scope ? rows.map((r) => ({ ...r, scope })) : rows,
+    page,
+    (r) => r.code,
+    () => context.loaders.region.villageCount(parent, query).load(key),
+  );
+}
+
+async function villageCounts(context: Context, parent: VillageParent, key: string, scope: ProgramScope | undefined): Promise<VillageCounts> {
+  return context.loaders.region.villageKindCounts(parent, await villageQuery(undefined, context, scope)).load(key);
+}
+
+@Resolver()
+export class RegionQueryResolver {
+  @Query(() => ProvinceType, { nullable: true, description: 'A province by code ("64"); null when the register has no such province.' })
+  province(@Arg('code', { description: 'Province code, e.g. "64".' }) code: string, @Ctx() context: Context): Promise<ProvinceRow | null> {
+    return context.loaders.region.province.load(parseCode(code, 'province'));
+  }
+
+  @Query(() => [ProvinceType], { description: 'All 38 provinces in code order.' })
+  async provinces(@Ctx() context: Context): Promise<ProvinceRow[]> {
+    const loaders = context.loaders.region;
+    const rows = await loaders.repository.provinces();
+    // Prime the loader so lookups of these provinces further down the query cost nothing.
+    for (const row of rows) loaders.province.prime(row.code, row);
+    return rows;
+  }
+
+  @Query(() => KabupatenType, { nullable: true, description: 'A kabupaten/kota by code ("64.02" or "6402"); null when unknown.' })
+  kabupaten(@Arg('code', { description: 'Kabupaten code, dotted or not.' }) code: string, @Ctx() context: Context): Promise<KabupatenRow | null> {
+    return context.loaders.region.kabupaten.load(parseCode(code, 'kabupaten'));
+  }
+
+  @Query(() => KabupatenConnection, { description: 'Kabupaten/kota in code order, optionally filtered.' })
+  async kabupatens(
+    @Arg('filter', () => KabupatenFilter, { nullable: true, description: 'Conditions the kabupaten must meet.' }) filter: KabupatenFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<KabupatenRow>> {
+    const page = pageRequest(args);
+    const query = {
+      search: filter?.search ? searchKey(filter.search) : undefined,
+      kind: filter?.kind,
+      provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
+    };
+    const loaders = context.loaders.region;
+    const rows = page.first === 0 ? [] : await loaders.repository.kabupatenPage(query, page);
+    for (const row of rows) loaders.kabupaten.prime(row.code, row);
+    return toConnection(rows, page, (r) => r.code, () => loaders.repository.kabupatenCount(query));
+  }
+
+  @Query(() => DistrictType, { nullable: true, description: 'A kecamatan by code ("64.02.08" or "640208"); null when unknown.' })
+  district(@Arg('code', { description: 'District code, dotted or not.' }) code: string, @Ctx() context: Context): Promise<DistrictRow | null> {
+    return context.loaders.region.district.load(parseCode(code, 'district'));
+  }
+
+  @Query(() => VillageType, { nullable: true, description: 'A village by code ("64.02.08.2005" or "6402082005"); null when unknown.' })
+  village(@Arg('code', { description: 'Village code, dotted (Kemendagri) or not (Kemendes).' }) code: string, @Ctx() context: Context): Promise<VillageRow | null> {
+    return context.loaders.region.village.load(parseCode(code, 'village'));
+  }
+
+  @Query(() => VillageConnection, { description: 'Villages in code order, filtered by name, kind, region or program.' })
+  villages(
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Conditions the villages must meet.' }) filter: VillageFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<VillageRow>> {
+    return villageConnection(context, 'root', '*', filter, args, undefined);
+  }
+}
+
+@Resolver(() => ProvinceType)
+export class ProvinceResolver {
+  @FieldResolver(() => String, { description: 'The code as Kemendes data write it (same as `code` at this level).' })
+  compactCode(@Root() province: ProvinceRow): string {
+    return compactCode(province.code);
+  }
+
+  @FieldResolver(() => [KabupatenType], { description: "Its kabupaten/kota in code order; reached through a program, only that program's loci." })
+  async kabupatens(@Root() province: ProvinceRow, @Ctx() context: Context): Promise<KabupatenRow[]> {
+    const rows = await context.loaders.region.kabupatensOfProvince(province.scope?.programId).load(province.code);
+    return province.scope ? rows.map((r) => ({ ...r, scope: province.scope })) : rows;
+  }
+
+  @FieldResolver(() => VillageConnection, { description: "Its villages in code order; reached through a program, only that program's enrolled villages." })
+  villages(
+    @Root() province: ProvinceRow,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<VillageRow>> {
+    return villageConnection(context, 'province_code', province.code, filter, args, province.scope);
+  }
+
+  @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
+  villageCounts(@Root() province: ProvinceRow, @Ctx() context: Context): Promise<VillageCounts> {
+    return villageCounts(context, 'province_code', province.code, province.scope);
+  }
+}
+
+@Resolver(() => KabupatenType)
+export class KabupatenResolver {
+  @FieldResolver(() => String, { description: 'The code without dots, as Kemendes data write it ("6402").' })
+  compactCode(@Root() kabupaten: KabupatenRow): string {
+    return compactCode(kabupaten.code);
+  }
+
+  @FieldResolver(() => ProvinceType, { description: 'The province it lies in.' })
+  async province(@Root() kabupaten: KabupatenRow, @Ctx() context: Context): Promise<ProvinceRow> {
+    return scoped(await context.loaders.region.province.load(kabupaten.provinceCode), kabupaten.scope)!;
+  }
+
+  @FieldResolver(() => [DistrictType], { description: 'Its kecamatan in code order; within a program, those holding enrolled villages.' })
+  async districts(@Root() kabupaten: KabupatenRow, @Ctx() context: Context): Promise<DistrictRow[]> {
+    const rows = await context.loaders.region.districtsOfKabupaten(kabupaten.scope?.programId).load(kabupaten.code);
+    return kabupaten.scope ? rows.map((r) => ({ ...r, scope: kabupaten.scope })) : rows;
+  }
+
+  @FieldResolver(() => VillageConnection, { description: 'Its villages in code order; within a program, the enrolled ones.' })
+  villages(
+    @Root() kabupaten: KabupatenRow,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<VillageRow>> {
+    return villageConnection(context, 'kabupaten_code', kabupaten.code, filter, args, kabupaten.scope);
+  }
+
+  @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
+  villageCounts(@Root() kabupaten: KabupatenRow, @Ctx() context: Context): Promise<VillageCounts> {
+    return villageCounts(context, 'kabupaten_code', kabupaten.code, kabupaten.scope);
+  }
+}
+
+@Resolver(() => DistrictType)
+export class DistrictResolver {
+  @FieldResolver(() => String, { description: 'The code without dots ("640208").' })
+  compactCode(@Root() district: DistrictRow): string {
+    return compactCode(district.code);
+  }
+
+  @FieldResolver(() => KabupatenType, { description: 'The kabupaten/kota it lies in.' })
+  async kabupaten(@Root() district: DistrictRow, @Ctx() context: Context): Promise<KabupatenRow> {
+    return scoped(await context.loaders.region.kabupaten.load(district.kabupatenCode), district.scope)!;
+  }
+
+  @FieldResolver(() => ProvinceType, { description: 'The province it lies in.' })
+  async province(@Root() district: DistrictRow, @Ctx() context: Context): Promise<ProvinceRow> {
+    return scoped(await context.loaders.region.province.load(district.provinceCode), district.scope)!;
+  }
+
+  @FieldResolver(() => VillageConnection, { description: 'Its villages in code order; within a program, the enrolled ones.' })
+  villages(
+    @Root() district: DistrictRow,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
+    @Args() args: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<VillageRow>> {
+    return villageConnection(context, 'district_code', district.code, filter, args, district.scope);
+  }
+
+  @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
+  villageCounts(@Root() district: DistrictRow, @Ctx() context: Context): Promise<VillageCounts> {
+    return villageCounts(context, 'district_code', district.code, district.scope);
+  }
+}
+
+@Resolver(() => VillageType)
+export class VillageResolver {
+  @FieldResolver(() => String, { description: 'The code without dots, as Kemendes IDM data write it ("6402082005").' })
+  compactCode(@Root() village: VillageRow): string {
+    return compactCode(village.code);
+  }
+
+  @FieldResolver(() => DistrictType, { description: 'The kecamatan it lies in.' })
+  async district(@Root() village: VillageRow, @Ctx() context: Context): Promise<DistrictRow> {
+    return scoped(await context.loaders.region.district.load(village.districtCode), village.scope)!;
+  }
+
+  @FieldResolver(() => KabupatenType, { description: 'The kabupaten/kota it lies in.' })
+  async kabupaten(@Root() village: VillageRow, @Ctx() context: Context): Promise<KabupatenRow> {
+    return scoped(await context.loaders.region.kabupaten.load(village.kabupatenCode), village.scope)!;
+  }
+
+  @FieldResolver(() => ProvinceType, { description: 'The province it lies in.' })
+  async province(@Root() village: VillageRow, @Ctx() context: Context): Promise<ProvinceRow> {
+    return scoped(await context.loaders.region.province.load(village.provinceCode), village.scope)!;
+  }
+}

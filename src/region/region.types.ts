@@ -1,0 +1,138 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../graphql/connection';
+import { KabupatenKind, VillageKind } from './region.enums';
+
+/**
+ * GraphQL types of the register. Resolvers hand them plain rows (the `*Row` shapes), never
+ * entities: see region.repository.ts for why.
+ */
+
+/** Navigation entered through a program stays inside it: its loci, its enrolled villages. */
+export interface ProgramScope {
+  programId: number;
+}
+
+export interface ProvinceRow {
+  code: string;
+  name: string;
+  scope?: ProgramScope;
+}
+
+export interface KabupatenRow {
+  code: string;
+  name: string;
+  kind: KabupatenKind;
+  provinceCode: string;
+  scope?: ProgramScope;
+}
+
+export interface DistrictRow {
+  code: string;
+  name: string;
+  kabupatenCode: string;
+  provinceCode: string;
+  scope?: ProgramScope;
+}
+
+export interface VillageRow {
+  code: string;
+  name: string;
+  kind: VillageKind;
+  districtCode: string;
+  kabupatenCode: string;
+  provinceCode: string;
+  scope?: ProgramScope;
+}
+
+@ObjectType('Province', { description: 'A province (provinsi), the first level of the Kemendagri register.' })
+export class ProvinceType {
+  @Field({ description: 'Kemendagri code, e.g. "64".' })
+  code!: string;
+
+  @Field({ description: 'Official name, e.g. "Kalimantan Timur".' })
+  name!: string;
+}
+
+@ObjectType('Kabupaten', { description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
+export class KabupatenType {
+  @Field({ description: 'Dotted Kemendagri code, e.g. "64.02".' })
+  code!: string;
+
+  @Field({ description: 'Official name in original case, e.g. "Kabupaten Kutai Kartanegara".' })
+  name!: string;
+
+  @Field(() => KabupatenKind, { description: 'Regency or city.' })
+  kind!: KabupatenKind;
+}
+
+@ObjectType('District', { description: 'A district (kecamatan), the third level of the register.' })
+export class DistrictType {
+  @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08".' })
+  code!: string;
+
+  @Field({ description: 'Official name, e.g. "Tenggarong Seberang".' })
+  name!: string;
+}
+
+@ObjectType('Village', { description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
+export class VillageType {
+  @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08.2005".' })
+  code!: string;
+
+  @Field({ description: 'Official name.' })
+  name!: string;
+
+  @Field(() => VillageKind, { description: 'Kelurahan, desa or desa adat, from the code suffix.' })
+  kind!: VillageKind;
+}
+
+@ObjectType({ description: 'Number of villages of a region, by kind.' })
+export class VillageCounts {
+  @Field(() => Int, { description: 'All villages.' })
+  total!: number;
+
+  @Field(() => Int, { description: 'Desa (suffix 2xxx).' })
+  desa!: number;
+
+  @Field(() => Int, { description: 'Desa adat (suffix 3xxx).' })
+  desaAdat!: number;
+
+  @Field(() => Int, { description: 'Kelurahan (suffix 1xxx).' })
+  kelurahan!: number;
+}
+
+@InputType({ description: 'Narrows a list of villages. All given conditions must hold.' })
+export class VillageFilter {
+  @Field({ nullable: true, description: 'Part of the village name; case, accents and punctuation are ignored.' })
+  search?: string;
+
+  @Field(() => VillageKind, { nullable: true, description: 'Only villages of this kind.' })
+  kind?: VillageKind;
+
+  @Field({ nullable: true, description: 'Only villages in this province ("64").' })
+  provinceCode?: string;
+
+  @Field({ nullable: true, description: 'Only villages in this kabupaten/kota ("64.02" or "6402").' })
+  kabupatenCode?: string;
+
+  @Field({ nullable: true, description: 'Only villages in this kecamatan ("64.02.08" or "640208").' })
+  districtCode?: string;
+
+  @Field({ nullable: true, description: 'Only villages enrolled in this program ("desa-cerdas-2022").' })
+  programSlug?: string;
+}
+
+@InputType({ description: 'Narrows a list of kabupaten/kota.' })
+export class KabupatenFilter {
+  @Field({ nullable: true, description: 'Part of the name; case and accents are ignored.' })
+  search?: string;
+
+  @Field(() => KabupatenKind, { nullable: true, description: 'Only regencies or only cities.' })
+  kind?: KabupatenKind;
+
+  @Field({ nullable: true, description: 'Only those in this province ("64").' })
+  provinceCode?: string;
+}
+
+export const VillageConnection = ConnectionType(VillageType, 'Village');
+export const KabupatenConnection = ConnectionType(KabupatenType, 'Kabupaten');

@@ -1,0 +1,31 @@
+import { BadUserInputError } from '../errors';
+import type { Context } from '../context';
+import { parseCode, searchKey } from './region-code';
+import type { VillageQuery } from './region.repository';
+import type { ProgramScope, VillageFilter } from './region.types';
+
+/** Turns the GraphQL filter into a repository query: codes parsed, search folded, program found. */
+export async function villageQuery(filter: VillageFilter | undefined | null, context: Context, scope?: ProgramScope): Promise<VillageQuery> {
+  const query: VillageQuery = {};
+  if (!filter && !scope) return query;
+  if (filter?.search != null) {
+    const key = searchKey(filter.search);
+    if (key) query.search = key;
+  }
+  if (filter?.kind) query.kind = filter.kind;
+  if (filter?.provinceCode != null) query.provinceCode = parseCode(filter.provinceCode, 'province', 'filter.provinceCode');
+  if (filter?.kabupatenCode != null) query.kabupatenCode = parseCode(filter.kabupatenCode, 'kabupaten', 'filter.kabupatenCode');
+  if (filter?.districtCode != null) query.districtCode = parseCode(filter.districtCode, 'district', 'filter.districtCode');
+  if (filter?.programSlug != null) {
+    const program = await context.loaders.program.bySlug.load(filter.programSlug);
+    if (!program) throw new BadUserInputError(`No program with slug "${filter.programSlug}"; see the programs query`, { argument: 'filter.programSlug' });
+    if (scope && scope.programId !== program.id) {
+      // Inside one program, asking for another program's villages can only be empty.
+      query.programId = -1;
+      return query;
+    }
+    query.programId = program.id;
+  }
+  if (scope) query.programId = scope.programId;
+  return query;
+}

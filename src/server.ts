@@ -1,0 +1,209 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type ValidationRule } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { useServer } from 'graphql-ws/use/ws';
+import pg from 'pg';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config';
+import { createContext, type Context, type Services } from './context';
+import { initORM, isMigrated, migrate } from './db/orm';
+import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
+import { Sql } from './db/sql';
+import { createFormatError } from './errors';
+import { describeRegisterReport, importRegister } from './importers/register.importer';
+import type { Logger } from './logger';
+import { seedPrograms } from './program/program.seed';
+import { createSchema } from './schema';
+import { graphiqlRouter } from './web/graphiql';
+
+/** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ServerOptions {
+  config: Config;
+  /** PostgreSQL to serve from; migrated (and loaded with the register when empty) before listening. */
+  databaseUrl: string;
+  log: Logger;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  orm: MikroORM;
+  /** Drains HTTP and WebSocket (open subscriptions complete), then closes database pools. */
+  stop(): Promise<void>;
+}
+
+/** Migrates, loads the register into an empty database, and seeds the public program facts. */
+export async function prepareDatabase(orm: MikroORM, config: Config, databaseUrl: string, log: Logger): Promise<void> {
+  const applied = await migrate(orm);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ empty: boolean }>('select not exists (select 1 from village) as empty');
+    if (rows[0]!.empty) {
+      log.info('empty register: importing idn-area-data');
+      const report = await importRegister(databaseUrl, { dir: config.registerDir, plain: true });
+      log.info(describeRegisterReport(report));
+    }
+    await seedPrograms(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Counts statements the ORM runs (knex events) into the operation's stats, beside the read pool's. */
+function countOrmStatements(orm: MikroORM): void {
+  const knex = orm.em.getConnection().getKnex();
+  const started = new Map<string, number>();
+  knex.on('query', (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now()));
+  const done = (q: { __knexQueryUid: string }) => {
+    const t = started.get(q.__knexQueryUid);
+    started.delete(q.__knexQueryUid);
+    if (t !== undefined) recordStatement(performance.now() - t);
+  };
+  knex.on('query-response', (_response: unknown, q: { __knexQueryUid: string }) => done(q));
+  knex.on('query-error', (_error: unknown, q: { __knexQueryUid: string }) => done(q));
+}
+
+function statsPlugin(enabled: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (!enabled || response.body.kind !== 'single') return;
+          const { statements, ms } = contextValue.stats;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sql: { statements, ms: Math.round(ms * 100) / 100 } };
+        },
+      };
+    },
+  };
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config, databaseUrl, log } = options;
+  const orm = await initORM(databaseUrl);
+  try {
+    await prepareDatabase(orm, config, databaseUrl, log);
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  countOrmStatements(orm);
+  const sql = new Sql(databaseUrl);
+  const services: Services = { config, orm, sql };
+  const schema = await createSchema();
+  const formatError = createFormatError(log);
+  const validationRules: ValidationRule[] = [depthLimit(config.maxQueryDepth)];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql.query('select 1');
+      if (!(await isMigrated(orm))) throw new Error('migrations pending');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+    }
+  });
+  app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
+  app.use(graphiqlRouter(GRAPHQL_PATH));
+
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsServerCleanup = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema,
+      // Same validation rules and masking as HTTP; a subscription's context lives as long as it does.
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
+        if (errors.length) return errors;
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: createContext(services, { authorization: ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization }),
+        };
+        return args;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors) return result;
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON() as GraphQLFormattedError, e) as unknown as GraphQLError) };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    validationRules,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The cache-control plugin costs ~12 ms on a dashboard-sized response and we set no hints.
+      ApolloServerPluginCacheControlDisabled(),
+      // GraphiQL is served by graphiqlRouter from local assets.
+      ApolloServerPluginLandingPageDisabled(),
+      statsPlugin(config.queryStats),
+      { async serverWillStart() { return { async drainServer() { await wsServerCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    GRAPHQL_PATH,
+    cors(),
+    express.json({ limit: '16mb' }),
+    (_req, res, next) => {
+      const stats: QueryStats = { statements: 0, ms: 0 };
+      res.locals.stats = stats;
+      withQueryStats(stats, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(services, { authorization: req.headers.authorization, stats: res.locals.stats as QueryStats }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    orm,
+    stop: () =>
+      (stopping ??= (async () => {
+        await apollo.stop();
+        await Promise.all([orm.close(), sql.end()]);
+      })()),
+  };
+}
+
