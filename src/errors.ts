@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
 
 /**
  * The closed set of `extensions.code` values clients can rely on. Anything else that escapes a
@@ -59,17 +61,38 @@ export class ForbiddenError extends CodedError {
  */
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) return validationFailure(formatted, original);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in a GraphQL operation');
+    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+}
+
+/** class-validator failures on an input, as one readable message plus the failing fields. */
+function validationFailure(formatted: GraphQLFormattedError, error: ArgumentValidationError): GraphQLFormattedError {
+  const fields: { field: string; messages: string[] }[] = [];
+  const walk = (errors: ValidationError[], prefix: string) => {
+    for (const e of errors) {
+      const field = prefix ? `${prefix}.${e.property}` : e.property;
+      if (e.constraints) fields.push({ field, messages: Object.values(e.constraints) });
+      if (e.children?.length) walk(e.children, field);
+    }
+  };
+  walk(error.extensions.validationErrors as ValidationError[], '');
+  return {
+    message: `Invalid input: ${fields.flatMap((f) => f.messages).join('; ')}`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
   };
 }
