@@ -3,13 +3,14 @@ import { importRegister } from '../src/importers/register.importer';
 import {
   AllDistrictsDocument,
   DistrictVillagesDocument,
+  type DistrictVillagesQuery,
   KabupatenOverviewDocument,
   ProvinceKabupatensDocument,
   RegisterCountsDocument,
   VillagePageDocument,
   VillageUpDocument,
 } from './generated/graphql';
-import { errorCodes, startTestServer, type TestServer } from './helpers/server';
+import { errorCodes, startTestServer, type GraphQLResponse, type TestServer } from './helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -105,8 +106,8 @@ describe('pagination', () => {
     const walked: string[] = [];
     let after: string | null | undefined = null;
     for (;;) {
-      const { data } = await server.request(DistrictVillagesDocument, { code: '64.02.08', first: 3, after });
-      const page = data!.district!.villages;
+      const result: GraphQLResponse<DistrictVillagesQuery> = await server.request(DistrictVillagesDocument, { code: '64.02.08', first: 3, after });
+      const page = result.data!.district!.villages;
       walked.push(...page.edges.map((e) => e.node.code));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

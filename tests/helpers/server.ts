@@ -34,7 +34,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     const t = token === undefined ? TEST_ADMIN_TOKEN : token;
     if (t !== null) headers.authorization = `Bearer ${t}`;
     const response = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify(body) });
-    return response.json();
+    return (await response.json()) as never;
   };
   return {
     ...server,

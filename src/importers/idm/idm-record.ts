@@ -1,0 +1,71 @@
+import type { IdmIndex, IdmStatus } from '../../idm/idm-status';
+
+/**
+ * One desa-year of IDM as read from any published source, before validation and before its code
+ * is matched to the register. Parsers produce these; the importer validates, matches and writes them.
+ * Values are as published: nothing is recomputed here.
+ */
+export interface IdmRecord {
+  /** Where it came from: file path (or URL), 1-based line (CSV/XLSX row; 1 for a JSON file), format. */
+  source: IdmSource;
+  /** The village code as published, 10 digits without dots (e.g. "6402082005"); may be unknown to the register. */
+  villageCode: string;
+  /** Published names, for matching a code the register does not know. Upper case as published. */
+  names: { province?: string; kabupaten?: string; district?: string; village?: string };
+  year: number;
+  /** Published indices; null when the source leaves them empty. */
+  iks: number | null;
+  ike: number | null;
+  ikl: number | null;
+  /** Published IDM score; null when not published (4 desa in 2024). */
+  score: number | null;
+  /** Official status as published, or null when empty or not recognised. */
+  status: IdmStatus | null;
+  /** The published status text, kept for reject messages when it is not recognised. */
+  statusText: string | null;
+  /** Published target status, skor minimal and penambahan, where the source has them (the API). */
+  targetStatus?: IdmStatus | null;
+  targetMinScore?: number | null;
+  scoreToTarget?: number | null;
+  /** The 50 indicators (API only); absent for spreadsheets. */
+  indicators?: IdmIndicatorRecord[];
+  /** Free note such as KETERANGAN ("Reguler", "Update 2023") or UPDATE ("2022"). */
+  note?: string | null;
+}
+
+export type IdmFormat = 'spreadsheet-2024' | 'spreadsheet-2023' | 'kemendes-api';
+
+export interface IdmSource {
+  format: IdmFormat;
+  file: string;
+  line: number;
+}
+
+export interface IdmIndicatorRecord {
+  index: IdmIndex;
+  /** 1-based within its index (NO restarts at 1 in each index). */
+  number: number;
+  name: string;
+  /** 0–5 as published. */
+  score: number;
+  /** KETERANGAN: description of the state. */
+  description: string | null;
+  /** KEGIATAN: suggested activity; "-" in the source means none and is stored as null. */
+  activity: string | null;
+  /** Who can carry it out: PUSAT, PROV, KAB, DESA, CSR, LAINNYA (null when empty). */
+  actors: { pusat: string | null; provinsi: string | null; kabupaten: string | null; desa: string | null; csr: string | null; lainnya: string | null };
+  /** NILAI as published (a string in the API), parsed to a number; null when absent. */
+  potentialGain: number | null;
+}
+
+/** A row a parser could not turn into a record: counted and written to the rejects file. */
+export interface MalformedRow {
+  source: IdmSource;
+  villageCode: string | null;
+  reason: string;
+}
+
+export interface ParseResult {
+  records: IdmRecord[];
+  malformed: MalformedRow[];
+}
