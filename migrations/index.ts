@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127211325 } from './Migration20261127211325';
+import { Migration20261127220000 } from './Migration20261127220000';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app, the CLI and jest all run the
@@ -7,4 +8,5 @@ import { Migration20261127211325 } from './Migration20261127211325';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127211325', class: Migration20261127211325 },
+  { name: 'Migration20261127220000', class: Migration20261127220000 },
 ];

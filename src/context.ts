@@ -4,6 +4,8 @@ import type { Config } from './config';
 import type { QueryStats } from './db/query-stats';
 import type { Sql } from './db/sql';
 import { LoaderRegistry } from './graphql/loader-registry';
+import { IdmLoaders } from './idm/idm.loaders';
+import { IdmRepository } from './idm/idm.repository';
 import { ProgramLoaders } from './program/program.loaders';
 import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';
@@ -19,6 +21,7 @@ export interface Services {
 export interface Loaders {
   region: RegionLoaders;
   program: ProgramLoaders;
+  idm: IdmLoaders;
 }
 
 /** What every resolver receives: new for each HTTP operation and each WebSocket subscription. */
@@ -42,6 +45,7 @@ export function createContext(services: Services, request: { authorization: unkn
     loaders: {
       region: new RegionLoaders(registry, new RegionRepository(services.sql)),
       program: new ProgramLoaders(registry, new ProgramRepository(services.sql)),
+      idm: new IdmLoaders(registry, new IdmRepository(services.sql)),
     },
     viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
     stats: request.stats ?? { statements: 0, ms: 0 },

@@ -2,6 +2,16 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/viewer';
+import {
+  DistrictIdmResolver,
+  IdmAssessmentResolver,
+  IdmQueryResolver,
+  KabupatenIdmResolver,
+  ProgramIdmResolver,
+  ProgramLocusIdmResolver,
+  ProvinceIdmResolver,
+  VillageIdmResolver,
+} from './idm/idm.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
 import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, VillageResolver } from './region/region.resolver';
 
@@ -15,6 +25,14 @@ export const resolvers = [
   ProgramResolver,
   ProgramLocusResolver,
   EnrolmentResolver,
+  IdmQueryResolver,
+  VillageIdmResolver,
+  IdmAssessmentResolver,
+  ProvinceIdmResolver,
+  KabupatenIdmResolver,
+  DistrictIdmResolver,
+  ProgramIdmResolver,
+  ProgramLocusIdmResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

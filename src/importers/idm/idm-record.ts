@@ -33,7 +33,8 @@ export interface IdmRecord {
   note?: string | null;
 }
 
-export type IdmFormat = 'spreadsheet-2024' | 'spreadsheet-2023' | 'kemendes-api';
+/** Where records come from: a published file layout, or the GraphQL mutation. */
+export type IdmFormat = 'spreadsheet-2024' | 'spreadsheet-2023' | 'kemendes-api' | 'graphql';
 
 export interface IdmSource {
   format: IdmFormat;

@@ -1,0 +1,93 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Village } from '../region/region.entity';
+import { IdmIndex, IdmStatus } from './idm-status';
+
+/**
+ * Entities of the IDM tables, so MikroORM knows the whole schema (migration:create diffs against
+ * them). Writes are set-based SQL in assessment.writer.ts and reads are plain rows in
+ * idm.repository.ts: a national import touches 75,000 rows at once.
+ */
+
+export enum IdmMovement {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  SAME = 'SAME',
+  NEW = 'NEW',
+}
+
+@Entity({ tableName: 'idm_assessment' })
+@Unique({ name: 'idm_assessment_village_year_unique', properties: ['village', 'year'] })
+export class IdmAssessment {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => Village, { fieldName: 'village_code' })
+  village!: Village;
+
+  @Property({ type: 'text' }) districtCode!: string;
+  @Property({ type: 'text' }) kabupatenCode!: string;
+  @Property({ type: 'text' }) provinceCode!: string;
+  @Property({ type: 'integer' }) year!: number;
+  @Property({ type: 'double' }) iks!: number;
+  @Property({ type: 'double' }) ike!: number;
+  @Property({ type: 'double' }) ikl!: number;
+  @Property({ type: 'double' }) score!: number;
+  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status', nullable: true }) status?: IdmStatus | null;
+  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status' }) derivedStatus!: IdmStatus;
+  @Property({ type: 'boolean', persist: false }) statusMismatch!: boolean;
+  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status' }) targetStatus!: IdmStatus;
+  @Property({ type: 'double' }) targetMinScore!: number;
+  @Property({ type: 'double' }) scoreToTarget!: number;
+  @Property({ type: 'text' }) publishedCode!: string;
+  @Property({ type: 'text', nullable: true }) note?: string | null;
+  @Property({ type: 'text', nullable: true }) indicatorsHash?: string | null;
+  @Property({ type: 'text' }) sourceFormat!: string;
+  @Property({ type: 'text' }) sourceFile!: string;
+  @Property({ type: 'integer' }) sourceLine!: number;
+  @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
+}
+
+@Entity({ tableName: 'idm_indicator' })
+export class IdmIndicator {
+  @ManyToOne(() => IdmAssessment, { primary: true, fieldName: 'assessment_id', deleteRule: 'cascade' })
+  assessment!: IdmAssessment;
+
+  @Enum({ items: () => IdmIndex, nativeEnumName: 'idm_index', primary: true }) index!: IdmIndex;
+  @PrimaryKey({ type: 'smallint' }) number!: number;
+  @Property({ type: 'text' }) name!: string;
+  @Property({ type: 'double' }) score!: number;
+  @Property({ type: 'text', nullable: true }) description?: string | null;
+  @Property({ type: 'text', nullable: true }) activity?: string | null;
+  @Property({ type: 'text', nullable: true }) actorPusat?: string | null;
+  @Property({ type: 'text', nullable: true }) actorProvinsi?: string | null;
+  @Property({ type: 'text', nullable: true }) actorKabupaten?: string | null;
+  @Property({ type: 'text', nullable: true }) actorDesa?: string | null;
+  @Property({ type: 'text', nullable: true }) actorCsr?: string | null;
+  @Property({ type: 'text', nullable: true }) actorLainnya?: string | null;
+  @Property({ type: 'double' }) potentialGain!: number;
+}
+
+/** One row per desa-year that actually changed, written in the same transaction as the change. */
+@Entity({ tableName: 'idm_change' })
+export class IdmChange {
+  @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
+  @ManyToOne(() => Village, { fieldName: 'village_code', index: true }) village!: Village;
+  @Property({ type: 'integer' }) year!: number;
+  @Property({ type: 'double', nullable: true }) previousScore?: number | null;
+  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status', nullable: true }) previousStatus?: IdmStatus | null;
+  @Property({ type: 'double' }) score!: number;
+  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status' }) status!: IdmStatus;
+  @Enum({ items: () => IdmMovement, nativeEnumName: 'idm_movement' }) movement!: IdmMovement;
+  @Property({ type: 'text' }) sourceFormat!: string;
+  @Property({ type: 'text' }) sourceFile!: string;
+  @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
+}
+
+/** A code a village was published under that the register no longer uses (renumbering). */
+@Entity({ tableName: 'village_code_alias' })
+export class VillageCodeAlias {
+  @PrimaryKey({ type: 'text' }) aliasCode!: string;
+  @ManyToOne(() => Village, { fieldName: 'village_code', index: true, deleteRule: 'cascade' }) village!: Village;
+  @Property({ type: 'text' }) source!: string;
+  @Property({ type: 'datetime', defaultRaw: 'now()' }) createdAt!: Date;
+}

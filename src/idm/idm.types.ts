@@ -1,0 +1,285 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { IdmMovement } from './idm.entity';
+import { IdmIndex, IdmStatus } from './idm-status';
+
+registerEnumType(IdmMovement, {
+  name: 'IdmMovement',
+  description: 'How a status moved against the one before it (the previous year, or the value a write replaced).',
+  valuesConfig: {
+    UP: { description: 'A higher status than before.' },
+    DOWN: { description: 'A lower status than before.' },
+    SAME: { description: 'The same status (the score may still have changed).' },
+    NEW: { description: 'Nothing before to compare with.' },
+  },
+});
+
+export interface AssessmentRow {
+  id: string;
+  villageCode: string;
+  year: number;
+  iks: number;
+  ike: number;
+  ikl: number;
+  score: number;
+  status: IdmStatus | null;
+  derivedStatus: IdmStatus;
+  statusMismatch: boolean;
+  targetStatus: IdmStatus;
+  targetMinScore: number;
+  scoreToTarget: number;
+  publishedCode: string;
+  note: string | null;
+  sourceFormat: string;
+  sourceFile: string;
+  sourceLine: number;
+  recordedAt: Date;
+  /** Set on history entries: the change against the previous assessed year. */
+  change?: { scoreDelta: number | null; movement: IdmMovement };
+}
+
+export interface IndicatorRow {
+  assessmentId: string;
+  index: IdmIndex;
+  number: number;
+  name: string;
+  score: number;
+  description: string | null;
+  activity: string | null;
+  actors: { pusat: string | null; provinsi: string | null; kabupaten: string | null; desa: string | null; csr: string | null; lainnya: string | null };
+  potentialGain: number;
+}
+
+export interface SummaryRow {
+  year: number;
+  assessed: number;
+  byStatus: { status: IdmStatus; count: number }[];
+  mean: { score: number; iks: number; ike: number; ikl: number } | null;
+  movedUp: number;
+  movedDown: number;
+}
+
+@ObjectType('IdmSource', { description: 'Where an assessment was read from.' })
+export class IdmSourceType {
+  @Field({ description: 'Format: spreadsheet-2024, spreadsheet-2023, kemendes-api or graphql.' })
+  format!: string;
+
+  @Field({ description: 'File path or URL it was read from (or "recordIdmAssessments").' })
+  file!: string;
+
+  @Field(() => Int, { description: 'Line (spreadsheet row, header = 1) or item position within the source.' })
+  line!: number;
+
+  @Field({ description: 'The village code as published (10 digits); differs from the register code for remapped rows.' })
+  publishedCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Note published with the row: KETERANGAN ("Reguler", "Update 2023") or UPDATE.' })
+  note!: string | null;
+}
+
+@ObjectType('IdmChange', { description: "An assessment's change against the previous assessed year of the same desa." })
+export class IdmChangeType {
+  @Field(() => Float, { nullable: true, description: 'Score minus the previous year’s score; null for the first assessed year.' })
+  scoreDelta!: number | null;
+
+  @Field(() => IdmMovement, { description: 'Status movement against the previous year (NEW for the first).' })
+  movement!: IdmMovement;
+}
+
+@ObjectType('IdmActors', { description: 'Who can carry out the suggested activity of an indicator, as published.' })
+export class IdmActorsType {
+  @Field(() => String, { nullable: true, description: 'Central government (PUSAT).' })
+  pusat!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Province (PROV).' })
+  provinsi!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Kabupaten/kota (KAB).' })
+  kabupaten!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The desa itself (DESA).' })
+  desa!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Companies’ social responsibility programs (CSR).' })
+  csr!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Others (LAINNYA).' })
+  lainnya!: string | null;
+}
+
+@ObjectType('IdmIndicator', { description: 'One of the 50 IDM indicators of an assessment, with what would raise it.' })
+export class IdmIndicatorType {
+  @Field(() => IdmIndex, { description: 'The index it belongs to.' })
+  index!: IdmIndex;
+
+  @Field(() => Int, { description: 'Number within its index, from 1.' })
+  number!: number;
+
+  @Field({ description: 'Indicator name as published, e.g. "Skor Akses Sarkes".' })
+  name!: string;
+
+  @Field(() => Float, { description: 'Score, 0 to 5.' })
+  score!: number;
+
+  @Field(() => String, { nullable: true, description: 'Description of the state (KETERANGAN).' })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Suggested activity (KEGIATAN); null when none.' })
+  activity!: string | null;
+
+  @Field(() => IdmActorsType, { description: 'Who can carry out the activity.' })
+  actors!: IdmActorsType;
+
+  @Field(() => Float, { description: 'IDM gained if this indicator reached 5 (NILAI): (5 − score) / (5 × indicators in its index) / 3.' })
+  potentialGain!: number;
+}
+
+@ObjectType('IdmAssessment', { description: "A desa's IDM for one year, as published, with what follows from it." })
+export class IdmAssessmentType {
+  @Field(() => Int, { description: 'Year of the assessment.' })
+  year!: number;
+
+  @Field(() => Float, { description: 'IKS, social resilience index, 0 to 1.' })
+  iks!: number;
+
+  @Field(() => Float, { description: 'IKE, economic resilience index, 0 to 1.' })
+  ike!: number;
+
+  @Field(() => Float, { description: 'IKL, ecological resilience index, 0 to 1.' })
+  ikl!: number;
+
+  @Field(() => Float, { description: 'IDM score: (IKS + IKE + IKL) / 3, as published.' })
+  score!: number;
+
+  @Field(() => IdmStatus, { nullable: true, description: 'Official status as published by decree; null where none was published.' })
+  status!: IdmStatus | null;
+
+  @Field(() => IdmStatus, { description: 'Status the score gives under Permendesa 2/2016 thresholds.' })
+  derivedStatus!: IdmStatus;
+
+  @Field({ description: 'True when the official status differs from the derived one.' })
+  statusMismatch!: boolean;
+
+  @Field(() => IdmStatus, { description: 'Next status up (Mandiri stays Mandiri), from the official status.' })
+  targetStatus!: IdmStatus;
+
+  @Field(() => Float, { description: 'Skor minimal: the lowest score of the target status.' })
+  targetMinScore!: number;
+
+  @Field(() => Float, { description: 'Penambahan: target minimum score minus the score (negative for Mandiri).' })
+  scoreToTarget!: number;
+
+  @Field(() => GraphQLDateTime, { description: 'When this value was recorded here.' })
+  recordedAt!: Date;
+}
+
+@ObjectType('IdmStatusCount', { description: 'Number of assessed desa with one status.' })
+export class IdmStatusCountType {
+  @Field(() => IdmStatus, { description: 'The status (official, or derived where none was published).' })
+  status!: IdmStatus;
+
+  @Field(() => Int, { description: 'Number of desa.' })
+  count!: number;
+}
+
+@ObjectType('IdmMean', { description: 'Mean values over the assessed desa.' })
+export class IdmMeanType {
+  @Field(() => Float, { description: 'Mean IDM score.' })
+  score!: number;
+
+  @Field(() => Float, { description: 'Mean IKS.' })
+  iks!: number;
+
+  @Field(() => Float, { description: 'Mean IKE.' })
+  ike!: number;
+
+  @Field(() => Float, { description: 'Mean IKL.' })
+  ikl!: number;
+}
+
+@ObjectType('IdmSummary', { description: 'IDM of a region or program in one year, summed up.' })
+export class IdmSummaryType {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Desa assessed that year.' })
+  assessed!: number;
+
+  @Field(() => [IdmStatusCountType], { description: 'Desa per status, all five statuses, lowest first.' })
+  byStatus!: IdmStatusCountType[];
+
+  @Field(() => IdmMeanType, { nullable: true, description: 'Means over the assessed desa; null when none was assessed.' })
+  mean!: IdmMeanType | null;
+
+  @Field(() => Int, { description: 'Desa whose status rose against the previous year.' })
+  movedUp!: number;
+
+  @Field(() => Int, { description: 'Desa whose status fell against the previous year.' })
+  movedDown!: number;
+}
+
+@InputType({ description: 'One indicator of an assessment being recorded.' })
+export class IdmIndicatorInput {
+  @Field(() => IdmIndex, { description: 'Its index.' })
+  index!: IdmIndex;
+
+  @Field(() => Int, { description: 'Number within its index, from 1.' })
+  number!: number;
+
+  @Field({ description: 'Indicator name.' })
+  name!: string;
+
+  @Field(() => Float, { description: 'Score, 0 to 5.' })
+  score!: number;
+
+  @Field({ nullable: true, description: 'Description of the state.' })
+  description?: string;
+
+  @Field({ nullable: true, description: 'Suggested activity.' })
+  activity?: string;
+}
+
+@InputType({ description: "A desa's IDM for one year, to record or replace." })
+export class IdmAssessmentInput {
+  @Field({ description: 'The desa ("6402082005" or "64.02.08.2005").' })
+  villageCode!: string;
+
+  @Field(() => Int, { description: 'Year.' })
+  year!: number;
+
+  @Field(() => Float, { description: 'IKS, 0 to 1.' })
+  iks!: number;
+
+  @Field(() => Float, { description: 'IKE, 0 to 1.' })
+  ike!: number;
+
+  @Field(() => Float, { description: 'IKL, 0 to 1.' })
+  ikl!: number;
+
+  @Field(() => Float, { description: 'IDM score, 0 to 1: the mean of IKS, IKE and IKL up to rounding.' })
+  score!: number;
+
+  @Field(() => IdmStatus, { nullable: true, description: 'Official status; derived from the score when omitted.' })
+  status?: IdmStatus;
+
+  @Field(() => [IdmIndicatorInput], { nullable: true, description: 'All 50 indicators (35 IKS, 12 IKE, 3 IKL), or none.' })
+  indicators?: IdmIndicatorInput[];
+}
+
+@ObjectType('IdmRecordResult', { description: 'What recording a batch of assessments did.' })
+export class IdmRecordResultType {
+  @Field(() => Int, { description: 'Assessments received.' })
+  received!: number;
+
+  @Field(() => Int, { description: 'New desa-years.' })
+  inserted!: number;
+
+  @Field(() => Int, { description: 'Desa-years whose values were replaced.' })
+  updated!: number;
+
+  @Field(() => Int, { description: 'Desa-years that already had exactly these values.' })
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Change-log entries written (inserted + updated).' })
+  changes!: number;
+}
