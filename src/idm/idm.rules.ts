@@ -1,0 +1,163 @@
+/**
+ * The arithmetic of the Indeks Desa Membangun (IDM), Permendesa PDTT No. 2/2016.
+ *
+ * Pure functions only: importers, resolvers and tests share them so that a status, a target or an
+ * indicator's potential gain is computed one way everywhere. Checked against all 480 Kemendes API
+ * files in /work/shared/data/kemendes-api (see tests/unit/idm.rules.test.ts).
+ */
+import { IdmIndex, IdmStatus } from './idm-status';
+
+/** Highest score of one indicator: the regulation scores every indicator 0–5. */
+export const MAX_INDICATOR_SCORE = 5;
+
+/**
+ * Number of indicators per index (Permendesa PDTT 2/2016): 35 social, 12 economic, 3 ecological.
+ * Each index divides by 5 × this count, so a wrong count silently skews every score.
+ */
+export const INDICATOR_COUNT: Readonly<Record<IdmIndex, number>> = Object.freeze({
+  [IdmIndex.IKS]: 35,
+  [IdmIndex.IKE]: 12,
+  [IdmIndex.IKL]: 3,
+});
+
+/** The statuses from lowest to highest; targets and ranks follow this order. */
+export const STATUS_ORDER: readonly IdmStatus[] = Object.freeze([
+  IdmStatus.SANGAT_TERTINGGAL,
+  IdmStatus.TERTINGGAL,
+  IdmStatus.BERKEMBANG,
+  IdmStatus.MAJU,
+  IdmStatus.MANDIRI,
+]);
+
+/**
+ * Inclusive upper bound of the IDM score for each status (Permendesa PDTT 2/2016): a score equal to a
+ * bound still belongs to the lower status (the 2024 decree lists 0.5989 as Tertinggal). Mandiri has no
+ * upper bound, written as +Infinity so every status has one.
+ */
+export const STATUS_THRESHOLDS: Readonly<Record<IdmStatus, number>> = Object.freeze({
+  [IdmStatus.SANGAT_TERTINGGAL]: 0.4907,
+  [IdmStatus.TERTINGGAL]: 0.5989,
+  [IdmStatus.BERKEMBANG]: 0.7072,
+  [IdmStatus.MAJU]: 0.8155,
+  [IdmStatus.MANDIRI]: Number.POSITIVE_INFINITY,
+});
+
+/**
+ * Lower bound of each status as Kemendes publishes it (SKOR_MINIMAL: "0.4908", "0.5990", "0.7073",
+ * "0.8156"): the bound below plus 0.0001, because published scores have 4 decimals.
+ */
+const MIN_SCORE: Readonly<Record<IdmStatus, number>> = Object.freeze({
+  [IdmStatus.SANGAT_TERTINGGAL]: 0,
+  [IdmStatus.TERTINGGAL]: 0.4908,
+  [IdmStatus.BERKEMBANG]: 0.599,
+  [IdmStatus.MAJU]: 0.7073,
+  [IdmStatus.MANDIRI]: 0.8156,
+});
+
+/**
+ * Slack for binary floating point when comparing with a bound: a mean computed as (a + b + c) / 3 can
+ * land a few ulps above 0.4907 although it is 0.4907 in decimal. Far below the 1e-14 precision of
+ * published scores, so it never moves a genuine score across a bound.
+ */
+const BOUND_EPSILON = 1e-9;
+
+/**
+ * Status of an IDM score by the regulation's thresholds (Permendesa PDTT 2/2016): 0.4907 is Sangat
+ * Tertinggal, 0.4908 Tertinggal, and so on. This is the derived status; the official one is fixed by
+ * decree and can differ (6213062003 in 2024: 0.741 but Berkembang), so callers store both.
+ * @throws RangeError for NaN or an infinite score, which would otherwise fall through to Mandiri.
+ */
+export function statusFromScore(score: number): IdmStatus {
+  if (!Number.isFinite(score)) throw new RangeError(`IDM score ${score} is not a finite number`);
+  for (const status of STATUS_ORDER) {
+    if (score <= STATUS_THRESHOLDS[status] + BOUND_EPSILON) return status;
+  }
+  return IdmStatus.MANDIRI;
+}
+
+/** Position of a status from 0 (Sangat Tertinggal) to 4 (Mandiri), for sorting and comparing. */
+export function statusRank(status: IdmStatus): number {
+  const rank = STATUS_ORDER.indexOf(status);
+  if (rank < 0) throw new RangeError(`${String(status)} is not an IDM status`);
+  return rank;
+}
+
+/** Orders statuses lowest first: negative when a is below b, 0 when equal, positive when above. */
+export function compareStatus(a: IdmStatus, b: IdmStatus): number {
+  return statusRank(a) - statusRank(b);
+}
+
+/**
+ * The status a desa aims for next year (TARGET_STATUS): one step up. Mandiri is the top, so a Mandiri
+ * desa's target is to stay Mandiri.
+ */
+export function targetStatus(status: IdmStatus): IdmStatus {
+  const rank = statusRank(status);
+  return STATUS_ORDER[Math.min(rank + 1, STATUS_ORDER.length - 1)];
+}
+
+/** Lowest published score of a status (0 for Sangat Tertinggal, then 0.4908, 0.5990, 0.7073, 0.8156). */
+export function minScore(status: IdmStatus): number {
+  statusRank(status);
+  return MIN_SCORE[status];
+}
+
+/** SKOR_MINIMAL: the lowest score of the target status; 0.8156 for Mandiri, which targets itself. */
+export function targetMinScore(status: IdmStatus): number {
+  return minScore(targetStatus(status));
+}
+
+/**
+ * PENAMBAHAN: how much the IDM must rise to reach the target, skor minimal − score. Kemendes derives it
+ * from the official status, not the score's, so pass the official status; it is negative for Mandiri
+ * (already above its own minimum) and for a desa officially below what its score earns.
+ */
+export function scoreToTarget(score: number, status: IdmStatus): number {
+  return targetMinScore(status) - score;
+}
+
+/**
+ * NILAI of one indicator: the IDM a desa would gain if that indicator rose to 5. One indicator point is
+ * worth 1 / (5 × indicators in its index) of the index, and each index is a third of the IDM.
+ * Kemendes publishes it rounded to 8 decimals.
+ * @throws RangeError for a score outside 0–5.
+ */
+export function potentialGain(index: IdmIndex, indicatorScore: number): number {
+  assertIndicatorScore(index, indicatorScore);
+  return (MAX_INDICATOR_SCORE - indicatorScore) / (MAX_INDICATOR_SCORE * indicatorCount(index)) / 3;
+}
+
+/**
+ * An index (IKS, IKE or IKL) from its indicator scores: Σ score / (5 × n), Permendesa PDTT 2/2016.
+ * Requires exactly n scores, since a missing indicator would otherwise count as a silent zero.
+ * @throws RangeError for the wrong number of scores or a score outside 0–5.
+ */
+export function indexFromScores(index: IdmIndex, scores: readonly number[]): number {
+  const count = indicatorCount(index);
+  if (scores.length !== count) {
+    throw new RangeError(`${index} needs ${count} indicator scores, got ${scores.length}`);
+  }
+  let sum = 0;
+  for (const score of scores) {
+    assertIndicatorScore(index, score);
+    sum += score;
+  }
+  return sum / (MAX_INDICATOR_SCORE * count);
+}
+
+/** IDM = (IKS + IKE + IKL) / 3: the three resiliences weigh equally (Permendesa PDTT 2/2016). */
+export function idmFromIndices(iks: number, ike: number, ikl: number): number {
+  return (iks + ike + ikl) / 3;
+}
+
+function indicatorCount(index: IdmIndex): number {
+  const count = INDICATOR_COUNT[index] as number | undefined;
+  if (count === undefined) throw new RangeError(`${String(index)} is not an IDM index`);
+  return count;
+}
+
+function assertIndicatorScore(index: IdmIndex, score: number): void {
+  if (!Number.isFinite(score) || score < 0 || score > MAX_INDICATOR_SCORE) {
+    throw new RangeError(`${index} indicator score ${score} is outside [0, ${MAX_INDICATOR_SCORE}]`);
+  }
+}
