@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseUnavailableError, openDatabase } from './db/database';
-import { initORM, migrate } from './db/orm';
+import { initORM } from './db/orm';
+import { prepareDatabase } from './db/prepare';
+import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
+import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
 import { describeRegisterReport, importRegister, RegisterFormatError } from './importers/register.importer';
+import { parseCode } from './region/region-code';
 import { createSchema, printSdl } from './schema';
 
 /**
@@ -21,6 +26,52 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
       });
     },
   },
+  'import:idm': {
+    summary: 'Import IDM from national spreadsheets (CSV/XLSX) and Kemendes API JSON files or folders. [--dry-run] [--rejects FILE] PATH...',
+    run: async (config, argv) => {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { 'dry-run': { type: 'boolean', default: false }, rejects: { type: 'string', default: 'rejects-idm.csv' } },
+      });
+      if (positionals.length === 0) throw new UsageError('import:idm needs at least one file or folder');
+      await withDatabase(config, async (url) => {
+        const report = await importIdm(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects });
+        process.stdout.write(`${describeIdmReport(report)}\n`);
+        // Non-zero only when nothing valid was found: rejected rows alone are a normal, reported outcome.
+        if (report.accepted === 0) process.exitCode = 1;
+      });
+    },
+  },
+  'sync:idm': {
+    summary: 'Fetch IDM from the Kemendes API for every desa of a scope. --year YYYY and one of --province, --kabupaten, --district, --village CODE',
+    run: async (config, argv) => {
+      const { values } = parseArgs({
+        args: argv,
+        options: { year: { type: 'string' }, province: { type: 'string' }, kabupaten: { type: 'string' }, district: { type: 'string' }, village: { type: 'string' } },
+      });
+      const year = Number(values.year);
+      if (!Number.isInteger(year)) throw new UsageError('sync:idm needs --year YYYY');
+      const given = (['province', 'kabupaten', 'district', 'village'] as const).filter((level) => values[level] !== undefined);
+      if (given.length !== 1) throw new UsageError('sync:idm needs exactly one of --province, --kabupaten, --district, --village');
+      const level = given[0]!;
+      let code: string;
+      try {
+        code = parseCode(values[level]!, level);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      const scope: SyncScope = { year, [`${level}Code`]: code };
+      await withDatabase(config, async (url) => {
+        const report = await syncIdm(url, scope, config.kemendes);
+        process.stdout.write(`${describeSyncReport(report)}\n`);
+        if (report.fetched === 0 && report.desa > 0 && report.failed.length > 0) {
+          process.stderr.write(`desa-cerdas: no desa could be fetched from ${report.baseUrl} (${report.failed[0]!.error}); check KEMENDES_API_URL and the network\n`);
+          process.exitCode = 1;
+        }
+      });
+    },
+  },
   'schema:emit': {
     summary: 'Write the GraphQL SDL to schema/schema.graphql.',
     run: async () => {
@@ -32,12 +83,15 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
   },
 };
 
+/** A command used wrongly: the message and the usage, exit code 2. */
+class UsageError extends Error {}
+
 async function withDatabase(config: Config, work: (url: string) => Promise<void>): Promise<void> {
   const database = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
   try {
     const orm = await initORM(database.url);
     try {
-      await migrate(orm);
+      await prepareDatabase(orm, config, database.url, (message) => process.stderr.write(`${message}\n`));
     } finally {
       await orm.close();
     }
@@ -58,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RegisterFormatError) {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RegisterFormatError || error instanceof IdmInputError || error instanceof UsageError) {
     process.stderr.write(`desa-cerdas: ${error.message}\n`);
     process.exit(2);
   }

@@ -11,17 +11,15 @@ import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { useServer } from 'graphql-ws/use/ws';
-import pg from 'pg';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
-import { initORM, isMigrated, migrate } from './db/orm';
+import { initORM, isMigrated } from './db/orm';
+import { prepareDatabase } from './db/prepare';
 import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
 import { Sql } from './db/sql';
 import { createFormatError } from './errors';
-import { describeRegisterReport, importRegister } from './importers/register.importer';
 import type { Logger } from './logger';
-import { seedPrograms } from './program/program.seed';
 import { createSchema } from './schema';
 import { graphiqlRouter } from './web/graphiql';
 
@@ -42,25 +40,6 @@ export interface RunningServer {
   orm: MikroORM;
   /** Drains HTTP and WebSocket (open subscriptions complete), then closes database pools. */
   stop(): Promise<void>;
-}
-
-/** Migrates, loads the register into an empty database, and seeds the public program facts. */
-export async function prepareDatabase(orm: MikroORM, config: Config, databaseUrl: string, log: Logger): Promise<void> {
-  const applied = await migrate(orm);
-  if (applied.length) log.info({ applied }, 'migrations applied');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ empty: boolean }>('select not exists (select 1 from village) as empty');
-    if (rows[0]!.empty) {
-      log.info('empty register: importing idn-area-data');
-      const report = await importRegister(databaseUrl, { dir: config.registerDir, plain: true });
-      log.info(describeRegisterReport(report));
-    }
-    await seedPrograms(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Counts statements the ORM runs (knex events) into the operation's stats, beside the read pool's. */
@@ -95,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, databaseUrl, log } = options;
   const orm = await initORM(databaseUrl);
   try {
-    await prepareDatabase(orm, config, databaseUrl, log);
+    await prepareDatabase(orm, config, databaseUrl, (message) => log.info(message));
   } catch (error) {
     await orm.close();
     throw error;

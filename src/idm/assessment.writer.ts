@@ -84,6 +84,11 @@ function indicatorsHash(indicators: IdmIndicatorRecord[] | undefined): string | 
 
 const CHUNK = 5_000;
 
+/** A kabupaten name reduced for comparison: "KOTA BAUBAU" and "Kota Bau-Bau" agree. */
+function compactName(name: string | undefined): string {
+  return nameKey(name).replaceAll(' ', '');
+}
+
 /** Published names folded for matching: "KAB. SORONG" and "Kabupaten Sorong" both give "sorong". */
 function nameKey(name: string | undefined): string {
   return searchKey(name ?? '').replace(/^(kabupaten|kab) /, '');
@@ -107,6 +112,8 @@ export async function writeAssessments(client: pg.ClientBase, records: IdmRecord
   // 2. Stage the candidates and match their codes: register code, then a known alias.
   await client.query(`create temp table idm_stage (
       idx int primary key, published_code text collate "C", village_code text collate "C", remapped boolean not null default false,
+      -- How sure the match is; when two rows land on one desa-year the surer one is kept.
+      confidence smallint not null default 3,
       year int, iks float8, ike float8, ikl float8, score float8, status idm_status, derived_status idm_status,
       target_status idm_status, target_min_score float8, score_to_target float8, note text, indicators_hash text,
       source_format text, source_file text, source_line int
@@ -142,20 +149,46 @@ export async function writeAssessments(client: pg.ClientBase, records: IdmRecord
   }
   await client.query(`update idm_stage s set village_code = v.code from village v where v.code = s.published_code`);
   await client.query(
-    `update idm_stage s set village_code = a.village_code, remapped = true from village_code_alias a where s.village_code is null and a.alias_code = s.published_code`,
+    `update idm_stage s set village_code = a.village_code, remapped = true, confidence = 2 from village_code_alias a where s.village_code is null and a.alias_code = s.published_code`,
   );
 
-  // 3. Codes the register does not know: take a unique match by published names.
+  // 3. Codes the register does not know, and codes it knows for another place (renumbered
+  //    regions reuse codes: a 2024 Papua Barat Daya code can name a different kabupaten in the
+  //    register): take a unique match by published names. A known code whose names match nothing
+  //    else keeps its direct match.
   const byIndex = new Map(candidates.map((c) => [c.index, c]));
-  const { rows: unknown } = await client.query<{ idx: number }>(`select idx from idm_stage where village_code is null`);
-  if (unknown.length) {
-    const matches = await matchByNames(client, unknown.map((u) => byIndex.get(u.idx)!));
+  const { rows: staged } = await client.query<{ idx: number; kabupaten: string | null; village: string | null }>(
+    `select s.idx, k.name as kabupaten, v.name as village from idm_stage s
+     left join village v on v.code = s.village_code left join kabupaten k on k.code = v.kabupaten_code`,
+  );
+  const differs = (published: string | undefined, registered: string) => published !== undefined && published !== '' && compactName(published) !== compactName(registered);
+  const unknown = staged.filter((r) => r.kabupaten === null).map((r) => r.idx);
+  // Known code, other kabupaten: the code was reused after renumbering.
+  const elsewhere = staged.filter((r) => r.kabupaten !== null && differs(byIndex.get(r.idx)!.record.names.kabupaten, r.kabupaten)).map((r) => r.idx);
+  // Known code, same kabupaten, other desa name: renumbered within the kabupaten, or a spelling variant.
+  const renamed = staged
+    .filter((r) => r.kabupaten !== null && !differs(byIndex.get(r.idx)!.record.names.kabupaten, r.kabupaten) && differs(byIndex.get(r.idx)!.record.names.village, r.village!))
+    .map((r) => r.idx);
+  if (unknown.length || elsewhere.length || renamed.length) {
+    const register = await registerNames(client);
+    // A spelling variant must not send a row to a namesake elsewhere in its kabupaten, so a known
+    // code in the right kabupaten moves only on a full kabupaten + kecamatan + desa match.
+    const matches = new Map([
+      ...matchByNames(register, [...unknown, ...elsewhere].map((idx) => byIndex.get(idx)!), true),
+      ...matchByNames(register, renamed.map((idx) => byIndex.get(idx)!), false),
+    ]);
     const matched = [...matches.entries()];
     await client.query(
-      `update idm_stage s set village_code = m.code, remapped = true from unnest($1::int[], $2::text[]) as m(idx, code) where s.idx = m.idx`,
+      `update idm_stage s set village_code = m.code, remapped = s.village_code is distinct from m.code, confidence = 2
+       from unnest($1::int[], $2::text[]) as m(idx, code) where s.idx = m.idx`,
       [matched.map(([idx]) => idx), matched.map(([, code]) => code)],
     );
-    for (const { idx } of unknown) {
+    // Kept on their code although the names disagree: they give way to any better-matched row.
+    await client.query(`update idm_stage set confidence = case when idx = any($1::int[]) then 0 else 1 end where idx = any($2::int[])`, [
+      elsewhere.filter((idx) => !matches.has(idx)),
+      [...elsewhere, ...renamed].filter((idx) => !matches.has(idx)),
+    ]);
+    for (const idx of unknown) {
       if (matches.has(idx)) continue;
       const c = byIndex.get(idx)!;
       reject(idx, c.record, RejectReason.UNKNOWN_CODE, `village code ${c.record.villageCode} is not in the register and its names (${[c.record.names.kabupaten, c.record.names.district, c.record.names.village].filter(Boolean).join(' / ')}) match no single village`, 'villageCode');
@@ -170,12 +203,17 @@ export async function writeAssessments(client: pg.ClientBase, records: IdmRecord
     const c = byIndex.get(k.idx)!;
     reject(k.idx, c.record, RejectReason.KELURAHAN, `${k.name} (${c.record.villageCode}) is a kelurahan; IDM assesses desa only`, 'villageCode');
   }
-  const { rows: duplicates } = await client.query<{ idx: number; first: number }>(
-    `select idx, first from (select idx, min(idx) over (partition by village_code, year) as first from idm_stage where village_code is not null) d where idx <> first`,
+  // When two rows land on one desa-year, the surer match wins, then the earlier row.
+  const { rows: duplicates } = await client.query<{ idx: number; first: number; code: string }>(
+    `select idx, first, village_code as code from (
+       select idx, village_code, first_value(idx) over (partition by village_code, year order by confidence desc, idx) as first
+       from idm_stage where village_code is not null) d
+     where idx <> first`,
   );
   for (const d of duplicates) {
     const c = byIndex.get(d.idx)!;
-    reject(d.idx, c.record, RejectReason.DUPLICATE, `a second record for village ${c.record.villageCode} in ${c.record.year} (first at ${byIndex.get(d.first)!.record.source.file}:${byIndex.get(d.first)!.record.source.line})`, 'villageCode');
+    const first = byIndex.get(d.first)!.record.source;
+    reject(d.idx, c.record, RejectReason.DUPLICATE, `village ${c.record.villageCode} (register ${d.code}) already has a record for ${c.record.year} at ${first.file}:${first.line}`, 'villageCode');
   }
   const dropped = [...kelurahan.map((k) => k.idx), ...duplicates.map((d) => d.idx)];
   await client.query(`delete from idm_stage where village_code is null or idx = any($1::int[])`, [dropped]);
@@ -292,33 +330,43 @@ export async function writeAssessments(client: pg.ClientBase, records: IdmRecord
   return report;
 }
 
-/**
- * Matches records by published names: kabupaten + kecamatan + desa, then kabupaten + desa; a
- * match counts only when exactly one register village has those names.
- */
-async function matchByNames(client: pg.ClientBase, candidates: Candidate[]): Promise<Map<number, string>> {
+interface RegisterNames {
+  full: Map<string, string[]>;
+  short: Map<string, string[]>;
+}
+
+/** The register's desa by folded names, for matching codes it does not know. */
+async function registerNames(client: pg.ClientBase): Promise<RegisterNames> {
   const { rows } = await client.query<{ code: string; village: string; district: string; kabupaten: string }>(
     `select v.code, v.name as village, d.name as district, k.name as kabupaten
      from village v join district d on d.code = v.district_code join kabupaten k on k.code = v.kabupaten_code
      where v.kind <> 'KELURAHAN'`,
   );
-  const full = new Map<string, string[]>();
-  const short = new Map<string, string[]>();
+  const names: RegisterNames = { full: new Map(), short: new Map() };
   const add = (map: Map<string, string[]>, key: string, code: string) => {
     const list = map.get(key);
     list ? list.push(code) : map.set(key, [code]);
   };
   for (const r of rows) {
-    add(full, `${nameKey(r.kabupaten)}|${nameKey(r.district)}|${nameKey(r.village)}`, r.code);
-    add(short, `${nameKey(r.kabupaten)}|${nameKey(r.village)}`, r.code);
+    add(names.full, `${compactName(r.kabupaten)}|${compactName(r.district)}|${compactName(r.village)}`, r.code);
+    add(names.short, `${compactName(r.kabupaten)}|${compactName(r.village)}`, r.code);
   }
+  return names;
+}
+
+/**
+ * Matches records by published names: kabupaten + kecamatan + desa, then (when `loose`)
+ * kabupaten + desa; a match counts only when exactly one register desa has those names. Names are
+ * compared without case, accents, punctuation or spaces ("MULYA SARI" is "Mulyasari").
+ */
+function matchByNames(register: RegisterNames, candidates: Candidate[], loose: boolean): Map<number, string> {
   const matches = new Map<number, string>();
   for (const c of candidates) {
     const { kabupaten, district, village } = c.record.names;
     if (!kabupaten || !village) continue;
-    const exact = full.get(`${nameKey(kabupaten)}|${nameKey(district)}|${nameKey(village)}`);
-    const loose = short.get(`${nameKey(kabupaten)}|${nameKey(village)}`);
-    const code = exact?.length === 1 ? exact[0] : !exact?.length && loose?.length === 1 ? loose[0] : undefined;
+    const exact = register.full.get(`${compactName(kabupaten)}|${compactName(district)}|${compactName(village)}`);
+    const nearby = loose && !exact?.length ? register.short.get(`${compactName(kabupaten)}|${compactName(village)}`) : undefined;
+    const code = exact?.length === 1 ? exact[0] : nearby?.length === 1 ? nearby[0] : undefined;
     if (code) matches.set(c.index, code);
   }
   return matches;

@@ -25,9 +25,9 @@ export function startProgress(label: string, total: number, options: ProgressOpt
   return {
     advance(by) {
       value += by;
-      while (total > 0 && value / total >= nextReport && nextReport < 1) {
+      if (total > 0 && value < total && value / total >= nextReport) {
         stream.write(`${label}: ${value.toLocaleString('en')} of ${total.toLocaleString('en')}\n`);
-        nextReport += 0.25;
+        while (value / total >= nextReport) nextReport += 0.25;
       }
     },
     done() {

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/viewer';
 import type { Context } from '../context';
-import { PageArgs, type Connection } from '../graphql/connection';
+import type { Connection } from '../graphql/connection';
 import { villageConnection } from '../region/region.resolver';
-import { KabupatenType, ProvinceType, VillageConnection, VillageFilter, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
+import { KabupatenType, ProvinceType, VillageArgs, VillageConnection, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { ProgramService } from './program.service';
 import {
   AddLocusInput,
@@ -45,11 +45,10 @@ export class ProgramResolver {
   @FieldResolver(() => VillageConnection, { description: 'Its enrolled villages in code order.' })
   villages(
     @Root() program: ProgramRow,
-    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
-    @Args() args: PageArgs,
+    @Args() args: VillageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'root', '*', filter, args, { programId: program.id });
+    return villageConnection(context, 'root', '*', args, { programId: program.id });
   }
 
   @Mutation(() => ProgramType, { description: 'Creates a program. Requires the admin token.' })
@@ -100,12 +99,11 @@ export class ProgramLocusResolver {
   @FieldResolver(() => VillageConnection, { description: 'Villages enrolled through this locus, in code order.' })
   villages(
     @Root() locus: LocusRow,
-    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
-    @Args() args: PageArgs,
+    @Args() args: VillageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
     // Enrolment through the locus already scopes to the program; no second program filter needed.
-    return villageConnection(context, 'locus', String(locus.id), filter, args, undefined).then((c) => ({
+    return villageConnection(context, 'locus', String(locus.id), args, undefined).then((c) => ({
       ...c,
       edges: c.edges.map((e) => ({ ...e, node: { ...e.node, scope: { programId: locus.programId } } })),
     }));

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { PageRequest } from '../graphql/connection';
 import { byKeys, groupByKeys, type LoaderRegistry } from '../graphql/loader-registry';
-import type { RegionRepository, VillageParent, VillageQuery } from './region.repository';
+import type { RegionRepository, VillageOrder, VillageParent, VillageQuery } from './region.repository';
 import type { DistrictRow, KabupatenRow, ProvinceRow, VillageCounts, VillageRow } from './region.types';
 
 /** Loaders of the register for one operation; each returns the same DataLoader for the same arguments. */
@@ -49,9 +49,9 @@ export class RegionLoaders {
   }
 
   /** `first + 1` villages per parent key (the extra row tells whether a next page exists). */
-  villagePage(parent: VillageParent, query: VillageQuery, page: PageRequest): DataLoader<string, VillageRow[]> {
-    return this.registry.get(`villagePage:${parent}:${JSON.stringify(query)}:${page.first}:${page.after ?? ''}`, async (keys: readonly string[]) =>
-      groupByKeys(keys, await this.repository.villagePages(parent, keys, query, page), (r) => r.parentKey),
+  villagePage(parent: VillageParent, query: VillageQuery, page: PageRequest, order: VillageOrder): DataLoader<string, VillageRow[]> {
+    return this.registry.get(`villagePage:${parent}:${JSON.stringify(query)}:${page.first}:${page.after ?? ''}:${order}`, async (keys: readonly string[]) =>
+      groupByKeys(keys, await this.repository.villagePages(parent, keys, query, page, order), (r) => r.parentKey),
     );
   }
 

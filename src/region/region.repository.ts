@@ -17,7 +17,12 @@ export interface VillageQuery {
   kabupatenCode?: string;
   districtCode?: string;
   programId?: number;
+  /** Conditions on the village's IDM in one year (the latest year present when `year` is null). */
+  idm?: { year: number | null; statuses?: string[]; minScore?: number; maxScore?: number };
 }
+
+/** Order of a village list; score orders need `query.idm` (for its year) and break ties by code. */
+export type VillageOrder = 'CODE' | 'IDM_SCORE_ASC' | 'IDM_SCORE_DESC';
 
 /** What the villages of a batch hang from: a register level, a program locus, or nothing (one list). */
 export type VillageParent = 'province_code' | 'kabupaten_code' | 'district_code' | 'locus' | 'root';
@@ -49,18 +54,48 @@ function villageConditions(query: VillageQuery, values: unknown[]): string[] {
   if (query.programId !== undefined) {
     where.push(`exists (select 1 from program_village pv where pv.program_id = ${param(values, query.programId)} and pv.village_code = v.code)`);
   }
+  if (query.idm?.statuses?.length) where.push(`coalesce(a.status, a.derived_status) = any(${param(values, query.idm.statuses)}::idm_status[])`);
+  if (query.idm?.minScore !== undefined) where.push(`a.score >= ${param(values, query.idm.minScore)}`);
+  if (query.idm?.maxScore !== undefined) where.push(`a.score <= ${param(values, query.idm.maxScore)}`);
   return where;
 }
 
+/** The join to the IDM of the asked year, when the query looks at IDM. */
+function idmJoin(query: VillageQuery, values: unknown[]): string {
+  if (!query.idm) return '';
+  const year = query.idm.year === null ? '(select max(year) from idm_assessment)' : param(values, query.idm.year);
+  return ` join idm_assessment a on a.village_code = v.code and a.year = ${year}`;
+}
+
+/** Keyset condition and ORDER BY for a page; the cursor key of a score order is "score|code". */
+function ordering(order: VillageOrder, after: string | null, values: unknown[]): { where: string[]; orderBy: string; outerOrderBy: string } {
+  if (order === 'CODE') return { where: after === null ? [] : [`v.code > ${param(values, after)}`], orderBy: 'v.code', outerOrderBy: 'v.code' };
+  const direction = order === 'IDM_SCORE_ASC' ? '>' : '<';
+  const dir = order === 'IDM_SCORE_ASC' ? 'asc' : 'desc';
+  const orderBy = `a.score ${dir}, v.code`;
+  const outerOrderBy = `v."idmScore" ${dir}, v.code`;
+  if (after === null) return { where: [], orderBy, outerOrderBy };
+  const [score, code] = after.split('|');
+  const s = param(values, Number(score));
+  const c = param(values, code);
+  return { where: [`(a.score ${direction} ${s} or (a.score = ${s} and v.code > ${c}))`], orderBy, outerOrderBy };
+}
+
+/** The cursor key of a village row under an order. */
+export function villageSortKey(row: { code: string; idmScore?: number }, order: VillageOrder): string {
+  return order === 'CODE' ? row.code : `${row.idmScore}|${row.code}`;
+}
+
 /** `from`/`where` of the villages under the lateral key `p.key`, for each kind of parent. */
-function villageSource(parent: VillageParent): { from: string; where: string[] } {
+function villageSource(parent: VillageParent, query: VillageQuery, values: unknown[]): { from: string; where: string[] } {
+  const idm = idmJoin(query, values);
   switch (parent) {
     case 'root':
-      return { from: 'village v', where: [] };
+      return { from: `village v${idm}`, where: [] };
     case 'locus':
-      return { from: 'program_village pl join village v on v.code = pl.village_code', where: ['pl.locus_id = p.key::int'] };
+      return { from: `program_village pl join village v on v.code = pl.village_code${idm}`, where: ['pl.locus_id = p.key::int'] };
     default:
-      return { from: 'village v', where: [`v.${parent} = p.key`] };
+      return { from: `village v${idm}`, where: [`v.${parent} = p.key`] };
   }
 }
 
@@ -114,20 +149,26 @@ export class RegionRepository {
    * One page of villages for every parent key, in one statement: a lateral subquery per key walks
    * the code index and stops after `first + 1` rows.
    */
-  async villagePages(parent: VillageParent, keys: readonly string[], query: VillageQuery, page: PageRequest): Promise<(VillageRow & { parentKey: string })[]> {
+  async villagePages(
+    parent: VillageParent,
+    keys: readonly string[],
+    query: VillageQuery,
+    page: PageRequest,
+    order: VillageOrder = 'CODE',
+  ): Promise<(VillageRow & { parentKey: string; idmScore?: number })[]> {
     const values: unknown[] = [keys];
-    const source = villageSource(parent);
-    const where = [...source.where, ...villageConditions(query, values)];
-    if (page.after !== null) where.push(`v.code > ${param(values, page.after)}`);
+    const source = villageSource(parent, query, values);
+    const sort = ordering(order, page.after, values);
+    const where = [...source.where, ...villageConditions(query, values), ...sort.where];
     const limit = param(values, page.first + 1);
     return this.sql.query(
-      `select p.key as "parentKey", v.* from unnest($1::text[]) as p(key)
+      `select p.key as "parentKey", v.* from unnest($1::text[]) with ordinality as p(key, n)
        cross join lateral (
-         select ${VILLAGE_COLUMNS} from ${source.from}
+         select ${VILLAGE_COLUMNS}${query.idm ? ', a.score as "idmScore"' : ''} from ${source.from}
          ${where.length ? `where ${where.join(' and ')}` : ''}
-         order by v.code limit ${limit}
+         order by ${sort.orderBy} limit ${limit}
        ) v
-       order by p.key, v.code`,
+       order by p.n, ${sort.outerOrderBy}`,
       values,
     );
   }
@@ -135,7 +176,7 @@ export class RegionRepository {
   /** Number of villages under each parent key matching `query`. */
   async villageCounts(parent: VillageParent, keys: readonly string[], query: VillageQuery): Promise<{ parentKey: string; count: number }[]> {
     const values: unknown[] = [keys];
-    const source = villageSource(parent);
+    const source = villageSource(parent, query, values);
     const where = [...source.where, ...villageConditions(query, values)];
     return this.sql.query(
       `select p.key as "parentKey", c.count from unnest($1::text[]) as p(key)
@@ -150,7 +191,7 @@ export class RegionRepository {
   /** Villages by kind under each parent key (optionally only a program's). */
   async villageKindCounts(parent: VillageParent, keys: readonly string[], query: VillageQuery): Promise<(VillageCounts & { parentKey: string })[]> {
     const values: unknown[] = [keys];
-    const source = villageSource(parent);
+    const source = villageSource(parent, query, values);
     const where = [...source.where, ...villageConditions(query, values)];
     return this.sql.query(
       `select p.key as "parentKey", c.* from unnest($1::text[]) as p(key)

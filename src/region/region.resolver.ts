@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
 import { compactCode, parseCode, searchKey } from './region-code';
-import type { VillageParent } from './region.repository';
+import { villageSortKey, type VillageParent } from './region.repository';
 import {
   DistrictType,
   KabupatenConnection,
@@ -11,7 +11,8 @@ import {
   ProvinceType,
   VillageConnection,
   VillageCounts,
-  VillageFilter,
+  VillageArgs,
+  VillageOrderBy,
   VillageType,
   type DistrictRow,
   type KabupatenRow,
@@ -31,17 +32,19 @@ export async function villageConnection(
   context: Context,
   parent: VillageParent,
   key: string,
-  filter: VillageFilter | undefined,
-  args: PageArgs,
+  args: VillageArgs,
   scope: ProgramScope | undefined,
 ): Promise<Connection<VillageRow>> {
   const page = pageRequest(args);
-  const query = await villageQuery(filter, context, scope);
-  const rows = page.first === 0 ? [] : await context.loaders.region.villagePage(parent, query, page).load(key);
+  const order = args.orderBy ?? VillageOrderBy.CODE;
+  const query = await villageQuery(args.filter, context, scope);
+  // Ordering by score looks at the IDM of the filter year (or the latest), so only assessed desa are listed.
+  if (order !== VillageOrderBy.CODE) query.idm ??= { year: null };
+  const rows = page.first === 0 ? [] : await context.loaders.region.villagePage(parent, query, page, order).load(key);
   return toConnection(
     scope ? rows.map((r) => ({ ...r, scope })) : rows,
     page,
-    (r) => r.code,
+    (r) => villageSortKey(r, order),
     () => context.loaders.region.villageCount(parent, query).load(key),
   );
 }
@@ -101,11 +104,10 @@ export class RegionQueryResolver {
 
   @Query(() => VillageConnection, { description: 'Villages in code order, filtered by name, kind, region or program.' })
   villages(
-    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Conditions the villages must meet.' }) filter: VillageFilter | undefined,
-    @Args() args: PageArgs,
+    @Args() args: VillageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'root', '*', filter, args, undefined);
+    return villageConnection(context, 'root', '*', args, undefined);
   }
 }
 
@@ -125,11 +127,10 @@ export class ProvinceResolver {
   @FieldResolver(() => VillageConnection, { description: "Its villages in code order; reached through a program, only that program's enrolled villages." })
   villages(
     @Root() province: ProvinceRow,
-    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
-    @Args() args: PageArgs,
+    @Args() args: VillageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'province_code', province.code, filter, args, province.scope);
+    return villageConnection(context, 'province_code', province.code, args, province.scope);
   }
 
   @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
@@ -159,11 +160,10 @@ export class KabupatenResolver {
   @FieldResolver(() => VillageConnection, { description: 'Its villages in code order; within a program, the enrolled ones.' })
   villages(
     @Root() kabupaten: KabupatenRow,
-    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
-    @Args() args: PageArgs,
+    @Args() args: VillageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'kabupaten_code', kabupaten.code, filter, args, kabupaten.scope);
+    return villageConnection(context, 'kabupaten_code', kabupaten.code, args, kabupaten.scope);
   }
 
   @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
@@ -192,11 +192,10 @@ export class DistrictResolver {
   @FieldResolver(() => VillageConnection, { description: 'Its villages in code order; within a program, the enrolled ones.' })
   villages(
     @Root() district: DistrictRow,
-    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Further conditions on the villages.' }) filter: VillageFilter | undefined,
-    @Args() args: PageArgs,
+    @Args() args: VillageArgs,
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'district_code', district.code, filter, args, district.scope);
+    return villageConnection(context, 'district_code', district.code, args, district.scope);
   }
 
   @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })

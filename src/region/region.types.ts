@@ -1,5 +1,6 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../graphql/connection';
+import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import { IdmStatus } from '../idm/idm-status';
 import { KabupatenKind, VillageKind } from './region.enums';
 
 /**
@@ -120,6 +121,43 @@ export class VillageFilter {
 
   @Field({ nullable: true, description: 'Only villages enrolled in this program ("desa-cerdas-2022").' })
   programSlug?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Year the IDM conditions and score order look at; the latest year present when omitted.' })
+  idmYear?: number;
+
+  @Field(() => [IdmStatus], { nullable: true, description: 'Only desa with one of these IDM statuses (official, or derived where none was published) that year.' })
+  idmStatus?: IdmStatus[];
+
+  @Field(() => Float, { nullable: true, description: 'Only desa with an IDM score of at least this that year.' })
+  minScore?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Only desa with an IDM score of at most this that year.' })
+  maxScore?: number;
+}
+
+export enum VillageOrderBy {
+  CODE = 'CODE',
+  IDM_SCORE_ASC = 'IDM_SCORE_ASC',
+  IDM_SCORE_DESC = 'IDM_SCORE_DESC',
+}
+
+registerEnumType(VillageOrderBy, {
+  name: 'VillageOrderBy',
+  description: 'Order of a village list.',
+  valuesConfig: {
+    CODE: { description: 'By code (the default).' },
+    IDM_SCORE_ASC: { description: 'By IDM score of the filter year, lowest first (only assessed desa); ties by code.' },
+    IDM_SCORE_DESC: { description: 'By IDM score of the filter year, highest first (only assessed desa); ties by code.' },
+  },
+});
+
+@ArgsType()
+export class VillageArgs extends PageArgs {
+  @Field(() => VillageFilter, { nullable: true, description: 'Conditions the villages must meet.' })
+  filter?: VillageFilter | null;
+
+  @Field(() => VillageOrderBy, { nullable: true, description: 'Order of the list. @default CODE' })
+  orderBy?: VillageOrderBy | null;
 }
 
 @InputType({ description: 'Narrows a list of kabupaten/kota.' })

@@ -1,0 +1,28 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Config } from '../config';
+import { describeRegisterReport, importRegister } from '../importers/register.importer';
+import { seedPrograms } from '../program/program.seed';
+import { migrate } from './orm';
+
+/**
+ * What every process does before using a database, server or command alike: apply pending
+ * migrations, load the register into an empty database, and seed the public program facts.
+ */
+export async function prepareDatabase(orm: MikroORM, config: Config, databaseUrl: string, log: (message: string) => void): Promise<void> {
+  const applied = await migrate(orm);
+  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ empty: boolean }>('select not exists (select 1 from village) as empty');
+    if (rows[0]!.empty) {
+      log('empty register: importing idn-area-data');
+      const report = await importRegister(databaseUrl, { dir: config.registerDir, plain: true });
+      log(describeRegisterReport(report));
+    }
+    await seedPrograms(client);
+  } finally {
+    await client.end();
+  }
+}
