@@ -32,7 +32,7 @@ export class RegionLoaders {
 
   get village(): DataLoader<string, VillageRow | null> {
     return this.registry.get('village', async (codes: readonly string[]) =>
-      byKeys(codes, (await this.repository.villages(codes)).map((r) => [r.code, r]), null),
+      byKeys(codes, (await this.repository.villages(codes)).map(({ key, ...row }) => [key, row as VillageRow]), null),
     );
   }
 

@@ -116,8 +116,15 @@ export class RegionRepository {
     return this.sql.query(`select ${DISTRICT_COLUMNS} from district d where d.code = any($1::text[])`, [codes]);
   }
 
-  villages(codes: readonly string[]): Promise<VillageRow[]> {
-    return this.sql.query(`select ${VILLAGE_COLUMNS} from village v where v.code = any($1::text[])`, [codes]);
+  /** Villages by register code or by a code they were once published under (see village_code_alias). */
+  villages(codes: readonly string[]): Promise<(VillageRow & { key: string })[]> {
+    return this.sql.query(
+      `select v.code as key, ${VILLAGE_COLUMNS} from village v where v.code = any($1::text[])
+       union all
+       select a.alias_code, ${VILLAGE_COLUMNS} from village_code_alias a join village v on v.code = a.village_code
+       where a.alias_code = any($1::text[]) and not exists (select 1 from village x where x.code = a.alias_code)`,
+      [codes],
+    );
   }
 
   /** Kabupaten of each province; within a program, only its loci. */

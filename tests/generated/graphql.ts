@@ -38,6 +38,75 @@ export type EnrollVillageInput = {
   villageCode: string;
 };
 
+/** A desa's IDM for one year, to record or replace. */
+export type IdmAssessmentInput = {
+  /** IKE, 0 to 1. */
+  ike: number;
+  /** IKL, 0 to 1. */
+  ikl: number;
+  /** IKS, 0 to 1. */
+  iks: number;
+  /** All 50 indicators (35 IKS, 12 IKE, 3 IKL), or none. */
+  indicators?: Array<IdmIndicatorInput> | null | undefined;
+  /** IDM score, 0 to 1: the mean of IKS, IKE and IKL up to rounding. */
+  score: number;
+  /** Official status; derived from the score when omitted. */
+  status?: IdmStatus | null | undefined;
+  /** The desa ("6402082005" or "64.02.08.2005"). */
+  villageCode: string;
+  /** Year. */
+  year: number;
+};
+
+/** The three composite indices of IDM. */
+export type IdmIndex =
+  /** Indeks Ketahanan Ekonomi: economic resilience, 12 indicators. */
+  | 'IKE'
+  /** Indeks Ketahanan Lingkungan: ecological resilience, 3 indicators. */
+  | 'IKL'
+  /** Indeks Ketahanan Sosial: social resilience, 35 indicators. */
+  | 'IKS';
+
+/** One indicator of an assessment being recorded. */
+export type IdmIndicatorInput = {
+  /** Suggested activity. */
+  activity?: string | null | undefined;
+  /** Description of the state. */
+  description?: string | null | undefined;
+  /** Its index. */
+  index: IdmIndex;
+  /** Indicator name. */
+  name: string;
+  /** Number within its index, from 1. */
+  number: number;
+  /** Score, 0 to 5. */
+  score: number;
+};
+
+/** How a status moved against the one before it (the previous year, or the value a write replaced). */
+export type IdmMovement =
+  /** A lower status than before. */
+  | 'DOWN'
+  /** Nothing before to compare with. */
+  | 'NEW'
+  /** The same status (the score may still have changed). */
+  | 'SAME'
+  /** A higher status than before. */
+  | 'UP';
+
+/** IDM status of a desa (Permendesa PDTT 2/2016), from lowest to highest. */
+export type IdmStatus =
+  /** Developing (Madya): 0.5989 < IDM ≤ 0.7072. */
+  | 'BERKEMBANG'
+  /** Developed (Pra-Sembada): 0.7072 < IDM ≤ 0.8155. */
+  | 'MAJU'
+  /** Independent (Sembada): IDM > 0.8155. */
+  | 'MANDIRI'
+  /** Very underdeveloped (Pratama): IDM ≤ 0.4907. */
+  | 'SANGAT_TERTINGGAL'
+  /** Underdeveloped (Pra-Madya): 0.4907 < IDM ≤ 0.5989. */
+  | 'TERTINGGAL';
+
 /** Whether a kabupaten/kota is a regency (kabupaten) or a city (kota). */
 export type KabupatenKind =
   /** Regency (kabupaten), mostly rural, headed by a bupati. */
@@ -57,10 +126,18 @@ export type UnenrollVillageInput = {
 export type VillageFilter = {
   /** Only villages in this kecamatan ("64.02.08" or "640208"). */
   districtCode?: string | null | undefined;
+  /** Only desa with one of these IDM statuses (official, or derived where none was published) that year. */
+  idmStatus?: Array<IdmStatus> | null | undefined;
+  /** Year the IDM conditions and score order look at; the latest year present when omitted. */
+  idmYear?: number | null | undefined;
   /** Only villages in this kabupaten/kota ("64.02" or "6402"). */
   kabupatenCode?: string | null | undefined;
   /** Only villages of this kind. */
   kind?: VillageKind | null | undefined;
+  /** Only desa with an IDM score of at most this that year. */
+  maxScore?: number | null | undefined;
+  /** Only desa with an IDM score of at least this that year. */
+  minScore?: number | null | undefined;
   /** Only villages enrolled in this program ("desa-cerdas-2022"). */
   programSlug?: string | null | undefined;
   /** Only villages in this province ("64"). */
@@ -77,6 +154,71 @@ export type VillageKind =
   | 'DESA_ADAT'
   /** Urban ward (suffix 1xxx); not assessed by IDM. */
   | 'KELURAHAN';
+
+/** Order of a village list. */
+export type VillageOrderBy =
+  /** By code (the default). */
+  | 'CODE'
+  /** By IDM score of the filter year, lowest first (only assessed desa); ties by code. */
+  | 'IDM_SCORE_ASC'
+  /** By IDM score of the filter year, highest first (only assessed desa); ties by code. */
+  | 'IDM_SCORE_DESC';
+
+export type NationalIdmQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type NationalIdmQuery = { idmYears: Array<number>, idmSummary: { year: number, assessed: number, movedUp: number, movedDown: number, byStatus: Array<{ status: IdmStatus, count: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null } };
+
+export type KabupatenIdmQueryVariables = Exact<{
+  code: string;
+  year: number;
+}>;
+
+
+export type KabupatenIdmQuery = { kabupaten: { code: string, idmSummary: { assessed: number, mean: { score: number } | null } } | null };
+
+export type ProvinceKabupatenIdmQueryVariables = Exact<{
+  code: string;
+  year: number;
+}>;
+
+
+export type ProvinceKabupatenIdmQuery = { province: { idmSummary: { assessed: number }, kabupatens: Array<{ code: string, idmSummary: { assessed: number, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+
+export type VillageIdmQueryVariables = Exact<{
+  code: string;
+  year?: number | null | undefined;
+}>;
+
+
+export type VillageIdmQuery = { village: { code: string, name: string, idm: { year: number, iks: number, ike: number, ikl: number, score: number, status: IdmStatus | null, derivedStatus: IdmStatus, statusMismatch: boolean, targetStatus: IdmStatus, targetMinScore: number, scoreToTarget: number, source: { format: string, file: string, line: number, publishedCode: string, note: string | null }, indicators: Array<{ index: IdmIndex, number: number, name: string, score: number, description: string | null, activity: string | null, potentialGain: number, actors: { pusat: string | null, provinsi: string | null, kabupaten: string | null, desa: string | null, csr: string | null, lainnya: string | null } }> } | null } | null };
+
+export type VillageHistoriesQueryVariables = Exact<{
+  filter?: VillageFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type VillageHistoriesQuery = { villages: { edges: Array<{ node: { code: string, idmHistory: Array<{ year: number, score: number, status: IdmStatus | null, change: { scoreDelta: number | null, movement: IdmMovement } | null }> } }> } };
+
+export type RankedVillagesQueryVariables = Exact<{
+  filter?: VillageFilter | null | undefined;
+  orderBy?: VillageOrderBy | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RankedVillagesQuery = { villages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, idm: { score: number, status: IdmStatus | null, derivedStatus: IdmStatus } | null } }> } };
+
+export type RecordIdmMutationVariables = Exact<{
+  input: Array<IdmAssessmentInput> | IdmAssessmentInput;
+}>;
+
+
+export type RecordIdmMutation = { recordIdmAssessments: { received: number, inserted: number, updated: number, unchanged: number, changes: number } };
 
 export type CreateProgramMutationVariables = Exact<{
   input: CreateProgramInput;
@@ -176,6 +318,13 @@ export type DistrictVillagesQueryVariables = Exact<{
 export type DistrictVillagesQuery = { district: { code: string, villages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string } }> } } | null };
 
 
+export const NationalIdmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NationalIdm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"idmYears"}},{"kind":"Field","name":{"kind":"Name","value":"idmSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"assessed"}},{"kind":"Field","name":{"kind":"Name","value":"byStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mean"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"iks"}},{"kind":"Field","name":{"kind":"Name","value":"ike"}},{"kind":"Field","name":{"kind":"Name","value":"ikl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"movedUp"}},{"kind":"Field","name":{"kind":"Name","value":"movedDown"}}]}}]}}]} as unknown as DocumentNode<NationalIdmQuery, NationalIdmQueryVariables>;
+export const KabupatenIdmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KabupatenIdm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kabupaten"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"idmSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessed"}},{"kind":"Field","name":{"kind":"Name","value":"mean"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]}}]} as unknown as DocumentNode<KabupatenIdmQuery, KabupatenIdmQueryVariables>;
+export const ProvinceKabupatenIdmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProvinceKabupatenIdm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"province"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"idmSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kabupatens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"idmSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessed"}},{"kind":"Field","name":{"kind":"Name","value":"mean"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProvinceKabupatenIdmQuery, ProvinceKabupatenIdmQueryVariables>;
+export const VillageIdmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VillageIdm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"village"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"idm"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"iks"}},{"kind":"Field","name":{"kind":"Name","value":"ike"}},{"kind":"Field","name":{"kind":"Name","value":"ikl"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"derivedStatus"}},{"kind":"Field","name":{"kind":"Name","value":"statusMismatch"}},{"kind":"Field","name":{"kind":"Name","value":"targetStatus"}},{"kind":"Field","name":{"kind":"Name","value":"targetMinScore"}},{"kind":"Field","name":{"kind":"Name","value":"scoreToTarget"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"publishedCode"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"indicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"activity"}},{"kind":"Field","name":{"kind":"Name","value":"actors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pusat"}},{"kind":"Field","name":{"kind":"Name","value":"provinsi"}},{"kind":"Field","name":{"kind":"Name","value":"kabupaten"}},{"kind":"Field","name":{"kind":"Name","value":"desa"}},{"kind":"Field","name":{"kind":"Name","value":"csr"}},{"kind":"Field","name":{"kind":"Name","value":"lainnya"}}]}},{"kind":"Field","name":{"kind":"Name","value":"potentialGain"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VillageIdmQuery, VillageIdmQueryVariables>;
+export const VillageHistoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VillageHistories"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VillageFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"villages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"idmHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoreDelta"}},{"kind":"Field","name":{"kind":"Name","value":"movement"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VillageHistoriesQuery, VillageHistoriesQueryVariables>;
+export const RankedVillagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RankedVillages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VillageFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VillageOrderBy"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"villages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"idm"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"IntValue","value":"2024"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"derivedStatus"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RankedVillagesQuery, RankedVillagesQueryVariables>;
+export const RecordIdmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordIdm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IdmAssessmentInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordIdmAssessments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"inserted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}}]}}]}}]} as unknown as DocumentNode<RecordIdmMutation, RecordIdmMutationVariables>;
 export const CreateProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"agency"}}]}}]}}]} as unknown as DocumentNode<CreateProgramMutation, CreateProgramMutationVariables>;
 export const AddLocusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddLocus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddLocusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addLocus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledCount"}},{"kind":"Field","name":{"kind":"Name","value":"kabupaten"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<AddLocusMutation, AddLocusMutationVariables>;
 export const EnrollVillageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollVillage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollVillageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollVillage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrolledOn"}},{"kind":"Field","name":{"kind":"Name","value":"village"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"locus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"kabupaten"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnrollVillageMutation, EnrollVillageMutationVariables>;

@@ -1,0 +1,358 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import pg from 'pg';
+import { importIdm } from '../src/importers/idm/idm.importer';
+import { syncIdm } from '../src/importers/idm/kemendes.sync';
+import {
+  KabupatenIdmDocument,
+  NationalIdmDocument,
+  ProvinceKabupatenIdmDocument,
+  RankedVillagesDocument,
+  RecordIdmDocument,
+  VillageHistoriesDocument,
+  VillageIdmDocument,
+  type RankedVillagesQuery,
+} from './generated/graphql';
+import { errorCodes, startTestServer, type GraphQLResponse, type TestServer } from './helpers/server';
+
+const DATA = path.join(__dirname, '..', '..', 'shared', 'data');
+const NATIONAL = path.join(DATA, 'idm-2024.csv');
+const API = path.join(DATA, 'kemendes-api');
+const url = () => process.env.DESA_TEST_DATABASE_URL!;
+const quiet = { plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desa-cerdas-idm-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+/** The published 2024 recap (DOMAIN.md). */
+const OFFICIAL_2024: Record<string, number> = { MANDIRI: 17_203, MAJU: 23_063, BERKEMBANG: 24_532, TERTINGGAL: 6_100, SANGAT_TERTINGGAL: 4_363 };
+
+describe('the national 2024 spreadsheet', () => {
+  const rejectsFile = path.join(tmp, 'rejects-2024.csv');
+  let report: Awaited<ReturnType<typeof importIdm>>;
+  beforeAll(async () => {
+    report = await importIdm(url(), [NATIONAL], { ...quiet, rejectsFile });
+  });
+
+  it('gives the official recap less exactly the rejected rows, status by status, with fewer than 15 rejects', async () => {
+    expect(report.received).toBe(75_265);
+    expect(report.rejects.length).toBeLessThan(15);
+    expect(report.accepted + report.rejects.length).toBe(75_265);
+    // What the rejects file lists, looked up in the published file itself.
+    const published = parse(fs.readFileSync(NATIONAL), { columns: true }) as Record<string, string>[];
+    const rejected = parse(fs.readFileSync(rejectsFile), { columns: true }) as { line: string; code: string; reason: string }[];
+    expect(rejected).toHaveLength(report.rejects.length);
+    const expected = { ...OFFICIAL_2024 };
+    for (const r of rejected) {
+      const row = published[Number(r.line) - 2]!;
+      expect(row.KODE_DESA).toBe(r.code);
+      const status = row.STATUS_IDM_2024!.replace(' ', '_');
+      if (status) expected[status]! -= 1;
+    }
+    const { data } = await server.request(NationalIdmDocument, { year: 2024 });
+    const byStatus = Object.fromEntries(data!.idmSummary.byStatus.map((s) => [s.status, s.count]));
+    expect(byStatus).toEqual(expected);
+    expect(data!.idmSummary.assessed).toBe(report.accepted);
+    expect(data!.idmYears).toContain(2024);
+  });
+
+  it('gives Kutai Kartanegara (64.02) 193 assessed desa with a mean score of 0.7969', async () => {
+    const { data } = await server.request(KabupatenIdmDocument, { code: '6402', year: 2024 });
+    expect(data!.kabupaten!.idmSummary.assessed).toBe(193);
+    expect(data!.kabupaten!.idmSummary.mean!.score).toBeCloseTo(0.7969, 4);
+  });
+
+  it('keeps the official status and flags where the score says otherwise (6213062003)', async () => {
+    const { data } = await server.request(VillageIdmDocument, { code: '6213062003', year: 2024 });
+    expect(data!.village!.idm).toMatchObject({ score: 0.741, status: 'BERKEMBANG', derivedStatus: 'MAJU', statusMismatch: true, targetStatus: 'MAJU' });
+  });
+
+  it('finds a renumbered Papua Barat Daya desa by its 2024 code', async () => {
+    // Published as 96.10.24.2004 (Maybrat, 2024 numbering); the register calls Maybrat 96.05.
+    const { data } = await server.request(VillageIdmDocument, { code: '9610242004', year: 2024 });
+    expect(data!.village).toMatchObject({ code: '96.05.24.2004', name: 'Fase' });
+    expect(data!.village!.idm).toMatchObject({ score: 0.599, status: 'BERKEMBANG', source: { publishedCode: '96.10.24.2004' } });
+    expect(report.remapped).toBeGreaterThan(700);
+  });
+
+  it('re-imports without changing anything', async () => {
+    const again = await importIdm(url(), [NATIONAL], quiet);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, changes: 0, unchanged: report.accepted });
+  });
+
+  it('orders villages by score with stable cursors', async () => {
+    const seen: { code: string; score: number }[] = [];
+    let after: string | null | undefined = null;
+    for (;;) {
+      const result: GraphQLResponse<RankedVillagesQuery> = await server.request(RankedVillagesDocument, {
+        filter: { kabupatenCode: '64.02', idmYear: 2024 },
+        orderBy: 'IDM_SCORE_DESC',
+        first: 40,
+        after,
+      });
+      const page = result.data!.villages;
+      expect(page.totalCount).toBe(193);
+      seen.push(...page.edges.map((e) => ({ code: e.node.code, score: e.node.idm!.score })));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(193);
+    expect(new Set(seen.map((s) => s.code)).size).toBe(193);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.score).toBeLessThanOrEqual(seen[i - 1]!.score);
+  });
+
+  it('filters by status and score range', async () => {
+    const { data } = await server.request(RankedVillagesDocument, {
+      filter: { provinceCode: '64', idmYear: 2024, idmStatus: ['MANDIRI'], minScore: 0.9 },
+      first: 500,
+    });
+    expect(data!.villages.totalCount).toBeGreaterThan(0);
+    expect(data!.villages.edges.every((e) => e.node.idm!.status === 'MANDIRI' && e.node.idm!.score >= 0.9 && e.node.code.startsWith('64.'))).toBe(true);
+  });
+
+  it('sums up every kabupaten of a province in a constant number of statements', async () => {
+    const kaltim = await server.request(ProvinceKabupatenIdmDocument, { code: '64', year: 2024 });
+    const sulteng = await server.request(ProvinceKabupatenIdmDocument, { code: '72', year: 2024 });
+    expect(kaltim.data!.province!.kabupatens).toHaveLength(10);
+    expect(sulteng.data!.province!.kabupatens.length).toBeGreaterThan(10);
+    const sum = kaltim.data!.province!.kabupatens.reduce((n, k) => n + k.idmSummary.assessed, 0);
+    expect(sum).toBe(kaltim.data!.province!.idmSummary.assessed);
+    // province, its summary, kabupaten, their summaries
+    expect(kaltim.extensions!.sql!.statements).toBe(4);
+    expect(sulteng.extensions!.sql!.statements).toBe(4);
+  });
+
+  it('loads idmHistory for a page of villages in a constant number of statements', async () => {
+    const small = await server.request(VillageHistoriesDocument, { filter: { kabupatenCode: '64.02', kind: 'DESA' }, first: 5 });
+    const large = await server.request(VillageHistoriesDocument, { filter: { kabupatenCode: '64.02', kind: 'DESA' }, first: 150 });
+    expect(large.data!.villages.edges).toHaveLength(150);
+    expect(large.data!.villages.edges.filter((e) => e.node.idmHistory.length > 0).length).toBeGreaterThan(140);
+    expect(small.extensions!.sql!.statements).toBe(large.extensions!.sql!.statements);
+    expect(large.extensions!.sql!.statements).toBe(2);
+  });
+
+  it('validates without writing on --dry-run', async () => {
+    const file = path.join(tmp, 'dry.csv');
+    fs.writeFileSync(file, `${fs.readFileSync(NATIONAL, 'utf8').split('\n')[0]}\n72,SULAWESI TENGAH,7201,BANGGAI,720106,BALANTAK,7201062009,TALIMA A,0.5,0.5,0.5,0.5,TERTINGGAL,Reguler\n`);
+    const dry = await importIdm(url(), [file], { ...quiet, dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, accepted: 1, updated: 1 });
+    const { data } = await server.request(VillageIdmDocument, { code: '7201062009', year: 2024 });
+    expect(data!.village!.idm!.score).not.toBe(0.5);
+  });
+});
+
+/** A local stand-in for idm.kemendesa.go.id that replays the shared responses. */
+async function replayServer(handler?: http.RequestListener): Promise<{ base: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const server = http.createServer(
+    handler ??
+      ((req, res) => {
+        requests.push(req.url!);
+        const match = /^\/open\/api\/desa\/rumusan\/(\d{10})\/(\d{4})$/.exec(req.url ?? '');
+        const file = match ? path.join(API, match[1]!, `${match[2]}.json`) : '';
+        res.setHeader('content-type', 'application/json');
+        if (match && fs.existsSync(file)) return res.end(fs.readFileSync(file));
+        res.statusCode = 400;
+        res.end(JSON.stringify({ error: true, message: 'ID Desa tidak ditemukan' }));
+      }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('live sync from the Kemendes API', () => {
+  it('fetches every desa of a kabupaten, writes what it finds and reports the rest as not found', async () => {
+    const replay = await replayServer();
+    try {
+      const shared = fs.readdirSync(API).filter((code) => code.startsWith('7209'));
+      const report = await syncIdm(url(), { kabupatenCode: '72.09', year: 2023 }, { baseUrl: replay.base, concurrency: 4, timeoutMs: 5000, retries: 1, ...quiet });
+      expect(report.fetched).toBe(shared.length);
+      expect(report.failed).toEqual([]);
+      expect(report.notFound.length + report.fetched).toBe(report.desa);
+      expect(replay.requests).toHaveLength(report.desa);
+      expect(report.write!.inserted + report.write!.updated).toBe(shared.length);
+      const { data } = await server.request(VillageIdmDocument, { code: shared[0]!, year: 2023 });
+      expect(data!.village!.idm!.indicators).toHaveLength(50);
+    } finally {
+      await replay.close();
+    }
+  });
+
+  it('reports an unreachable server instead of crashing', async () => {
+    const closed = await replayServer();
+    await closed.close();
+    const report = await syncIdm(url(), { districtCode: '72.09.01', year: 2024 }, { baseUrl: closed.base, concurrency: 2, timeoutMs: 2000, retries: 1, ...quiet });
+    expect(report.desa).toBeGreaterThan(0);
+    expect(report.fetched).toBe(0);
+    expect(report.failed.length).toBe(report.desa);
+    expect(report.failed[0]!.error).toBe('ECONNREFUSED');
+    expect(report.write).toBeNull();
+  });
+
+  it('retries a failing server, then reports each desa that still failed', async () => {
+    let calls = 0;
+    const failing = await replayServer((_req, res) => {
+      calls++;
+      res.statusCode = 503;
+      res.end('busy');
+    });
+    try {
+      const report = await syncIdm(url(), { villageCode: '72.09.01.2005', year: 2024 }, { baseUrl: failing.base, concurrency: 1, timeoutMs: 2000, retries: 2, ...quiet });
+      expect(calls).toBe(3);
+      expect(report.failed).toEqual([{ code: '72.09.01.2005', error: 'HTTP 503' }]);
+    } finally {
+      await failing.close();
+    }
+  });
+});
+
+describe('Kemendes API responses', () => {
+  beforeAll(async () => {
+    const report = await importIdm(url(), [API], quiet);
+    expect(report.files).toBe(480);
+    expect(report.rejects).toEqual([]);
+  });
+
+  it('answers every summary and indicator value of the 480 files exactly as published', async () => {
+    let compared = 0;
+    for (const code of fs.readdirSync(API)) {
+      for (const file of fs.readdirSync(path.join(API, code))) {
+        const json = JSON.parse(fs.readFileSync(path.join(API, code, file), 'utf8'));
+        const { SUMMARIES, ROW, IDENTITAS } = json.mapData;
+        const year = SUMMARIES.TAHUN;
+        const { data } = await server.request(VillageIdmDocument, { code: IDENTITAS[0].id_desa, year });
+        const idm = data!.village!.idm!;
+        const subtotal = (label: string) => ROW.find((r: { NO: null; INDIKATOR: string }) => r.NO === null && r.INDIKATOR === `${label} ${year}`).SKOR;
+        expect({ score: idm.score, status: idm.status, targetStatus: idm.targetStatus, targetMinScore: idm.targetMinScore, scoreToTarget: idm.scoreToTarget }).toEqual({
+          score: SUMMARIES.SKOR_SAAT_INI,
+          status: SUMMARIES.STATUS.replace(' ', '_'),
+          targetStatus: SUMMARIES.TARGET_STATUS.replace(' ', '_'),
+          targetMinScore: Number(SUMMARIES.SKOR_MINIMAL),
+          scoreToTarget: SUMMARIES.PENAMBAHAN,
+        });
+        expect([idm.iks, idm.ike, idm.ikl]).toEqual([subtotal('IKS'), subtotal('IKE'), subtotal('IKL')]);
+        const published = ROW.filter((r: { NO: number | null }) => r.NO !== null);
+        expect(idm.indicators).toHaveLength(published.length);
+        idm.indicators.forEach((indicator, i) => {
+          const r = published[i];
+          // As published, less padding; "-", "", null and the API's occasional `false` mean none.
+          const none = (v: unknown) => (typeof v !== 'string' || v.trim() === '' || v.trim() === '-' ? null : v.trim());
+          expect(indicator).toEqual({
+            index: i < 35 ? 'IKS' : i < 47 ? 'IKE' : 'IKL',
+            number: r.NO,
+            name: r.INDIKATOR.trim(),
+            score: r.SKOR,
+            description: none(r.KETERANGAN),
+            activity: none(r.KEGIATAN),
+            actors: { pusat: none(r.PUSAT), provinsi: none(r.PROV), kabupaten: none(r.KAB), desa: none(r.DESA), csr: none(r.CSR), lainnya: none(r.LAINNYA) },
+            potentialGain: Number(r.NILAI),
+          });
+        });
+        compared++;
+      }
+    }
+    expect(compared).toBe(480);
+  });
+
+  it('tells each year how it moved against the year before', async () => {
+    const { data } = await server.request(VillageHistoriesDocument, { filter: { districtCode: '72.02.03' }, first: 20 });
+    const histories = data!.villages.edges.map((e) => e.node.idmHistory).filter((h) => h.length === 4);
+    expect(histories.length).toBeGreaterThan(0);
+    for (const history of histories) {
+      expect(history.map((h) => h.year)).toEqual([2021, 2022, 2023, 2024]);
+      expect(history[0]!.change).toEqual({ scoreDelta: null, movement: 'NEW' });
+      for (let i = 1; i < 4; i++) expect(history[i]!.change!.scoreDelta).toBeCloseTo(history[i]!.score - history[i - 1]!.score, 12);
+    }
+  });
+});
+
+describe('rejected rows', () => {
+  it('counts every reason, lists each with its line, and writes the valid rows', async () => {
+    const header = fs.readFileSync(NATIONAL, 'utf8').split('\n')[0];
+    const rows = [
+      '72,SULAWESI TENGAH,7201,BANGGAI,720106,BALANTAK,7201062009,TALIMA A,0.9,0.8,0.7,0.8,MAJU,Reguler', // valid: replaces 2024
+      '99,NOWHERE,9901,NOWHERE,990101,NOWHERE,9901012001,NOWHERE,0.5,0.5,0.5,0.5,TERTINGGAL,Reguler', // UNKNOWN_CODE
+      '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640901,PENAJAM,6409011001,TANJUNG TENGAH,0.5,0.5,0.5,0.5,TERTINGGAL,Reguler', // KELURAHAN
+      '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640901,PENAJAM,6409012020,X,,,,,,Update 2023', // NO_SCORE
+      '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640901,PENAJAM,6409012021,X,1.2,0.5,0.5,0.7333,MAJU,Reguler', // SCORE_OUT_OF_RANGE
+      '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640901,PENAJAM,6409012022,X,0.5,0.5,0.5,0.7,MAJU,Reguler', // IDM_NOT_MEAN
+      '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640902,WARU,6409022001,X,0.5,0.5,0.5,0.5,HEBAT,Reguler', // UNKNOWN_STATUS
+      '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640902,WARU,64090X2002,X,0.5,0.5,0.5,0.5,TERTINGGAL,Reguler', // MALFORMED
+      '72,SULAWESI TENGAH,7201,BANGGAI,720106,BALANTAK,7201062009,TALIMA A,0.9,0.8,0.7,0.8,MAJU,Reguler', // DUPLICATE
+    ];
+    const file = path.join(tmp, 'dirty.csv');
+    const rejectsFile = path.join(tmp, 'dirty-rejects.csv');
+    fs.writeFileSync(file, [header, ...rows].join('\n'));
+    const report = await importIdm(url(), [file], { ...quiet, rejectsFile });
+    expect(report.rejectedByReason).toEqual({
+      UNKNOWN_CODE: 1,
+      KELURAHAN: 1,
+      NO_SCORE: 1,
+      SCORE_OUT_OF_RANGE: 1,
+      IDM_NOT_MEAN: 1,
+      UNKNOWN_STATUS: 1,
+      MALFORMED: 1,
+      DUPLICATE: 1,
+    });
+    expect(report).toMatchObject({ accepted: 1, updated: 1, changes: 1 });
+    const listed = parse(fs.readFileSync(rejectsFile), { columns: true }) as { line: string; reason: string }[];
+    expect(listed.map((r) => [Number(r.line), r.reason])).toEqual([
+      [3, 'UNKNOWN_CODE'],
+      [4, 'KELURAHAN'],
+      [5, 'NO_SCORE'],
+      [6, 'SCORE_OUT_OF_RANGE'],
+      [7, 'IDM_NOT_MEAN'],
+      [8, 'UNKNOWN_STATUS'],
+      [9, 'MALFORMED'],
+      [10, 'DUPLICATE'],
+    ]);
+  });
+
+  it('records a replacement in the change log with the value it replaced', async () => {
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `select previous_score, score, previous_status, status, movement from idm_change where village_code = '72.01.06.2009' and year = 2024 order by id desc limit 1`,
+      );
+      expect(rows[0]).toMatchObject({ score: 0.8, status: 'MAJU' });
+      expect(rows[0].previous_score).not.toBe(0.8);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('recordIdmAssessments', () => {
+  const valid = { villageCode: '6409012020', year: 2023, iks: 0.6, ike: 0.5, ikl: 0.7, score: 0.6, status: 'BERKEMBANG' as const };
+
+  it('records a batch and answers what it did', async () => {
+    const { data, errors } = await server.request(RecordIdmDocument, { input: [valid, { ...valid, villageCode: '64.09.01.2021', score: 0.6001 }] });
+    expect(errors).toBeUndefined();
+    expect(data!.recordIdmAssessments).toEqual({ received: 2, inserted: 2, updated: 0, unchanged: 0, changes: 2 });
+    const again = await server.request(RecordIdmDocument, { input: [valid] });
+    expect(again.data!.recordIdmAssessments).toMatchObject({ unchanged: 1, changes: 0 });
+  });
+
+  it('refuses the whole batch when one item is invalid, naming its index and field', async () => {
+    const response = await server.request(RecordIdmDocument, { input: [{ ...valid, year: 2022 }, { ...valid, villageCode: '6409012022', year: 2022, score: 1.5 }] });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toMatch(/input\[1\]\.score/);
+    const { data } = await server.request(VillageIdmDocument, { code: '6409012020', year: 2022 });
+    expect(data!.village!.idm).toBeNull();
+  });
+
+  it('requires the admin token', async () => {
+    expect(errorCodes(await server.request(RecordIdmDocument, { input: [valid] }, { token: null }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
