@@ -140,6 +140,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError,
     validationRules,
     introspection: true,
+    // main.ts owns SIGTERM/SIGINT: it drains, then stops the embedded PostgreSQL. Apollo's own
+    // handlers would race it and re-raise the signal before the database is stopped.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The cache-control plugin costs ~12 ms on a dashboard-sized response and we set no hints.
