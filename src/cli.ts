@@ -9,6 +9,7 @@ import { prepareDatabase } from './db/prepare';
 import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
 import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
 import { describeRegisterReport, importRegister, RegisterFormatError } from './importers/register.importer';
+import { createNotifier } from './live/notifier';
 import { parseCode } from './region/region-code';
 import { createSchema, printSdl } from './schema';
 
@@ -36,7 +37,8 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
       });
       if (positionals.length === 0) throw new UsageError('import:idm needs at least one file or folder');
       await withDatabase(config, async (url) => {
-        const report = await importIdm(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects });
+        const publisher = createNotifier({ databaseUrl: url, redisUrl: config.redisUrl });
+        const report = await importIdm(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects, publisher }).finally(() => publisher.close());
         process.stdout.write(`${describeIdmReport(report)}\n`);
         // Non-zero only when nothing valid was found: rejected rows alone are a normal, reported outcome.
         if (report.accepted === 0) process.exitCode = 1;
@@ -63,7 +65,8 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
       }
       const scope: SyncScope = { year, [`${level}Code`]: code };
       await withDatabase(config, async (url) => {
-        const report = await syncIdm(url, scope, config.kemendes);
+        const publisher = createNotifier({ databaseUrl: url, redisUrl: config.redisUrl });
+        const report = await syncIdm(url, scope, { ...config.kemendes, publisher }).finally(() => publisher.close());
         process.stdout.write(`${describeSyncReport(report)}\n`);
         if (report.fetched === 0 && report.desa > 0 && report.failed.length > 0) {
           process.stderr.write(`desa-cerdas: no desa could be fetched from ${report.baseUrl} (${report.failed[0]!.error}); check KEMENDES_API_URL and the network\n`);

@@ -39,6 +39,7 @@ const schema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTER_DIR: z.string().optional(),
+  REDIS_URL: z.string().refine((v) => /^rediss?:\/\//.test(v), { message: 'must look like redis://host:6379' }).optional(),
   KEMENDES_API_URL: z.string().url('must be an http(s) URL').default('https://idm.kemendesa.go.id'),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
@@ -68,6 +69,8 @@ export interface Config {
   logLevel: string;
   /** Folder holding the register CSVs. @default idn-area-data's data/ folder */
   registerDir: string;
+  /** Redis for cross-instance change notifications instead of PostgreSQL LISTEN/NOTIFY. */
+  redisUrl?: string;
   /** The live IDM sync: base URL of the Kemendes API and how hard to press it. */
   kemendes: {
     /** @default https://idm.kemendesa.go.id */
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryStats: s.QUERY_STATS ?? s.NODE_ENV === 'development',
     maxQueryDepth: s.MAX_QUERY_DEPTH,
     logLevel: s.LOG_LEVEL,
+    redisUrl: s.REDIS_URL,
     kemendes: { baseUrl: s.KEMENDES_API_URL.replace(/\/+$/, ''), concurrency: s.SYNC_CONCURRENCY, timeoutMs: s.SYNC_TIMEOUT_MS, retries: s.SYNC_RETRIES },
     registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
   };

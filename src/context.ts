@@ -2,6 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromAuthorization, type Viewer } from './auth/viewer';
 import type { Config } from './config';
 import type { QueryStats } from './db/query-stats';
+import type { LiveHub } from './live/live-hub';
+import type { ChangeNotifier } from './live/notifier';
 import type { Sql } from './db/sql';
 import { LoaderRegistry } from './graphql/loader-registry';
 import { IdmLoaders } from './idm/idm.loaders';
@@ -16,6 +18,10 @@ export interface Services {
   config: Config;
   orm: MikroORM;
   sql: Sql;
+  /** This instance's dispatcher of IDM changes to subscribers. */
+  hub: LiveHub;
+  /** Tells every instance that the change log grew. */
+  notifier: ChangeNotifier;
 }
 
 export interface Loaders {
@@ -34,20 +40,35 @@ export interface Context {
   viewer: Viewer;
   /** SQL statements issued so far on behalf of this operation. */
   stats: QueryStats;
+  services: Services;
+  /**
+   * Gives the context a new entity-manager fork and new loaders. A subscription's context lives as
+   * long as the subscription; each event is resolved after a renew, so it never reads stale data.
+   */
+  renew(): void;
 }
 
 /** The one place a context is made, for HTTP and WebSocket alike. */
 export function createContext(services: Services, request: { authorization: unknown; stats?: QueryStats }): Context {
+  const context: Context = {
+    ...freshParts(services),
+    sql: services.sql,
+    viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
+    stats: request.stats ?? { statements: 0, ms: 0 },
+    services,
+    renew: () => Object.assign(context, freshParts(services)),
+  };
+  return context;
+}
+
+function freshParts(services: Services): Pick<Context, 'em' | 'loaders'> {
   const registry = new LoaderRegistry();
   return {
     em: services.orm.em.fork(),
-    sql: services.sql,
     loaders: {
       region: new RegionLoaders(registry, new RegionRepository(services.sql)),
       program: new ProgramLoaders(registry, new ProgramRepository(services.sql)),
       idm: new IdmLoaders(registry, new IdmRepository(services.sql)),
     },
-    viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
-    stats: request.stats ?? { statements: 0, ms: 0 },
   };
 }

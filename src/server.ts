@@ -11,7 +11,7 @@ import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
 import { initORM, isMigrated } from './db/orm';
@@ -19,12 +19,43 @@ import { prepareDatabase } from './db/prepare';
 import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
 import { Sql } from './db/sql';
 import { createFormatError } from './errors';
+import { LiveHub } from './live/live-hub';
+import { createNotifier } from './live/notifier';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 import { graphiqlRouter } from './web/graphiql';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
+
+/** A WebSocket must send connection_init within this time or is closed with 4408. */
+export const WS_CONNECTION_INIT_TIMEOUT_MS = 3_000;
+/** The server pings every socket this often and drops one that did not answer the previous ping. */
+export const WS_PING_INTERVAL_MS = 12_000;
+
+/**
+ * Protocol-level keep-alive: dashboards sit idle for hours behind proxies that cut silent
+ * connections, and a dead peer is only noticed by a missed pong.
+ */
+function keepSocketsAlive(wsServer: WebSocketServer, intervalMs: number): NodeJS.Timeout {
+  const alive = new WeakSet<WebSocket>();
+  wsServer.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+  });
+  const timer = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
 
 export interface ServerOptions {
   config: Config;
@@ -81,7 +112,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   countOrmStatements(orm);
   const sql = new Sql(databaseUrl);
-  const services: Services = { config, orm, sql };
+  const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
+  const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
+  const hub = new LiveHub(sql, notifier, { onError });
+  await hub.start();
+  const services: Services = { config, orm, sql, hub, notifier };
   const schema = await createSchema();
   const formatError = createFormatError(log);
   const validationRules: ValidationRule[] = [depthLimit(config.maxQueryDepth)];
@@ -105,9 +140,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const keepAlive = keepSocketsAlive(wsServer, WS_PING_INTERVAL_MS);
   const wsServerCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
+      // A socket that does not send connection_init in time is closed with 4408.
+      connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // Same validation rules and masking as HTTP; a subscription's context lives as long as it does.
       onSubscribe: (ctx, _id, payload) => {
         let document;
@@ -150,7 +188,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // GraphiQL is served by graphiqlRouter from local assets.
       ApolloServerPluginLandingPageDisabled(),
       statsPlugin(config.queryStats),
-      { async serverWillStart() { return { async drainServer() { await wsServerCleanup.dispose(); } }; } },
     ],
   });
   await apollo.start();
@@ -183,6 +220,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     orm,
     stop: () =>
       (stopping ??= (async () => {
+        // WebSockets first: complete every open subscription (clients receive `complete`), then
+        // close the sockets with 1001. Apollo's HTTP drain would otherwise cut them without a close frame.
+        await hub.stop();
+        clearInterval(keepAlive);
+        await new Promise((resolve) => setImmediate(resolve));
+        await wsServerCleanup.dispose();
         await apollo.stop();
         await Promise.all([orm.close(), sql.end()]);
       })()),

@@ -10,11 +10,14 @@ import { migrate } from './orm';
  * migrations, load the register into an empty database, and seed the public program facts.
  */
 export async function prepareDatabase(orm: MikroORM, config: Config, databaseUrl: string, log: (message: string) => void): Promise<void> {
-  const applied = await migrate(orm);
-  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // Instances starting together (a rolling deploy, a test suite) take turns: one migrates and
+    // loads, the others find the work done.
+    await client.query(`select pg_advisory_lock(hashtext('desa-cerdas:prepare'))`);
+    const applied = await migrate(orm);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     const { rows } = await client.query<{ empty: boolean }>('select not exists (select 1 from village) as empty');
     if (rows[0]!.empty) {
       log('empty register: importing idn-area-data');
@@ -23,6 +26,7 @@ export async function prepareDatabase(orm: MikroORM, config: Config, databaseUrl
     }
     await seedPrograms(client);
   } finally {
+    // Ending the session releases the lock.
     await client.end();
   }
 }

@@ -28,6 +28,16 @@ export class Sql {
     }
   }
 
+  /** Runs `work` on one pooled connection (for work that manages its own transaction); its statements count too. */
+  async withClient<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await work(countingClient(client));
+    } finally {
+      client.release();
+    }
+  }
+
   /** Runs `work` in one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -47,4 +57,21 @@ export class Sql {
   async end(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** The client with every `query` recorded in the operation's SQL stats. */
+function countingClient(client: pg.PoolClient): pg.ClientBase {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'query') return Reflect.get(target, property, receiver);
+      return async (...args: Parameters<pg.PoolClient['query']>) => {
+        const started = performance.now();
+        try {
+          return await (target.query as (...a: unknown[]) => Promise<unknown>)(...args);
+        } finally {
+          recordStatement(performance.now() - started);
+        }
+      };
+    },
+  });
 }

@@ -234,7 +234,10 @@ export async function writeAssessments(client: pg.ClientBase, records: IdmRecord
   for (const r of rejects) report.rejectedByReason[r.reason] = (report.rejectedByReason[r.reason] ?? 0) + 1;
   if (options.allOrNothing && rejects.length) throw new RejectedBatchError(report.rejects);
 
-  // 5. The write: changed desa-years only, each with its change-log row.
+  // 5. The write: changed desa-years only, each with its change-log row. Writers take turns here
+  //    (a transaction-level lock) so change ids grow in commit order: a reader that has seen id N
+  //    can never later meet a smaller id committing (see live/change-log.ts).
+  await client.query(`select pg_advisory_xact_lock(hashtext('idm_change'))`);
   const { rows: written } = await client.query<{ id: string; idx: number; inserted: boolean }>(`
     with incoming as (
       select s.*, v.district_code, v.kabupaten_code, v.province_code from idm_stage s join village v on v.code = s.village_code
@@ -370,4 +373,28 @@ function matchByNames(register: RegisterNames, candidates: Candidate[], loose: b
     if (code) matches.set(c.index, code);
   }
   return matches;
+}
+
+/** Announces committed changes to every instance; see live/notifier.ts. */
+export interface ChangePublisher {
+  publish(lastId: string): Promise<void>;
+}
+
+/**
+ * The one path every IDM write takes (imports, sync, the mutation): one transaction around
+ * `writeAssessments`, then the announcement of the new change-log rows once they are committed.
+ */
+export async function recordAssessments(client: pg.ClientBase, records: IdmRecord[], options: WriteOptions & { publisher?: ChangePublisher }): Promise<WriteReport> {
+  let report: WriteReport;
+  await client.query('begin');
+  try {
+    report = await writeAssessments(client, records, options);
+    await client.query(options.dryRun ? 'rollback' : 'commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
+  // After commit: a crash here delays the news (instances also poll), it never loses an event.
+  if (!options.dryRun && report.changeIds) await options.publisher?.publish(report.changeIds.last);
+  return report;
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
-import { RejectedBatchError, writeAssessments } from './assessment.writer';
+import { recordAssessments, RejectedBatchError } from './assessment.writer';
 import { IdmMovement } from './idm.entity';
 import type { SummaryScope } from './idm.repository';
 import { statusRank } from './idm.rules';
@@ -63,7 +63,7 @@ export class IdmQueryResolver {
     }
     const records = input.map(toRecord);
     try {
-      const report = await context.sql.transaction((client) => writeAssessments(client, records, { allOrNothing: true }));
+      const report = await context.sql.withClient((client) => recordAssessments(client, records, { allOrNothing: true, publisher: context.services.notifier }));
       return { received: report.received, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, changes: report.changes };
     } catch (error) {
       if (!(error instanceof RejectedBatchError)) throw error;

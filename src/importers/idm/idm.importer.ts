@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
-import { writeAssessments, type Reject, type WriteReport } from '../../idm/assessment.writer';
+import { recordAssessments, type ChangePublisher, type Reject, type WriteReport } from '../../idm/assessment.writer';
 import { RejectReason } from '../../idm/idm.validation';
 import { startProgress, type ProgressOptions } from '../progress';
 import { listInputFiles, parseFile } from './detect';
@@ -18,6 +18,8 @@ export interface IdmImportOptions extends ProgressOptions {
   dryRun?: boolean;
   /** Where to write rejected rows; nothing is written when there are none. */
   rejectsFile?: string;
+  /** Tells running servers about the changes (their subscribers get them). */
+  publisher?: ChangePublisher;
 }
 
 export interface IdmImportReport extends WriteReport {
@@ -62,12 +64,7 @@ export async function importIdm(databaseUrl: string, paths: string[], options: I
   await client.connect();
   let report: WriteReport;
   try {
-    await client.query('begin');
-    report = await writeAssessments(client, records, { dryRun: options.dryRun });
-    await client.query(options.dryRun ? 'rollback' : 'commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
+    report = await recordAssessments(client, records, { dryRun: options.dryRun, publisher: options.publisher });
   } finally {
     await client.end();
   }

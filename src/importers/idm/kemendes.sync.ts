@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import pg from 'pg';
 import type { Config } from '../../config';
-import { writeAssessments, type WriteReport } from '../../idm/assessment.writer';
+import { recordAssessments, type ChangePublisher, type WriteReport } from '../../idm/assessment.writer';
 import { compactCode } from '../../region/region-code';
 import { startProgress, type ProgressOptions } from '../progress';
 import type { IdmRecord } from './idm-record';
@@ -35,7 +35,7 @@ export interface SyncReport {
   ms: number;
 }
 
-type Options = Config['kemendes'] & ProgressOptions;
+type Options = Config['kemendes'] & ProgressOptions & { publisher?: ChangePublisher };
 
 class PermanentError extends Error {}
 
@@ -111,16 +111,7 @@ export async function syncIdm(databaseUrl: string, scope: SyncScope, options: Op
       ),
     );
     progress.done();
-    if (records.length) {
-      await client.query('begin');
-      try {
-        report.write = await writeAssessments(client, records);
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      }
-    }
+    if (records.length) report.write = await recordAssessments(client, records, { publisher: options.publisher });
     report.notFound.sort();
     report.failed.sort((a, b) => a.code.localeCompare(b.code));
     report.ms = Math.round(performance.now() - started);

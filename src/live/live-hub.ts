@@ -1,0 +1,215 @@
+import type { Sql } from '../db/sql';
+import { latestChangeId, readChanges, type ChangeEvent } from './change-log';
+import type { ChangeNotifier } from './notifier';
+import { PushQueue } from './push-queue';
+
+/** Which changes a subscriber wants; every given condition must hold. */
+export interface UpdateFilter {
+  villageCode?: string;
+  districtCode?: string;
+  kabupatenCode?: string;
+  provinceCode?: string;
+  programId?: number;
+  /** Only changes whose status differs from the value they replaced (a first value counts). */
+  statusChanged?: boolean;
+}
+
+/** A scope whose summary a dashboard watches. */
+export type SummaryWatchScope = { kind: 'province' | 'kabupaten'; code: string } | { kind: 'program'; programId: number };
+
+export interface LiveHubOptions {
+  /** Safety net: read the log this often even without a notification. @default 5000 */
+  pollMs?: number;
+  /** Summary pushes per scope are at most one per this window. @default 250 */
+  coalesceMs?: number;
+  /** Events read per statement. @default 1000 */
+  batchSize?: number;
+  onError?: (message: string, error: unknown) => void;
+}
+
+interface Subscriber {
+  filter: UpdateFilter;
+  queue: PushQueue<ChangeEvent>;
+  /** False while replaying from the log: live events wait in `held`. */
+  live: boolean;
+  held: ChangeEvent[];
+}
+
+interface SummaryWatch {
+  scope: SummaryWatchScope;
+  year: number;
+  queues: Set<PushQueue<number>>;
+  timer?: NodeJS.Timeout;
+}
+
+const big = (id: string) => BigInt(id);
+
+/** Replay reads the next page of the log once fewer than this many events wait for the client. */
+const REPLAY_QUEUE_TARGET = 500;
+
+export function matches(filter: UpdateFilter, e: ChangeEvent): boolean {
+  return (
+    (filter.villageCode === undefined || filter.villageCode === e.villageCode) &&
+    (filter.districtCode === undefined || filter.districtCode === e.districtCode) &&
+    (filter.kabupatenCode === undefined || filter.kabupatenCode === e.kabupatenCode) &&
+    (filter.provinceCode === undefined || filter.provinceCode === e.provinceCode) &&
+    (filter.programId === undefined || e.programIds.includes(filter.programId)) &&
+    (!filter.statusChanged || e.previousStatus !== e.status)
+  );
+}
+
+function inScope(scope: SummaryWatchScope, e: ChangeEvent): boolean {
+  switch (scope.kind) {
+    case 'province':
+      return e.provinceCode === scope.code;
+    case 'kabupaten':
+      return e.kabupatenCode === scope.code;
+    case 'program':
+      return e.programIds.includes(scope.programId);
+  }
+}
+
+/**
+ * One per server instance: hears that the change log grew (from any instance, through the
+ * notifier), reads the new events once, and hands each to the matching subscribers of this
+ * instance, in id order.
+ */
+export class LiveHub {
+  private lastId = '0';
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly watches = new Map<string, SummaryWatch>();
+  private reading?: Promise<void>;
+  private readAgain = false;
+  private pollTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly notifier: ChangeNotifier,
+    private readonly options: LiveHubOptions = {},
+  ) {}
+
+  /** The newest change id this instance has dispatched. */
+  get position(): string {
+    return this.lastId;
+  }
+
+  async start(): Promise<void> {
+    this.lastId = await latestChangeId(this.sql);
+    await this.notifier.listen(() => this.poke());
+    this.pollTimer = setInterval(() => this.poke(), this.options.pollMs ?? 5000);
+    this.pollTimer.unref();
+  }
+
+  /** Reads the log now (coalescing concurrent requests into one more read). */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.drain().finally(() => {
+      this.reading = undefined;
+      if (this.readAgain) {
+        this.readAgain = false;
+        this.poke();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const events = await readChanges(this.sql, this.lastId, this.options.batchSize ?? 1000);
+        if (events.length === 0 || this.stopped) return;
+        // Position and dispatch move together, with no await between: a subscriber that joins
+        // in between either sees an event live or finds it in the log, never both, never neither.
+        this.lastId = events.at(-1)!.id;
+        this.dispatch(events);
+      }
+    } catch (error) {
+      this.options.onError?.('reading the change log failed; retrying on the next notification or poll', error);
+    }
+  }
+
+  private dispatch(events: ChangeEvent[]): void {
+    for (const sub of this.subscribers) {
+      for (const e of events) {
+        if (!matches(sub.filter, e)) continue;
+        if (sub.live) sub.queue.push(e);
+        else sub.held.push(e);
+      }
+    }
+    for (const watch of this.watches.values()) {
+      if (watch.timer || !events.some((e) => e.year === watch.year && inScope(watch.scope, e))) continue;
+      // Coalesce: however many writes land, one push per window per scope.
+      watch.timer = setTimeout(() => {
+        watch.timer = undefined;
+        for (const queue of watch.queues) queue.push(Date.now());
+      }, this.options.coalesceMs ?? 250);
+    }
+  }
+
+  /**
+   * Matching events from now on; with `after`, first every matching event after that cursor from
+   * the log, then live ones, in order, with no gap and no duplicate at the seam.
+   */
+  updates(filter: UpdateFilter, after?: string): AsyncIterableIterator<ChangeEvent> {
+    const sub: Subscriber = { filter, live: after === undefined, held: [], queue: new PushQueue<ChangeEvent>(() => this.subscribers.delete(sub)) };
+    this.subscribers.add(sub);
+    if (after !== undefined) void this.replay(sub, after, this.lastId);
+    return sub.queue;
+  }
+
+  private async replay(sub: Subscriber, after: string, upTo: string): Promise<void> {
+    try {
+      let cursor = after;
+      while (big(cursor) < big(upTo) && !sub.queue.closed) {
+        const events = await readChanges(this.sql, cursor, this.options.batchSize ?? 1000);
+        if (events.length === 0) break;
+        for (const e of events) {
+          if (big(e.id) > big(upTo)) break;
+          if (matches(sub.filter, e)) sub.queue.push(e);
+        }
+        cursor = events.at(-1)!.id;
+        // Paced by the consumer: a resume across a national import (75,000 events) reads the log a
+        // page at a time as the client takes them, instead of holding them all in memory.
+        await sub.queue.whenBelow(REPLAY_QUEUE_TARGET);
+      }
+      const seam = big(after) > big(upTo) ? big(after) : big(upTo);
+      for (const e of sub.held) if (big(e.id) > seam) sub.queue.push(e);
+      sub.held = [];
+      sub.live = true;
+    } catch (error) {
+      sub.queue.fail(error);
+    }
+  }
+
+  /** A tick now, then one per coalescing window in which the scope's IDM for `year` changed. */
+  summaryTicks(scope: SummaryWatchScope, year: number): AsyncIterableIterator<number> {
+    const key = `${JSON.stringify(scope)}:${year}`;
+    let watch = this.watches.get(key);
+    if (!watch) this.watches.set(key, (watch = { scope, year, queues: new Set() }));
+    const w = watch;
+    const queue = new PushQueue<number>(() => {
+      w.queues.delete(queue);
+      if (w.queues.size === 0) {
+        clearTimeout(w.timer);
+        this.watches.delete(key);
+      }
+    });
+    w.queues.add(queue);
+    queue.push(Date.now());
+    return queue;
+  }
+
+  /** Completes every open subscription (clients get `complete`), then stops listening. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    for (const sub of [...this.subscribers]) sub.queue.end();
+    for (const watch of [...this.watches.values()]) for (const queue of [...watch.queues]) queue.end();
+    await this.reading;
+    await this.notifier.close();
+  }
+}
