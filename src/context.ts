@@ -50,21 +50,25 @@ export interface Context {
 
 /** The one place a context is made, for HTTP and WebSocket alike. */
 export function createContext(services: Services, request: { authorization: unknown; stats?: QueryStats }): Context {
-  const context: Context = {
-    ...freshParts(services),
+  const context = {
     sql: services.sql,
     viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
     stats: request.stats ?? { statements: 0, ms: 0 },
     services,
-    renew: () => Object.assign(context, freshParts(services)),
-  };
+    renew: () => void Object.defineProperties(context, Object.getOwnPropertyDescriptors(freshParts(services))),
+  } as Context;
+  context.renew();
   return context;
 }
 
 function freshParts(services: Services): Pick<Context, 'em' | 'loaders'> {
   const registry = new LoaderRegistry();
+  let em: EntityManager | undefined;
   return {
-    em: services.orm.em.fork(),
+    // Forked on first use: reads never touch it, and a subscription renews its context per event.
+    get em() {
+      return (em ??= services.orm.em.fork());
+    },
     loaders: {
       region: new RegionLoaders(registry, new RegionRepository(services.sql)),
       program: new ProgramLoaders(registry, new ProgramRepository(services.sql)),

@@ -21,6 +21,7 @@ import { Sql } from './db/sql';
 import { createFormatError } from './errors';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
+import { sharedSubscribe } from './live/shared-execution';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 import { graphiqlRouter } from './web/graphiql';
@@ -144,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsServerCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
+      subscribe: sharedSubscribe(),
       // A socket that does not send connection_init in time is closed with 4408.
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // Same validation rules and masking as HTTP; a subscription's context lives as long as it does.

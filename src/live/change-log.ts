@@ -2,6 +2,8 @@ import type { Sql } from '../db/sql';
 import type { IdmMovement } from '../idm/idm.entity';
 import type { IdmStatus } from '../idm/idm-status';
 import { codePrefix } from '../region/region-code';
+import type { KabupatenKind, VillageKind } from '../region/region.enums';
+import type { DistrictRow, KabupatenRow, ProvinceRow, VillageRow } from '../region/region.types';
 
 /**
  * The IDM change log (table idm_change) read as events. Every write path appends to it in the same
@@ -26,19 +28,45 @@ export interface ChangeEvent {
   sourceFormat: string;
   sourceFile: string;
   recordedAt: Date;
+  /**
+   * The desa and its parents as they are when the event is read: every subscriber's fresh loaders
+   * are primed with them, so resolving `village { ... province { name } }` for thousands of
+   * subscribers costs no query per subscriber.
+   */
+  region: { village: VillageRow; district: DistrictRow; kabupaten: KabupatenRow; province: ProvinceRow };
 }
 
 /** Changes with id > `afterId`, oldest first, at most `limit`. */
 export async function readChanges(sql: Sql, afterId: string, limit: number): Promise<ChangeEvent[]> {
-  const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode'>>(
+  const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'region'> & Record<string, string>>(
     `select c.id::text as id, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
             c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.recorded_at as "recordedAt",
-            coalesce((select array_agg(pv.program_id order by pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds"
-     from idm_change c where c.id > $1::bigint order by c.id limit $2`,
+            coalesce((select array_agg(pv.program_id order by pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds",
+            v.name as "villageName", v.kind as "villageKind", d.name as "districtName", k.name as "kabupatenName", k.kind as "kabupatenKind", p.name as "provinceName"
+     from idm_change c
+     join village v on v.code = c.village_code join district d on d.code = v.district_code
+     join kabupaten k on k.code = v.kabupaten_code join province p on p.code = v.province_code
+     where c.id > $1::bigint order by c.id limit $2`,
     [afterId, limit],
   );
-  // Kemendagri codes carry their parents, so region filters need no join.
-  return rows.map((r) => ({ ...r, districtCode: codePrefix(r.villageCode, 3), kabupatenCode: codePrefix(r.villageCode, 2), provinceCode: codePrefix(r.villageCode, 1) }));
+  return rows.map(({ villageName, villageKind, districtName, kabupatenName, kabupatenKind, provinceName, ...r }) => {
+    // Kemendagri codes carry their parents, so region filters need no join.
+    const districtCode = codePrefix(r.villageCode, 3);
+    const kabupatenCode = codePrefix(r.villageCode, 2);
+    const provinceCode = codePrefix(r.villageCode, 1);
+    return {
+      ...r,
+      districtCode,
+      kabupatenCode,
+      provinceCode,
+      region: {
+        village: { code: r.villageCode, name: villageName!, kind: villageKind as VillageKind, districtCode, kabupatenCode, provinceCode },
+        district: { code: districtCode, name: districtName!, kabupatenCode, provinceCode },
+        kabupaten: { code: kabupatenCode, name: kabupatenName!, kind: kabupatenKind as KabupatenKind, provinceCode },
+        province: { code: provinceCode, name: provinceName! },
+      },
+    };
+  });
 }
 
 export async function latestChangeId(sql: Sql): Promise<string> {

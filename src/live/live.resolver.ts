@@ -80,11 +80,18 @@ export class LiveResolver {
   idmUpdated(
     @Root() event: ChangeEvent,
     @Ctx() context: Context,
-    @Arg('where', () => IdmUpdateFilter, { nullable: true, description: 'Which changes to receive; all when omitted.' }) _where?: IdmUpdateFilter,
-    @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor (from a previous event).' }) _after?: string,
+    @Arg('where', () => IdmUpdateFilter, { nullable: true, validate: false, description: 'Which changes to receive; all when omitted.' }) _where?: IdmUpdateFilter,
+    @Arg('after', () => String, { nullable: true, validate: false, description: 'Resume after this cursor (from a previous event).' }) _after?: string,
   ): ChangeEvent {
     // Each event is resolved with fresh loaders: the subscription's context outlives many events.
+    // They start primed with the desa and its parents, read once per event for all subscribers.
     context.renew();
+    const { village, district, kabupaten, province } = event.region;
+    const region = context.loaders.region;
+    region.village.prime(village.code, village);
+    region.district.prime(district.code, district);
+    region.kabupaten.prime(kabupaten.code, kabupaten);
+    region.province.prime(province.code, province);
     return event;
   }
 
@@ -99,8 +106,8 @@ export class LiveResolver {
   })
   async idmSummaryUpdated(
     @Ctx() context: Context,
-    @Arg('scope', () => IdmSummaryScopeInput, { description: 'The province, kabupaten or program.' }) scope: IdmSummaryScopeInput,
-    @Arg('year', () => Int, { description: 'The year to sum up.' }) year: number,
+    @Arg('scope', () => IdmSummaryScopeInput, { validate: false, description: 'The province, kabupaten or program.' }) scope: IdmSummaryScopeInput,
+    @Arg('year', () => Int, { validate: false, description: 'The year to sum up.' }) year: number,
   ): Promise<SummaryRow> {
     context.renew();
     const { loader } = await summaryScope(context, scope);
