@@ -161,6 +161,7 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
   // Writes: one desa each, a unique score so every write is a change and can be matched on receipt.
   let written = 0;
   let failed = 0;
+  let firstFailure: string | undefined;
   let counter = 0;
   const offset = phaseOffset++ * 100_003;
   const inFlight = new Set<Promise<void>>();
@@ -183,7 +184,10 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
         body: JSON.stringify({ query: `mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }`, variables: { i: [{ villageCode: d.code, year: YEAR, iks: score, ike: score, ikl: score, score }] } }),
       })
         .then((r) => r.json() as Promise<{ errors?: unknown }>)
-        .then((r) => (r.errors ? failed++ : written++), () => failed++)
+        .then(
+          (r) => (r.errors ? ((firstFailure ??= JSON.stringify(r.errors)), failed++) : written++),
+          (error: Error) => ((firstFailure ??= String(error.cause ?? error.message)), failed++),
+        )
         .then(() => void inFlight.delete(p));
       inFlight.add(p);
     }, 1000 / WRITES_PER_SECOND);
@@ -223,6 +227,7 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
     lost,
     duplicated,
     complete,
+    firstFailure,
     connectMs,
     peakRss,
   };
@@ -257,7 +262,7 @@ async function main(): Promise<void> {
     }
     console.log(`ratio to baseline: p50 x${f(load.p50 / baseline.p50)}, p99 x${f(load.p99 / baseline.p99)}, RSS x${f(load.peakRss / baseline.peakRss)}`);
     if (load.lost || baseline.lost || load.duplicated || baseline.duplicated || !load.complete || load.failedWrites) {
-      console.log(`FAILED: lost ${load.lost + baseline.lost}, duplicated ${load.duplicated + baseline.duplicated}, failed writes ${load.failedWrites + baseline.failedWrites}`);
+      console.log(`FAILED: lost ${load.lost + baseline.lost}, duplicated ${load.duplicated + baseline.duplicated}, failed writes ${load.failedWrites + baseline.failedWrites} ${load.firstFailure ?? baseline.firstFailure ?? ''}`);
       process.exitCode = 1;
     }
   } finally {

@@ -18,7 +18,7 @@ import { initORM, isMigrated } from './db/orm';
 import { prepareDatabase } from './db/prepare';
 import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
 import { Sql } from './db/sql';
-import { createFormatError } from './errors';
+import { createFormatError, ErrorCode } from './errors';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
 import { sharedSubscribe } from './live/shared-execution';
@@ -87,6 +87,21 @@ function countOrmStatements(orm: MikroORM): void {
   knex.on('query-response', (_response: unknown, q: { __knexQueryUid: string }) => done(q));
   knex.on('query-error', (_error: unknown, q: { __knexQueryUid: string }) => done(q));
 }
+
+/** Subscriptions need a stream: over HTTP they would run once with no event, so they are refused there. */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError(`Subscriptions run over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same URL`, {
+            extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
 
 function statsPlugin(enabled: boolean): ApolloServerPlugin<Context> {
   return {
@@ -190,6 +205,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // GraphiQL is served by graphiqlRouter from local assets.
       ApolloServerPluginLandingPageDisabled(),
       statsPlugin(config.queryStats),
+      subscriptionsOverWebSocketOnly,
     ],
   });
   await apollo.start();

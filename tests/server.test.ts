@@ -77,6 +77,20 @@ describe('the HTTP server', () => {
   });
 });
 
+describe('WebSocket rules', () => {
+  it('closes a socket that sends no connection_init in time with 4408', async () => {
+    const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const code = await new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)));
+    expect(code).toBe(4408);
+  });
+
+  it('refuses a subscription over HTTP, pointing to WebSocket', async () => {
+    const response = await server.raw('subscription { idmUpdated { cursor } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(response.errors?.[0]?.message).toMatch(/WebSocket/);
+  });
+});
+
 describe('shutdown', () => {
   it('closes open WebSocket connections and stops answering', async () => {
     const own = await startTestServer();
