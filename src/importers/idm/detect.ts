@@ -1,24 +1,14 @@
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IdmFormat, ParseResult } from './idm-record';
 import { isKemendesApiResponse, parseKemendesApiFile } from './kemendes-api.parser';
-import { detectSpreadsheetFormat, isZip, parseSpreadsheet } from './spreadsheet.parser';
+import { detectSpreadsheetFormat, isZip, parseSpreadsheet, readHead } from './spreadsheet.parser';
 
 /** Bytes read to recognise a file; a JSON or CSV shows what it is long before this. */
 const SNIFF_BYTES = 4096;
 /** A saved API response is a few tens of kB; a JSON much larger than this is not one. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
-async function readStart(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * The IDM format of a file, from its content rather than its name (downloads get renamed, and a .csv
@@ -34,7 +24,7 @@ export async function detectFormat(file: string): Promise<IdmFormat | 'unknown'>
   }
   if (!info.isFile()) throw new Error(`${file}: not a file`);
 
-  const head = await readStart(file);
+  const head = await readHead(file, SNIFF_BYTES);
   if (isZip(head)) return (await detectSpreadsheetFormat(file)) ?? 'unknown';
   const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{')) {

@@ -248,7 +248,8 @@ function noLayoutError(file: string, reasons: string[]): Error {
   );
 }
 
-async function readHead(file: string, bytes = HEAD_BYTES): Promise<Buffer> {
+/** The first `bytes` of a file (or all of a shorter one): enough to sniff a format or a header. */
+export async function readHead(file: string, bytes = HEAD_BYTES): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
