@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { IdmIndicatorRecord, IdmRecord, IdmSource } from '../importers/idm/idm-record';
+import type { IdmIndicatorRecord, IdmRecord, IdmSource } from './idm-record';
 import { searchKey, tryParseCode } from '../region/region-code';
 import { potentialGain, scoreToTarget, statusFromScore, targetMinScore, targetStatus } from './idm.rules';
 import { RejectReason, validateRecord } from './idm.validation';

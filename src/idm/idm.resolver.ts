@@ -22,7 +22,7 @@ import {
   type IndicatorRow,
   type SummaryRow,
 } from './idm.types';
-import type { IdmRecord } from '../importers/idm/idm-record';
+import type { IdmRecord } from './idm-record';
 
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */
 export const MAX_ASSESSMENTS_PER_MUTATION = 5000;

@@ -6,7 +6,7 @@
  * kelurahan or repeats an earlier record needs the register or the batch and is decided by the caller,
  * which reports it with the same RejectReason vocabulary.
  */
-import type { IdmRecord } from '../importers/idm/idm-record';
+import type { IdmRecord } from './idm-record';
 import { IdmIndex } from './idm-status';
 import { INDICATOR_COUNT, MAX_INDICATOR_SCORE, idmFromIndices } from './idm.rules';
 

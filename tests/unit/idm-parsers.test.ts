@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { IdmIndex, IdmStatus } from '../../src/idm/idm-status';
 import { detectFormat, listInputFiles, parseFile } from '../../src/importers/idm/detect';
-import type { IdmRecord, ParseResult } from '../../src/importers/idm/idm-record';
+import type { IdmRecord, ParseResult } from '../../src/idm/idm-record';
 import { parseKemendesApiFile, parseKemendesApiResponse } from '../../src/importers/idm/kemendes-api.parser';
 import { parseSpreadsheet } from '../../src/importers/idm/spreadsheet.parser';
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { IdmIndicatorRecord, IdmRecord } from '../../src/importers/idm/idm-record';
+import type { IdmIndicatorRecord, IdmRecord } from '../../src/idm/idm-record';
 import { IdmIndex, IdmStatus, statusFromText } from '../../src/idm/idm-status';
 import { potentialGain } from '../../src/idm/idm.rules';
 import { MEAN_TOLERANCE, RejectReason, validateRecord } from '../../src/idm/idm.validation';

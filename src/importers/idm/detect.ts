@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { IdmFormat, ParseResult } from './idm-record';
+import type { IdmFormat, ParseResult } from '../../idm/idm-record';
 import { isKemendesApiResponse, parseKemendesApiFile } from './kemendes-api.parser';
 import { detectSpreadsheetFormat, isZip, parseSpreadsheet, readHead } from './spreadsheet.parser';
 

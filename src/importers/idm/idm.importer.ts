@@ -5,7 +5,7 @@ import { recordAssessments, type ChangePublisher, type Reject, type WriteReport 
 import { RejectReason } from '../../idm/idm.validation';
 import { startProgress, type ProgressOptions } from '../progress';
 import { listInputFiles, parseFile } from './detect';
-import type { IdmRecord, MalformedRow } from './idm-record';
+import type { IdmRecord, MalformedRow } from '../../idm/idm-record';
 
 /**
  * `npm run import:idm`: reads national spreadsheets (CSV, XLSX; 2023 and 2024 layouts) and Kemendes

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { IdmIndex, statusFromText } from '../../idm/idm-status';
-import type { IdmIndicatorRecord, IdmRecord, IdmSource, ParseResult } from './idm-record';
+import type { IdmIndicatorRecord, IdmRecord, IdmSource, ParseResult } from '../../idm/idm-record';
 
 /**
  * Parser for responses of the Kemendes IDM API (`/open/api/desa/rumusan/{kode_desa}/{tahun}`), as saved

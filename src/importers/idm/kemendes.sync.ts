@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import { recordAssessments, type ChangePublisher, type WriteReport } from '../../idm/assessment.writer';
 import { compactCode } from '../../region/region-code';
 import { startProgress, type ProgressOptions } from '../progress';
-import type { IdmRecord } from './idm-record';
+import type { IdmRecord } from '../../idm/idm-record';
 import { parseKemendesApiResponse } from './kemendes-api.parser';
 
 /**

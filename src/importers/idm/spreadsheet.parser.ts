@@ -3,7 +3,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { parse as parseSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { statusFromText } from '../../idm/idm-status';
-import type { IdmRecord, MalformedRow, ParseResult } from './idm-record';
+import type { IdmRecord, MalformedRow, ParseResult } from '../../idm/idm-record';
 
 /**
  * Parsers for the national IDM spreadsheets (data.go.id and Kemendes exports), as CSV or XLSX.

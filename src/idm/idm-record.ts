@@ -1,4 +1,4 @@
-import type { IdmIndex, IdmStatus } from '../../idm/idm-status';
+import type { IdmIndex, IdmStatus } from './idm-status';
 
 /**
  * One desa-year of IDM as read from any published source, before validation and before its code
