@@ -3,6 +3,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/viewer';
+import { installPlanner, mergePlans } from './graphql/planner';
+import { idmPlans } from './idm/idm.plan';
+import { regionPlans } from './region/region.plan';
 import {
   DistrictIdmResolver,
   IdmAssessmentResolver,
@@ -45,8 +48,12 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Our subscriptions bring their own streams (`subscribe` on each @Subscription, fed by the
     // LiveHub); type-graphql still insists on a pubSub, so it gets an in-memory one it never uses.
     pubSub: createPubSub(),
-    // Run class-validator rules on inputs; failures become BAD_USER_INPUT with the rule's message.
-    validate: { forbidUnknownValues: false },
+    // class-validator runs only on write inputs that ask for it (VALIDATE_INPUT); failures become
+    // BAD_USER_INPUT with the rule's message.
+    validate: false,
+  }).then((schema) => {
+    installPlanner(schema, mergePlans(regionPlans, idmPlans));
+    return schema;
   });
 }
 

@@ -19,6 +19,7 @@ import { prepareDatabase } from './db/prepare';
 import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
 import { Sql } from './db/sql';
 import { createFormatError, ErrorCode } from './errors';
+import { compiledGateway, CompiledExecutor } from './graphql/executor';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
 import { sharedSubscribe } from './live/shared-execution';
@@ -191,7 +192,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledGateway(schema, new CompiledExecutor(schema)),
+    // Apollo pretty-prints by default: 10% more bytes and a slower stringify for nothing.
+    stringifyResult: (result) => JSON.stringify(result),
     formatError,
     validationRules,
     introspection: true,

@@ -75,3 +75,16 @@ function countingClient(client: pg.PoolClient): pg.ClientBase {
     },
   });
 }
+
+/** How a row's keys are read: a column of the table, or an expression over the table's alias. */
+export type RowColumns = Record<string, string | ((alias: string) => string)>;
+
+/** `alias.column as "key", …` of a row map, for select lists shared with the read planner. */
+export function selectList(row: RowColumns, alias: string): string {
+  return Object.entries(row)
+    .map(([key, column]) => {
+      const sql = typeof column === 'function' ? column(alias) : `${alias}.${column}`;
+      return sql === `${alias}.${key}` ? sql : `${sql} as "${key}"`;
+    })
+    .join(', ');
+}

@@ -1,14 +1,50 @@
-import type { Sql } from '../db/sql';
+import { selectList, type Sql } from '../db/sql';
 import { IdmStatus } from './idm-status';
 import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.types';
 
 /** What a summary is grouped by: a register level, a program, a program locus, or the whole nation. */
 export type SummaryScope = 'root' | 'province_code' | 'kabupaten_code' | 'district_code' | 'program' | 'locus';
 
-const ASSESSMENT_COLUMNS = `a.id::text as id, a.village_code as "villageCode", a.year, a.iks, a.ike, a.ikl, a.score, a.status,
-  a.derived_status as "derivedStatus", a.status_mismatch as "statusMismatch", a.target_status as "targetStatus",
-  a.target_min_score as "targetMinScore", a.score_to_target as "scoreToTarget", a.published_code as "publishedCode", a.note,
-  a.source_format as "sourceFormat", a.source_file as "sourceFile", a.source_line as "sourceLine", a.recorded_at as "recordedAt"`;
+/** Row key → column of an assessment: the repository's select list and the planner's objects share it. */
+export const ASSESSMENT_ROW = {
+  id: (alias: string) => `${alias}.id::text`,
+  villageCode: 'village_code',
+  year: 'year',
+  iks: 'iks',
+  ike: 'ike',
+  ikl: 'ikl',
+  score: 'score',
+  status: 'status',
+  derivedStatus: 'derived_status',
+  statusMismatch: 'status_mismatch',
+  targetStatus: 'target_status',
+  targetMinScore: 'target_min_score',
+  scoreToTarget: 'score_to_target',
+  publishedCode: 'published_code',
+  note: 'note',
+  sourceFormat: 'source_format',
+  sourceFile: 'source_file',
+  sourceLine: 'source_line',
+  recordedAt: 'recorded_at',
+} as const;
+
+/** Row key → column of an indicator. */
+export const INDICATOR_ROW = {
+  assessmentId: (alias: string) => `${alias}.assessment_id::text`,
+  index: 'index',
+  number: 'number',
+  name: 'name',
+  score: 'score',
+  description: 'description',
+  activity: 'activity',
+  actors: (alias: string) =>
+    `json_build_object('pusat', ${alias}.actor_pusat, 'provinsi', ${alias}.actor_provinsi, 'kabupaten', ${alias}.actor_kabupaten,
+                       'desa', ${alias}.actor_desa, 'csr', ${alias}.actor_csr, 'lainnya', ${alias}.actor_lainnya)`,
+  potentialGain: 'potential_gain',
+} as const;
+
+const ASSESSMENT_COLUMNS = selectList(ASSESSMENT_ROW, 'a');
+const INDICATOR_COLUMNS = selectList(INDICATOR_ROW, 'i');
 
 const STATUSES = Object.values(IdmStatus);
 
@@ -34,11 +70,7 @@ export class IdmRepository {
 
   indicators(assessmentIds: readonly string[]): Promise<IndicatorRow[]> {
     return this.sql.query(
-      `select i.assessment_id::text as "assessmentId", i.index, i.number, i.name, i.score, i.description, i.activity,
-              json_build_object('pusat', i.actor_pusat, 'provinsi', i.actor_provinsi, 'kabupaten', i.actor_kabupaten,
-                                'desa', i.actor_desa, 'csr', i.actor_csr, 'lainnya', i.actor_lainnya) as actors,
-              i.potential_gain as "potentialGain"
-       from idm_indicator i where i.assessment_id = any($1::bigint[]) order by i.assessment_id, i.index, i.number`,
+      `select ${INDICATOR_COLUMNS} from idm_indicator i where i.assessment_id = any($1::bigint[]) order by i.assessment_id, i.index, i.number`,
       [assessmentIds],
     );
   }

@@ -27,7 +27,7 @@ import type { IdmRecord } from './idm-record';
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */
 export const MAX_ASSESSMENTS_PER_MUTATION = 5000;
 
-function checkYear(year: number): number {
+export function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new BadUserInputError(`year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`, { argument: 'year' });
   return year;
 }
@@ -101,6 +101,17 @@ function toRecord(input: IdmAssessmentInput, index: number): IdmRecord {
   };
 }
 
+/** A desa's assessments, oldest first, each with its change against the one before. */
+export function historyWithChanges(rows: AssessmentRow[]): AssessmentRow[] {
+  return rows.map((row, i) => {
+    const before = rows[i - 1];
+    const current = row.status ?? row.derivedStatus;
+    const previous = before ? (before.status ?? before.derivedStatus) : null;
+    const movement = !previous ? IdmMovement.NEW : statusRank(current) > statusRank(previous) ? IdmMovement.UP : statusRank(current) < statusRank(previous) ? IdmMovement.DOWN : IdmMovement.SAME;
+    return { ...row, change: { scoreDelta: before ? row.score - before.score : null, movement } };
+  });
+}
+
 @Resolver(() => VillageType)
 export class VillageIdmResolver {
   @FieldResolver(() => IdmAssessmentType, { nullable: true, description: 'IDM of this desa in a year (latest when omitted); null when not assessed.' })
@@ -114,14 +125,7 @@ export class VillageIdmResolver {
 
   @FieldResolver(() => [IdmAssessmentType], { description: 'Every assessed year, oldest first, each with its change against the year before.' })
   async idmHistory(@Root() village: VillageRow, @Ctx() context: Context): Promise<AssessmentRow[]> {
-    const rows = await context.loaders.idm.history.load(village.code);
-    return rows.map((row, i) => {
-      const before = rows[i - 1];
-      const current = row.status ?? row.derivedStatus;
-      const previous = before ? (before.status ?? before.derivedStatus) : null;
-      const movement = !previous ? IdmMovement.NEW : statusRank(current) > statusRank(previous) ? IdmMovement.UP : statusRank(current) < statusRank(previous) ? IdmMovement.DOWN : IdmMovement.SAME;
-      return { ...row, change: { scoreDelta: before ? row.score - before.score : null, movement } };
-    });
+    return historyWithChanges(await context.loaders.idm.history.load(village.code));
   }
 }
 

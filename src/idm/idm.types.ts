@@ -59,7 +59,7 @@ export interface SummaryRow {
   movedDown: number;
 }
 
-@ObjectType('IdmSource', { description: 'Where an assessment was read from.' })
+@ObjectType('IdmSource', { simpleResolvers: true, description: 'Where an assessment was read from.' })
 export class IdmSourceType {
   @Field({ description: 'Format: spreadsheet-2024, spreadsheet-2023, kemendes-api or graphql.' })
   format!: string;
@@ -77,7 +77,7 @@ export class IdmSourceType {
   note!: string | null;
 }
 
-@ObjectType('IdmChange', { description: "An assessment's change against the previous assessed year of the same desa." })
+@ObjectType('IdmChange', { simpleResolvers: true, description: "An assessment's change against the previous assessed year of the same desa." })
 export class IdmChangeType {
   @Field(() => Float, { nullable: true, description: 'Score minus the previous year’s score; null for the first assessed year.' })
   scoreDelta!: number | null;
@@ -86,7 +86,7 @@ export class IdmChangeType {
   movement!: IdmMovement;
 }
 
-@ObjectType('IdmActors', { description: 'Who can carry out the suggested activity of an indicator, as published.' })
+@ObjectType('IdmActors', { simpleResolvers: true, description: 'Who can carry out the suggested activity of an indicator, as published.' })
 export class IdmActorsType {
   @Field(() => String, { nullable: true, description: 'Central government (PUSAT).' })
   pusat!: string | null;
@@ -107,7 +107,7 @@ export class IdmActorsType {
   lainnya!: string | null;
 }
 
-@ObjectType('IdmIndicator', { description: 'One of the 50 IDM indicators of an assessment, with what would raise it.' })
+@ObjectType('IdmIndicator', { simpleResolvers: true, description: 'One of the 50 IDM indicators of an assessment, with what would raise it.' })
 export class IdmIndicatorType {
   @Field(() => IdmIndex, { description: 'The index it belongs to.' })
   index!: IdmIndex;
@@ -134,7 +134,7 @@ export class IdmIndicatorType {
   potentialGain!: number;
 }
 
-@ObjectType('IdmAssessment', { description: "A desa's IDM for one year, as published, with what follows from it." })
+@ObjectType('IdmAssessment', { simpleResolvers: true, description: "A desa's IDM for one year, as published, with what follows from it." })
 export class IdmAssessmentType {
   @Field(() => Int, { description: 'Year of the assessment.' })
   year!: number;
@@ -173,7 +173,7 @@ export class IdmAssessmentType {
   recordedAt!: Date;
 }
 
-@ObjectType('IdmStatusCount', { description: 'Number of assessed desa with one status.' })
+@ObjectType('IdmStatusCount', { simpleResolvers: true, description: 'Number of assessed desa with one status.' })
 export class IdmStatusCountType {
   @Field(() => IdmStatus, { description: 'The status (official, or derived where none was published).' })
   status!: IdmStatus;
@@ -182,7 +182,7 @@ export class IdmStatusCountType {
   count!: number;
 }
 
-@ObjectType('IdmMean', { description: 'Mean values over the assessed desa.' })
+@ObjectType('IdmMean', { simpleResolvers: true, description: 'Mean values over the assessed desa.' })
 export class IdmMeanType {
   @Field(() => Float, { description: 'Mean IDM score.' })
   score!: number;
@@ -197,7 +197,7 @@ export class IdmMeanType {
   ikl!: number;
 }
 
-@ObjectType('IdmSummary', { description: 'IDM of a region or program in one year, summed up.' })
+@ObjectType('IdmSummary', { simpleResolvers: true, description: 'IDM of a region or program in one year, summed up.' })
 export class IdmSummaryType {
   @Field(() => Int, { description: 'The year.' })
   year!: number;
@@ -266,7 +266,7 @@ export class IdmAssessmentInput {
   indicators?: IdmIndicatorInput[];
 }
 
-@ObjectType('IdmRecordResult', { description: 'What recording a batch of assessments did.' })
+@ObjectType('IdmRecordResult', { simpleResolvers: true, description: 'What recording a batch of assessments did.' })
 export class IdmRecordResultType {
   @Field(() => Int, { description: 'Assessments received.' })
   received!: number;

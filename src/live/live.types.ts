@@ -36,7 +36,7 @@ export class IdmSummaryScopeInput {
   programSlug?: string;
 }
 
-@ObjectType('IdmScoreStatus', { description: 'A score with its status.' })
+@ObjectType('IdmScoreStatus', { simpleResolvers: true, description: 'A score with its status.' })
 export class IdmScoreStatusType {
   @Field(() => Float, { description: 'IDM score.' })
   score!: number;
@@ -45,7 +45,7 @@ export class IdmScoreStatusType {
   status!: IdmStatus;
 }
 
-@ObjectType('IdmUpdate', { description: "A change of a desa's IDM for a year, as written to the change log." })
+@ObjectType('IdmUpdate', { simpleResolvers: true, description: "A change of a desa's IDM for a year, as written to the change log." })
 export class IdmUpdateType {
   @Field(() => Int, { description: 'Year of the assessment that changed.' })
   year!: number;

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/viewer';
 import type { Context } from '../context';
+import { VALIDATE_INPUT } from '../graphql/validation';
 import type { Connection } from '../graphql/connection';
 import { villageConnection } from '../region/region.resolver';
 import { KabupatenType, ProvinceType, VillageArgs, VillageConnection, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
@@ -53,13 +54,13 @@ export class ProgramResolver {
 
   @Mutation(() => ProgramType, { description: 'Creates a program. Requires the admin token.' })
   @Authorized(Role.ADMIN)
-  createProgram(@Arg('input', () => CreateProgramInput, { description: 'The new program.' }) input: CreateProgramInput, @Ctx() context: Context): Promise<ProgramRow> {
+  createProgram(@Arg('input', () => CreateProgramInput, { description: 'The new program.', validate: VALIDATE_INPUT }) input: CreateProgramInput, @Ctx() context: Context): Promise<ProgramRow> {
     return new ProgramService(context.em).createProgram(input);
   }
 
   @Mutation(() => ProgramLocusType, { description: 'Makes a kabupaten a locus of a program with a village quota. Requires the admin token.' })
   @Authorized(Role.ADMIN)
-  addLocus(@Arg('input', () => AddLocusInput, { description: 'The program, kabupaten and quota.' }) input: AddLocusInput, @Ctx() context: Context): Promise<LocusRow> {
+  addLocus(@Arg('input', () => AddLocusInput, { description: 'The program, kabupaten and quota.', validate: VALIDATE_INPUT }) input: AddLocusInput, @Ctx() context: Context): Promise<LocusRow> {
     return new ProgramService(context.em).addLocus(input);
   }
 
@@ -67,13 +68,13 @@ export class ProgramResolver {
     description: 'Enrols a desa in a program. Its kabupaten must be a locus with room under its quota. Requires the admin token.',
   })
   @Authorized(Role.ADMIN)
-  enrollVillage(@Arg('input', () => EnrollVillageInput, { description: 'The program and village.' }) input: EnrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
+  enrollVillage(@Arg('input', () => EnrollVillageInput, { description: 'The program and village.', validate: VALIDATE_INPUT }) input: EnrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
     return new ProgramService(context.em).enrollVillage(input);
   }
 
   @Mutation(() => EnrolmentType, { description: 'Removes a village from a program; returns the enrolment that ended. Requires the admin token.' })
   @Authorized(Role.ADMIN)
-  unenrollVillage(@Arg('input', () => UnenrollVillageInput, { description: 'The program and village.' }) input: UnenrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
+  unenrollVillage(@Arg('input', () => UnenrollVillageInput, { description: 'The program and village.', validate: VALIDATE_INPUT }) input: UnenrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
     return new ProgramService(context.em).unenrollVillage(input);
   }
 }

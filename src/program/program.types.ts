@@ -25,7 +25,7 @@ export interface EnrolmentRow {
   enrolledOn: string;
 }
 
-@ObjectType('Program', { description: 'A program that assists villages, such as a Desa Cerdas cohort.' })
+@ObjectType('Program', { simpleResolvers: true, description: 'A program that assists villages, such as a Desa Cerdas cohort.' })
 export class ProgramType {
   @Field(() => ID, { description: 'Internal identifier.' })
   id!: number;
@@ -46,7 +46,7 @@ export class ProgramType {
   description!: string | null;
 }
 
-@ObjectType('ProgramLocus', { description: 'A kabupaten taking part in a program (lokus), with its village quota.' })
+@ObjectType('ProgramLocus', { simpleResolvers: true, description: 'A kabupaten taking part in a program (lokus), with its village quota.' })
 export class ProgramLocusType {
   @Field(() => ID, { description: 'Internal identifier.' })
   id!: number;
@@ -55,7 +55,7 @@ export class ProgramLocusType {
   quota!: number;
 }
 
-@ObjectType('Enrolment', { description: 'A village enrolled in a program through the locus of its kabupaten.' })
+@ObjectType('Enrolment', { simpleResolvers: true, description: 'A village enrolled in a program through the locus of its kabupaten.' })
 export class EnrolmentType {
   @Field(() => GraphQLLocalDate, { description: 'Day the village joined the program.' })
   enrolledOn!: string;

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql';
+import { selectList, type Sql } from '../db/sql';
 import type { PageRequest } from '../graphql/connection';
 import { VillageKind, type KabupatenKind } from './region.enums';
 import type { DistrictRow, KabupatenRow, ProvinceRow, VillageCounts, VillageRow } from './region.types';
@@ -33,17 +33,30 @@ export interface KabupatenQuery {
   provinceCode?: string;
 }
 
-const VILLAGE_COLUMNS = `v.code, v.name, v.kind, v.district_code as "districtCode", v.kabupaten_code as "kabupatenCode", v.province_code as "provinceCode"`;
-const KABUPATEN_COLUMNS = `k.code, k.name, k.kind, k.province_code as "provinceCode"`;
-const DISTRICT_COLUMNS = `d.code, d.name, d.kabupaten_code as "kabupatenCode", d.province_code as "provinceCode"`;
+/** Row key → column, for each level: the repository's select lists and the planner's objects share them. */
+export const PROVINCE_ROW = { code: 'code', name: 'name' } as const;
+export const KABUPATEN_ROW = { code: 'code', name: 'name', kind: 'kind', provinceCode: 'province_code' } as const;
+export const DISTRICT_ROW = { code: 'code', name: 'name', kabupatenCode: 'kabupaten_code', provinceCode: 'province_code' } as const;
+export const VILLAGE_ROW = {
+  code: 'code',
+  name: 'name',
+  kind: 'kind',
+  districtCode: 'district_code',
+  kabupatenCode: 'kabupaten_code',
+  provinceCode: 'province_code',
+} as const;
+
+const VILLAGE_COLUMNS = selectList(VILLAGE_ROW, 'v');
+const KABUPATEN_COLUMNS = selectList(KABUPATEN_ROW, 'k');
+const DISTRICT_COLUMNS = selectList(DISTRICT_ROW, 'd');
 
 /** Appends a value to the parameter list and returns its placeholder. */
-function param(values: unknown[], value: unknown): string {
+export function param(values: unknown[], value: unknown): string {
   values.push(value);
   return `$${values.length}`;
 }
 
-function villageConditions(query: VillageQuery, values: unknown[]): string[] {
+export function villageConditions(query: VillageQuery, values: unknown[]): string[] {
   const where: string[] = [];
   // search_name holds searchKey(name); the trigram GIN index serves the infix LIKE.
   if (query.search) where.push(`v.search_name like ${param(values, `%${query.search}%`)}`);
@@ -67,13 +80,20 @@ function idmJoin(query: VillageQuery, values: unknown[]): string {
   return ` join idm_assessment a on a.village_code = v.code and a.year = ${year}`;
 }
 
-/** Keyset condition and ORDER BY for a page; the cursor key of a score order is "score|code". */
-function ordering(order: VillageOrder, after: string | null, values: unknown[]): { where: string[]; orderBy: string; outerOrderBy: string } {
-  if (order === 'CODE') return { where: after === null ? [] : [`v.code > ${param(values, after)}`], orderBy: 'v.code', outerOrderBy: 'v.code' };
+/**
+ * Keyset condition and ORDER BY for a page; the cursor key of a score order is "score|code".
+ * `outerOrderBy` orders the page's rows again outside the subquery that cut it, by its output columns.
+ */
+export function ordering(
+  order: VillageOrder,
+  after: string | null,
+  values: unknown[],
+): { where: string[]; orderBy: string; outerOrderBy: (alias: string) => string } {
+  if (order === 'CODE') return { where: after === null ? [] : [`v.code > ${param(values, after)}`], orderBy: 'v.code', outerOrderBy: (alias) => `${alias}.code` };
   const direction = order === 'IDM_SCORE_ASC' ? '>' : '<';
   const dir = order === 'IDM_SCORE_ASC' ? 'asc' : 'desc';
   const orderBy = `a.score ${dir}, v.code`;
-  const outerOrderBy = `v."idmScore" ${dir}, v.code`;
+  const outerOrderBy = (alias: string) => `${alias}."idmScore" ${dir}, ${alias}.code`;
   if (after === null) return { where: [], orderBy, outerOrderBy };
   const [score, code] = after.split('|');
   const s = param(values, Number(score));
@@ -86,16 +106,16 @@ export function villageSortKey(row: { code: string; idmScore?: number }, order: 
   return order === 'CODE' ? row.code : `${row.idmScore}|${row.code}`;
 }
 
-/** `from`/`where` of the villages under the lateral key `p.key`, for each kind of parent. */
-function villageSource(parent: VillageParent, query: VillageQuery, values: unknown[]): { from: string; where: string[] } {
+/** `from`/`where` of the villages under the parent key `parentKey` (SQL), for each kind of parent. */
+export function villageSource(parent: VillageParent, query: VillageQuery, values: unknown[], parentKey = 'p.key'): { from: string; where: string[] } {
   const idm = idmJoin(query, values);
   switch (parent) {
     case 'root':
       return { from: `village v${idm}`, where: [] };
     case 'locus':
-      return { from: `program_village pl join village v on v.code = pl.village_code${idm}`, where: ['pl.locus_id = p.key::int'] };
+      return { from: `program_village pl join village v on v.code = pl.village_code${idm}`, where: [`pl.locus_id = ${parentKey}::int`] };
     default:
-      return { from: `village v${idm}`, where: [`v.${parent} = p.key`] };
+      return { from: `village v${idm}`, where: [`v.${parent} = ${parentKey}`] };
   }
 }
 
@@ -175,7 +195,7 @@ export class RegionRepository {
          ${where.length ? `where ${where.join(' and ')}` : ''}
          order by ${sort.orderBy} limit ${limit}
        ) v
-       order by p.n, ${sort.outerOrderBy}`,
+       order by p.n, ${sort.outerOrderBy('v')}`,
       values,
     );
   }

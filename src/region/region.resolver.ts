@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
 import { compactCode, parseCode, searchKey } from './region-code';
-import { villageSortKey, type VillageParent } from './region.repository';
+import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
 import {
   DistrictType,
   KabupatenConnection,
@@ -27,6 +27,32 @@ function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined
   return row && scope ? { ...row, scope } : row;
 }
 
+/** The query behind a village list: its filter, the program scope, and the IDM year a score order looks at. */
+export async function villageListQuery(args: VillageArgs, context: Context, scope?: ProgramScope): Promise<VillageQuery> {
+  const query = await villageQuery(args.filter, context, scope);
+  // Ordering by score looks at the IDM of the filter year (or the latest), so only assessed desa are listed.
+  if ((args.orderBy ?? VillageOrderBy.CODE) !== VillageOrderBy.CODE) query.idm ??= { year: null };
+  return query;
+}
+
+/**
+ * A page of village rows (`first + 1`, as loaded or planned) as a connection. `totalCount` is
+ * counted only when selected, batched with every sibling list of the operation.
+ */
+export function villagePageConnection(
+  context: Context,
+  parent: VillageParent,
+  key: string,
+  args: VillageArgs,
+  rows: VillageRow[],
+  query: () => Promise<VillageQuery>,
+): Connection<VillageRow> {
+  const order = args.orderBy ?? VillageOrderBy.CODE;
+  return toConnection(rows, pageRequest(args), (r) => villageSortKey(r, order), async () =>
+    context.loaders.region.villageCount(parent, await query()).load(key),
+  );
+}
+
 /** The villages under one parent as a connection, batched with every sibling parent of the operation. */
 export async function villageConnection(
   context: Context,
@@ -37,16 +63,9 @@ export async function villageConnection(
 ): Promise<Connection<VillageRow>> {
   const page = pageRequest(args);
   const order = args.orderBy ?? VillageOrderBy.CODE;
-  const query = await villageQuery(args.filter, context, scope);
-  // Ordering by score looks at the IDM of the filter year (or the latest), so only assessed desa are listed.
-  if (order !== VillageOrderBy.CODE) query.idm ??= { year: null };
+  const query = await villageListQuery(args, context, scope);
   const rows = page.first === 0 ? [] : await context.loaders.region.villagePage(parent, query, page, order).load(key);
-  return toConnection(
-    scope ? rows.map((r) => ({ ...r, scope })) : rows,
-    page,
-    (r) => villageSortKey(r, order),
-    () => context.loaders.region.villageCount(parent, query).load(key),
-  );
+  return villagePageConnection(context, parent, key, args, scope ? rows.map((r) => ({ ...r, scope })) : rows, async () => query);
 }
 
 async function villageCounts(context: Context, parent: VillageParent, key: string, scope: ProgramScope | undefined): Promise<VillageCounts> {

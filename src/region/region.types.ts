@@ -45,7 +45,7 @@ export interface VillageRow {
   scope?: ProgramScope;
 }
 
-@ObjectType('Province', { description: 'A province (provinsi), the first level of the Kemendagri register.' })
+@ObjectType('Province', { simpleResolvers: true, description: 'A province (provinsi), the first level of the Kemendagri register.' })
 export class ProvinceType {
   @Field({ description: 'Kemendagri code, e.g. "64".' })
   code!: string;
@@ -54,7 +54,7 @@ export class ProvinceType {
   name!: string;
 }
 
-@ObjectType('Kabupaten', { description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
+@ObjectType('Kabupaten', { simpleResolvers: true, description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
 export class KabupatenType {
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02".' })
   code!: string;
@@ -66,7 +66,7 @@ export class KabupatenType {
   kind!: KabupatenKind;
 }
 
-@ObjectType('District', { description: 'A district (kecamatan), the third level of the register.' })
+@ObjectType('District', { simpleResolvers: true, description: 'A district (kecamatan), the third level of the register.' })
 export class DistrictType {
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08".' })
   code!: string;
@@ -75,7 +75,7 @@ export class DistrictType {
   name!: string;
 }
 
-@ObjectType('Village', { description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
+@ObjectType('Village', { simpleResolvers: true, description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
 export class VillageType {
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08.2005".' })
   code!: string;
@@ -87,7 +87,7 @@ export class VillageType {
   kind!: VillageKind;
 }
 
-@ObjectType({ description: 'Number of villages of a region, by kind.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of villages of a region, by kind.' })
 export class VillageCounts {
   @Field(() => Int, { description: 'All villages.' })
   total!: number;

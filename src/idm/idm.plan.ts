@@ -1,0 +1,97 @@
+import type { FieldPlan, ObjectPlan, PlannerConfig, RelationPlan } from '../graphql/planner';
+import { ASSESSMENT_ROW, INDICATOR_ROW } from './idm.repository';
+import { checkYear, historyWithChanges } from './idm.resolver';
+import type { AssessmentRow } from './idm.types';
+
+/**
+ * How IDM is read by the planner (see src/graphql/planner.ts): a desa's assessment of a year or its
+ * latest, its history, the indicators of an assessment. Summaries stay with their batched resolvers.
+ */
+
+function jsonList(render: string, orderBy: string, from: string): string {
+  return `coalesce((select json_agg(${render} order by ${orderBy}) from ${from}), '[]'::json)`;
+}
+
+/** An object type made of columns of its parent's row (no table of its own). */
+function embedded(type: string): RelationPlan {
+  return { kind: 'relation', type, sql: (_q, parent, _child, _args, render) => render(parent) };
+}
+
+const summary = { kind: 'resolver' } as const;
+
+const villageFields: Record<string, FieldPlan> = {
+    idm: {
+      kind: 'relation',
+      type: 'IdmAssessment',
+      sql: (q, parent, child, args, render) => {
+        const year = args.year == null ? null : checkYear(args.year as number);
+        // The (village_code, year) unique index serves both: one year, or the newest first.
+        return year === null
+          ? `(select ${render(child)} from idm_assessment ${child} where ${child}.village_code = ${parent}.code order by ${child}.year desc limit 1)`
+          : `(select ${render(child)} from idm_assessment ${child} where ${child}.village_code = ${parent}.code and ${child}.year = ${q.param(year)})`;
+      },
+    },
+    idmHistory: {
+      kind: 'relation',
+      type: 'IdmAssessment',
+      sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.year`, `idm_assessment ${child} where ${child}.village_code = ${parent}.code`),
+      finish: (rows) => historyWithChanges(rows as AssessmentRow[]),
+    },
+};
+
+const assessment: ObjectPlan = {
+  columns: ASSESSMENT_ROW,
+  // What idmHistory's changes are computed from, and what the resolvers left to themselves look up by.
+  keys: ['id', 'villageCode', 'year', 'score', 'status', 'derivedStatus'],
+  fields: {
+    village: {
+      kind: 'relation',
+      type: 'Village',
+      sql: (_q, parent, child, _args, render) => `(select ${render(child)} from village ${child} where ${child}.code = ${parent}.village_code)`,
+    },
+    source: embedded('IdmSource'),
+    change: { kind: 'resolver' },
+    indicators: {
+      kind: 'relation',
+      type: 'IdmIndicator',
+      sql: (q, parent, child, args, render) => {
+        const index = args.index == null ? '' : ` and ${child}.index = ${q.param(args.index)}`;
+        return jsonList(render(child), `${child}.index, ${child}.number`, `idm_indicator ${child} where ${child}.assessment_id = ${parent}.id${index}`);
+      },
+    },
+  },
+};
+
+const source: ObjectPlan = {
+  columns: { format: 'source_format', file: 'source_file', line: 'source_line', publishedCode: 'published_code', note: 'note' },
+  keys: [],
+  fields: {},
+};
+
+const indicator: ObjectPlan = {
+  columns: INDICATOR_ROW,
+  keys: [],
+  fields: { actors: embedded('IdmActors') },
+};
+
+const actors: ObjectPlan = {
+  columns: { pusat: 'actor_pusat', provinsi: 'actor_provinsi', kabupaten: 'actor_kabupaten', desa: 'actor_desa', csr: 'actor_csr', lainnya: 'actor_lainnya' },
+  keys: [],
+  fields: {},
+};
+
+export const idmPlans: PlannerConfig = {
+  extensions: {
+    Village: villageFields,
+    Province: { idmSummary: summary },
+    Kabupaten: { idmSummary: summary },
+    District: { idmSummary: summary },
+  },
+  objects: {
+    IdmAssessment: assessment,
+    IdmSource: source,
+    IdmIndicator: indicator,
+    IdmActors: actors,
+  },
+  roots: {},
+};

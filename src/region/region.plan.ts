@@ -1,0 +1,190 @@
+import type { Context } from '../context';
+import { pageRequest, toConnection, type PageArgs } from '../graphql/connection';
+import type { FieldArgs, ObjectPlan, PlannerConfig, PlanScope, RelationPlan, Render } from '../graphql/planner';
+import { parseCode, searchKey } from './region-code';
+import {
+  DISTRICT_ROW,
+  KABUPATEN_ROW,
+  ordering,
+  PROVINCE_ROW,
+  VILLAGE_ROW,
+  villageConditions,
+  villageSource,
+  type KabupatenQuery,
+  type VillageParent,
+} from './region.repository';
+import { villageListQuery, villagePageConnection } from './region.resolver';
+import { VillageOrderBy, type KabupatenFilter, type KabupatenRow, type VillageArgs, type VillageRow } from './region.types';
+
+/**
+ * How the register is read by the planner (see src/graphql/planner.ts): each level's row, its
+ * links up and down as SQL over the parent row, and the root queries. Every statement here walks
+ * the same indexes as region.repository.ts, whose SQL builders it shares.
+ */
+
+/** A JSON array of child objects, `'[]'` when there are none. */
+function jsonList(render: string, orderBy: string, from: string): string {
+  return `coalesce((select json_agg(${render} order by ${orderBy}) from ${from}), '[]'::json)`;
+}
+
+/** One child object found by its code, or null. */
+function one(table: string, child: string, code: string, render: Render): string {
+  return `(select ${render(child)} from ${table} ${child} where ${child}.code = ${code})`;
+}
+
+const compactCode = { kind: 'column', sql: (alias: string) => `replace(${alias}.code, '.', '')` } as const;
+
+function up(type: 'Province' | 'Kabupaten' | 'District', table: string, column: string): RelationPlan {
+  return { kind: 'relation', type, sql: (_q, parent, child, _args, render) => one(table, child, `${parent}.${column}`, render) };
+}
+
+/**
+ * The villages under a parent row as a Relay connection: one page (`first + 1` rows, cut by the
+ * parent's index in a subquery), in the list's order, each rendered with its selection.
+ */
+function villagePage(parent: VillageParent): RelationPlan {
+  return {
+    kind: 'relation',
+    type: 'Village',
+    through: ['edges', 'node'],
+    async sql(scope, parentAlias, child, args, render) {
+      const page = pageRequest(args as PageArgs);
+      const list = args as VillageArgs;
+      const query = await villageListQuery(list, scope.context);
+      if (page.first === 0) return `'[]'::json`;
+      const values = scope.values;
+      const source = villageSource(parent, query, values, `${parentAlias}.code`);
+      const sort = ordering(list.orderBy ?? VillageOrderBy.CODE, page.after, values);
+      const where = [...source.where, ...villageConditions(query, values), ...sort.where];
+      const limit = scope.param(page.first + 1);
+      const byScore = query.idm !== undefined;
+      const rows = `(select v.*${byScore ? ', a.score as "idmScore"' : ''} from ${source.from}
+        ${where.length ? `where ${where.join(' and ')}` : ''} order by ${sort.orderBy} limit ${limit}) ${child}`;
+      // The score travels with each row only to build cursors of a score order.
+      return jsonList(render(child, byScore ? { idmScore: `${child}."idmScore"` } : {}), sort.outerOrderBy(child), rows);
+    },
+    finish: (rows, source, args, context) => {
+      const list = args as VillageArgs;
+      const key = parent === 'root' ? '*' : (source as { code: string }).code;
+      return villagePageConnection(context, parent, key, list, rows as VillageRow[], () => villageListQuery(list, context));
+    },
+  };
+}
+
+const province: ObjectPlan = {
+  columns: PROVINCE_ROW,
+  keys: ['code'],
+  fields: {
+    compactCode,
+    kabupatens: {
+      kind: 'relation',
+      type: 'Kabupaten',
+      sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.code`, `kabupaten ${child} where ${child}.province_code = ${parent}.code`),
+    },
+    villages: villagePage('province_code'),
+    villageCounts: { kind: 'resolver' },
+  },
+};
+
+const kabupaten: ObjectPlan = {
+  columns: KABUPATEN_ROW,
+  keys: ['code', 'provinceCode'],
+  fields: {
+    compactCode,
+    province: up('Province', 'province', 'province_code'),
+    districts: {
+      kind: 'relation',
+      type: 'District',
+      sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.code`, `district ${child} where ${child}.kabupaten_code = ${parent}.code`),
+    },
+    villages: villagePage('kabupaten_code'),
+    villageCounts: { kind: 'resolver' },
+  },
+};
+
+const district: ObjectPlan = {
+  columns: DISTRICT_ROW,
+  keys: ['code', 'kabupatenCode', 'provinceCode'],
+  fields: {
+    compactCode,
+    kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
+    province: up('Province', 'province', 'province_code'),
+    villages: villagePage('district_code'),
+    villageCounts: { kind: 'resolver' },
+  },
+};
+
+const village: ObjectPlan = {
+  columns: VILLAGE_ROW,
+  keys: ['code', 'districtCode', 'kabupatenCode', 'provinceCode'],
+  fields: {
+    compactCode,
+    district: up('District', 'district', 'district_code'),
+    kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
+    province: up('Province', 'province', 'province_code'),
+  },
+};
+
+/** A root field finding one row of `table` by the code argument, parsed as the resolver parses it. */
+function byCode(type: 'Province' | 'Kabupaten' | 'District', table: string, level: 'province' | 'kabupaten' | 'district'): RelationPlan {
+  return { kind: 'relation', type, sql: (q, _parent, child, args, render) => one(table, child, q.param(parseCode(args.code as string, level)), render) };
+}
+
+/** The kabupaten list's conditions, as `RegionQueryResolver.kabupatens` builds them. */
+function kabupatenQuery(filter: KabupatenFilter | null | undefined): KabupatenQuery {
+  return {
+    search: filter?.search ? searchKey(filter.search) : undefined,
+    kind: filter?.kind,
+    provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
+  };
+}
+
+function kabupatenPage(q: PlanScope, child: string, args: FieldArgs, render: Render): string {
+  const page = pageRequest(args as PageArgs);
+  const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
+  if (page.first === 0) return `'[]'::json`;
+  const where: string[] = [];
+  // 514 rows: folding in SQL is cheap here, no stored search column needed.
+  if (query.search) where.push(`lower(k.name) like ${q.param(`%${query.search}%`)}`);
+  if (query.kind) where.push(`k.kind = ${q.param(query.kind)}`);
+  if (query.provinceCode) where.push(`k.province_code = ${q.param(query.provinceCode)}`);
+  if (page.after !== null) where.push(`k.code > ${q.param(page.after)}`);
+  const rows = `(select k.* from kabupaten k ${where.length ? `where ${where.join(' and ')}` : ''} order by k.code limit ${q.param(page.first + 1)}) ${child}`;
+  return jsonList(render(child), `${child}.code`, rows);
+}
+
+const roots: Record<string, RelationPlan> = {
+  province: byCode('Province', 'province', 'province'),
+  provinces: {
+    kind: 'relation',
+    type: 'Province',
+    sql: (_q, _parent, child, _args, render) => jsonList(render(child), `${child}.code`, `province ${child}`),
+  },
+  kabupaten: byCode('Kabupaten', 'kabupaten', 'kabupaten'),
+  kabupatens: {
+    kind: 'relation',
+    type: 'Kabupaten',
+    through: ['edges', 'node'],
+    sql: (q, _parent, child, args, render) => kabupatenPage(q, child, args, render),
+    finish: (rows, _source, args, context: Context) => {
+      const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
+      return toConnection(rows as KabupatenRow[], pageRequest(args as PageArgs), (r) => r.code, () => context.loaders.region.repository.kabupatenCount(query));
+    },
+  },
+  district: byCode('District', 'district', 'district'),
+  village: {
+    kind: 'relation',
+    type: 'Village',
+    // A code the register does not hold may be one the village was published under (village_code_alias).
+    sql: (q, _parent, child, args, render) => {
+      const code = q.param(parseCode(args.code as string, 'village'));
+      return one('village', child, `coalesce((select code from village where code = ${code}), (select village_code from village_code_alias where alias_code = ${code}))`, render);
+    },
+  },
+  villages: villagePage('root'),
+};
+
+export const regionPlans: PlannerConfig = {
+  objects: { Province: province, Kabupaten: kabupaten, District: district, Village: village },
+  roots,
+};
