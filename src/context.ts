@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { QueryStats } from './db/query-stats';
 import type { LiveHub } from './live/live-hub';
 import type { ChangeNotifier } from './live/notifier';
-import type { Sql } from './db/sql';
+import type { Sql, SqlSession } from './db/sql';
 import { LoaderRegistry } from './graphql/loader-registry';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
@@ -34,7 +34,8 @@ export interface Loaders {
 export interface Context {
   /** A fork of the ORM's entity manager: its own identity map and unit of work. */
   em: EntityManager;
-  sql: Sql;
+  /** The read pool, counting this operation's statements into `stats`. */
+  sql: SqlSession;
   /** Fresh DataLoaders; never shared between operations or viewers. */
   loaders: Loaders;
   viewer: Viewer;
@@ -49,30 +50,32 @@ export interface Context {
 }
 
 /** The one place a context is made, for HTTP and WebSocket alike. */
-export function createContext(services: Services, request: { authorization: unknown; stats?: QueryStats }): Context {
+export function createContext(services: Services, request: { authorization: unknown }): Context {
+  const stats: QueryStats = { statements: 0, ms: 0 };
   const context = {
-    sql: services.sql,
+    sql: services.sql.session(stats),
     viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
-    stats: request.stats ?? { statements: 0, ms: 0 },
+    stats,
     services,
-    renew: () => void Object.defineProperties(context, Object.getOwnPropertyDescriptors(freshParts(services))),
+    renew: () => void Object.defineProperties(context, Object.getOwnPropertyDescriptors(freshParts(services, context.sql))),
   } as Context;
   context.renew();
   return context;
 }
 
-function freshParts(services: Services): Pick<Context, 'em' | 'loaders'> {
+function freshParts(services: Services, sql: SqlSession): Pick<Context, 'em' | 'loaders'> {
   const registry = new LoaderRegistry();
   let em: EntityManager | undefined;
   return {
     // Forked on first use: reads never touch it, and a subscription renews its context per event.
+    // Its statements count into the operation's stats (see countStatementsPerFork).
     get em() {
-      return (em ??= services.orm.em.fork());
+      return (em ??= services.orm.em.fork({ loggerContext: { stats: sql.stats } }));
     },
     loaders: {
-      region: new RegionLoaders(registry, new RegionRepository(services.sql)),
-      program: new ProgramLoaders(registry, new ProgramRepository(services.sql)),
-      idm: new IdmLoaders(registry, new IdmRepository(services.sql)),
+      region: new RegionLoaders(registry, new RegionRepository(sql)),
+      program: new ProgramLoaders(registry, new ProgramRepository(sql)),
+      idm: new IdmLoaders(registry, new IdmRepository(sql)),
     },
   };
 }

@@ -16,7 +16,6 @@ import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
 import { initORM, isMigrated } from './db/orm';
 import { prepareDatabase } from './db/prepare';
-import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
 import { Sql } from './db/sql';
 import { createFormatError, ErrorCode } from './errors';
 import { compiledGateway, CompiledExecutor } from './graphql/executor';
@@ -75,20 +74,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Counts statements the ORM runs (knex events) into the operation's stats, beside the read pool's. */
-function countOrmStatements(orm: MikroORM): void {
-  const knex = orm.em.getConnection().getKnex();
-  const started = new Map<string, number>();
-  knex.on('query', (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now()));
-  const done = (q: { __knexQueryUid: string }) => {
-    const t = started.get(q.__knexQueryUid);
-    started.delete(q.__knexQueryUid);
-    if (t !== undefined) recordStatement(performance.now() - t);
-  };
-  knex.on('query-response', (_response: unknown, q: { __knexQueryUid: string }) => done(q));
-  knex.on('query-error', (_error: unknown, q: { __knexQueryUid: string }) => done(q));
-}
-
 /** Subscriptions need a stream: over HTTP they would run once with no event, so they are refused there. */
 const subscriptionsOverWebSocketOnly: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -127,7 +112,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await orm.close();
     throw error;
   }
-  countOrmStatements(orm);
   const sql = new Sql(databaseUrl);
   const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
   const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
@@ -217,13 +201,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     GRAPHQL_PATH,
     cors(),
     express.json({ limit: '16mb' }),
-    (_req, res, next) => {
-      const stats: QueryStats = { statements: 0, ms: 0 };
-      res.locals.stats = stats;
-      withQueryStats(stats, next);
-    },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(services, { authorization: req.headers.authorization, stats: res.locals.stats as QueryStats }),
+      context: async ({ req }) => createContext(services, { authorization: req.headers.authorization }),
     }),
   );
 

@@ -1,7 +1,20 @@
-import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { DefaultLogger, defineConfig, type LogContext, type Options } from '@mikro-orm/postgresql';
+import { recordStatement, type QueryStats } from './query-stats';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
+
+/**
+ * MikroORM hands every statement's log context to its logger, with the `loggerContext` of the
+ * fork that ran it: a context's fork carries the operation's stats (src/context.ts), so ORM writes
+ * count into `extensions.sql` beside the read pool's. Printing stays as configured (`debug`).
+ */
+class StatementCountingLogger extends DefaultLogger {
+  override logQuery(context: { query: string } & LogContext): void {
+    if (context.took !== undefined) recordStatement(context.stats as QueryStats | undefined, context.took);
+    super.logQuery(context);
+  }
+}
 
 /**
  * Shared by the app, the tests and the MikroORM CLI (`npm run migration:create`). The schema only
@@ -25,6 +38,7 @@ export function ormConfig(overrides: Partial<Options> = {}): Options {
     pool: { min: 0, max: 10 },
     // Refuse the global EntityManager: every request and every event works on its own fork.
     allowGlobalContext: false,
+    loggerFactory: (options) => new StatementCountingLogger(options),
     ...overrides,
   });
 }

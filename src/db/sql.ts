@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { recordStatement } from './query-stats';
+import { recordStatement, type QueryStats } from './query-stats';
+
+/** What repositories read through: one statement, plain rows. */
+export interface Queryable {
+  query<Row>(text: string, values?: unknown[]): Promise<Row[]>;
+}
+
+/** Named prepared statements: PostgreSQL plans each distinct text once per connection. */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  return { name: createHash('sha1').update(text).digest('base64url').slice(0, 20), text, values };
+}
 
 /**
  * The read path: plain rows from a `pg` pool with named prepared statements. Measured here, a
  * dashboard-sized read costs ~4 ms this way against ~38 ms as managed ORM entities
  * (../shared/STACK.md), so loaders read through this and the ORM keeps its unit of work for writes.
  */
-export class Sql {
+export class Sql implements Queryable {
   private readonly pool: pg.Pool;
 
   constructor(connectionString: string, max = 10) {
@@ -16,23 +26,22 @@ export class Sql {
     this.pool.on('error', () => undefined);
   }
 
-  /** Runs one statement; prepared under a name derived from its text, so PostgreSQL plans it once per connection. */
+  /** Runs one statement. */
   async query<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
-    const name = createHash('sha1').update(text).digest('base64url').slice(0, 20);
-    const started = performance.now();
-    try {
-      const result = await this.pool.query<pg.QueryResultRow>({ name, text, values });
-      return result.rows as Row[];
-    } finally {
-      recordStatement(performance.now() - started);
-    }
+    const result = await this.pool.query<pg.QueryResultRow>(prepared(text, values));
+    return result.rows as Row[];
   }
 
-  /** Runs `work` on one pooled connection (for work that manages its own transaction); its statements count too. */
-  async withClient<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  /** The same pool for one operation: its statements are added to `stats`. */
+  session(stats: QueryStats): SqlSession {
+    return new SqlSession(this, stats);
+  }
+
+  /** Runs `work` on one pooled connection (for work that manages its own transaction). */
+  async withClient<T>(work: (client: pg.ClientBase) => Promise<T>, stats?: QueryStats): Promise<T> {
     const client = await this.pool.connect();
     try {
-      return await work(countingClient(client));
+      return await work(stats ? countingClient(client, stats) : client);
     } finally {
       client.release();
     }
@@ -59,8 +68,29 @@ export class Sql {
   }
 }
 
+/** The pool as one operation sees it: every statement counted into the operation's stats. */
+export class SqlSession implements Queryable {
+  constructor(
+    private readonly sql: Sql,
+    readonly stats: QueryStats,
+  ) {}
+
+  async query<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
+    const started = performance.now();
+    try {
+      return await this.sql.query<Row>(text, values);
+    } finally {
+      recordStatement(this.stats, performance.now() - started);
+    }
+  }
+
+  withClient<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    return this.sql.withClient(work, this.stats);
+  }
+}
+
 /** The client with every `query` recorded in the operation's SQL stats. */
-function countingClient(client: pg.PoolClient): pg.ClientBase {
+function countingClient(client: pg.PoolClient, stats: QueryStats): pg.ClientBase {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property !== 'query') return Reflect.get(target, property, receiver);
@@ -69,7 +99,7 @@ function countingClient(client: pg.PoolClient): pg.ClientBase {
         try {
           return await (target.query as (...a: unknown[]) => Promise<unknown>)(...args);
         } finally {
-          recordStatement(performance.now() - started);
+          recordStatement(stats, performance.now() - started);
         }
       };
     },

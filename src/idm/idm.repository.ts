@@ -1,4 +1,4 @@
-import { selectList, type Sql } from '../db/sql';
+import { selectList, type Queryable } from '../db/sql';
 import { IdmStatus } from './idm-status';
 import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.types';
 
@@ -50,7 +50,7 @@ const STATUSES = Object.values(IdmStatus);
 
 /** Batched reads of IDM as plain rows; summaries are one GROUP BY per batch of regions. */
 export class IdmRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   /** The assessment of each village in `year`, or its latest when `year` is null. */
   assessments(villageCodes: readonly string[], year: number | null): Promise<AssessmentRow[]> {

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql';
+import type { Queryable } from '../db/sql';
 import type { IdmMovement } from '../idm/idm.entity';
 import type { IdmStatus } from '../idm/idm-status';
 import { codePrefix } from '../region/region-code';
@@ -37,7 +37,7 @@ export interface ChangeEvent {
 }
 
 /** Changes with id > `afterId`, oldest first, at most `limit`. */
-export async function readChanges(sql: Sql, afterId: string, limit: number): Promise<ChangeEvent[]> {
+export async function readChanges(sql: Queryable, afterId: string, limit: number): Promise<ChangeEvent[]> {
   const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'region'> & Record<string, string>>(
     `select c.id::text as id, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
             c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.recorded_at as "recordedAt",
@@ -69,7 +69,7 @@ export async function readChanges(sql: Sql, afterId: string, limit: number): Pro
   });
 }
 
-export async function latestChangeId(sql: Sql): Promise<string> {
+export async function latestChangeId(sql: Queryable): Promise<string> {
   const [row] = await sql.query<{ id: string }>(`select coalesce(max(id), 0)::text as id from idm_change`);
   return row!.id;
 }

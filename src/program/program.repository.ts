@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql';
+import type { Queryable } from '../db/sql';
 import type { EnrolmentRow, LocusRow, ProgramRow } from './program.types';
 
 const PROGRAM_COLUMNS = `p.id, p.slug, p.name, p.year, p.agency, p.description`;
@@ -6,7 +6,7 @@ const LOCUS_COLUMNS = `l.id, l.program_id as "programId", l.kabupaten_code as "k
 
 /** Batched reads of programs, loci and enrolments as plain rows. */
 export class ProgramRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   all(): Promise<ProgramRow[]> {
     return this.sql.query(`select ${PROGRAM_COLUMNS} from program p order by p.year, p.slug`);

@@ -1,4 +1,4 @@
-import { selectList, type Sql } from '../db/sql';
+import { selectList, type Queryable } from '../db/sql';
 import type { PageRequest } from '../graphql/connection';
 import { VillageKind, type KabupatenKind } from './region.enums';
 import type { DistrictRow, KabupatenRow, ProvinceRow, VillageCounts, VillageRow } from './region.types';
@@ -120,7 +120,7 @@ export function villageSource(parent: VillageParent, query: VillageQuery, values
 }
 
 export class RegionRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   provinces(codes?: readonly string[]): Promise<ProvinceRow[]> {
     return codes
