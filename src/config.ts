@@ -36,6 +36,7 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   QUERY_STATS: booleanFlag.optional(),
+  QUERY_PLANNER: booleanFlag.default(true),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTER_DIR: z.string().optional(),
@@ -63,6 +64,11 @@ export interface Config {
   adminToken: string;
   /** Attach `extensions.sql = { statements, ms }` to every response. @default true in development */
   queryStats: boolean;
+  /**
+   * Answer region and IDM queries with one planned SQL statement per root field; off, every field
+   * goes through its resolver and DataLoaders (same answers, more statements). @default true
+   */
+  queryPlanner: boolean;
   /** Deepest selection a query may have. @default 12 */
   maxQueryDepth: number;
   /** pino log level. @default info */
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: s.EMBEDDED_PG_PORT,
     adminToken: s.ADMIN_TOKEN ?? DEVELOPMENT_ADMIN_TOKEN,
     queryStats: s.QUERY_STATS ?? s.NODE_ENV === 'development',
+    queryPlanner: s.QUERY_PLANNER,
     maxQueryDepth: s.MAX_QUERY_DEPTH,
     logLevel: s.LOG_LEVEL,
     redisUrl: s.REDIS_URL,

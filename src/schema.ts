@@ -41,7 +41,12 @@ export const resolvers = [
   LiveResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
+export interface SchemaOptions {
+  /** Install the read planner (src/graphql/planner.ts). @default true */
+  planner?: boolean;
+}
+
+export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
@@ -52,7 +57,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     // BAD_USER_INPUT with the rule's message.
     validate: false,
   }).then((schema) => {
-    installPlanner(schema, mergePlans(regionPlans, idmPlans));
+    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans));
     return schema;
   });
 }

@@ -118,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hub = new LiveHub(sql, notifier, { onError });
   await hub.start();
   const services: Services = { config, orm, sql, hub, notifier };
-  const schema = await createSchema();
+  const schema = await createSchema({ planner: config.queryPlanner });
   const formatError = createFormatError(log);
   const validationRules: ValidationRule[] = [depthLimit(config.maxQueryDepth)];
 

@@ -56,9 +56,10 @@ export interface ColumnPlan {
   sql(alias: string): string;
 }
 
-/** A field left to its resolver, which reads only the row's `keys` (e.g. a summary found by code). */
+/** A field left to its resolver, which reads only the row keys named (e.g. a summary found by code). */
 export interface ResolverPlan {
   kind: 'resolver';
+  reads: readonly string[];
 }
 
 /** Builds one child object's JSON from a row aliased `alias`, with optional extra key/SQL pairs. */
@@ -81,6 +82,10 @@ export interface RelationPlan {
   sql(scope: PlanScope, parent: string, child: string, args: FieldArgs, render: Render): string | null | Promise<string | null>;
   /** Turns the planned JSON into what the field's resolver returns (e.g. rows into a connection). */
   finish?(value: unknown, source: unknown, args: FieldArgs, context: Context): unknown;
+  /** Row keys of the parent that `finish` reads. */
+  reads?: readonly string[];
+  /** Row keys of each child that `finish` reads (e.g. what cursors are made of). */
+  childReads?: readonly string[];
 }
 
 export type FieldPlan = ColumnPlan | RelationPlan | ResolverPlan;
@@ -89,12 +94,11 @@ export type FieldPlan = ColumnPlan | RelationPlan | ResolverPlan;
 export interface ObjectPlan {
   /**
    * The row as the type's resolvers read it: row key → SQL over the row's alias (a column name, or
-   * a function of the alias for an expression). Planned objects carry `keys` always, and every
-   * column when a selected field is left to a resolver that may read any of them.
+   * a function of the alias for an expression). A planned object carries the keys its selection
+   * reads (plain fields, and what planned resolvers declare in `reads`), and every column when a
+   * selected field is left to a resolver that may read any of them.
    */
   columns: Record<string, string | ((alias: string) => string)>;
-  /** The row keys every planned object carries (what its relations and resolvers look up by). */
-  keys: readonly string[];
   /** Fields planned otherwise than by reading `columns` (relations, computed values). */
   fields: Record<string, FieldPlan>;
 }
@@ -185,7 +189,7 @@ class Planner {
     if (!objectPlan) throw new Error(`planner: no object plan for ${plan.type}`);
     const child = `t${++walk.aliases}`;
     // Children are planned first (their plans may be async); `render` then only assembles text.
-    const pairs = await this.object(walk, objectPlan, childType, childNodes, child);
+    const pairs = await this.object(walk, objectPlan, childType, childNodes, child, plan.childReads ?? []);
     const placeholder = `\u0000${child}\u0000`;
     const render: Render = (alias, extra = {}) => jsonObject(new Map([...pairs, ...Object.entries(extra)])).replaceAll(placeholder, alias);
     try {
@@ -221,7 +225,14 @@ class Planner {
    * The key/SQL pairs of one child object, over a placeholder alias that `render` replaces: the row
    * keys, each selected column, and each planned relation under its `@` key.
    */
-  private async object(walk: Walk, plan: ObjectPlan, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], alias: string): Promise<Map<string, string>> {
+  private async object(
+    walk: Walk,
+    plan: ObjectPlan,
+    type: GraphQLObjectType,
+    fieldNodes: readonly FieldNode[],
+    alias: string,
+    reads: readonly string[],
+  ): Promise<Map<string, string>> {
     const placeholder = `\u0000${alias}\u0000`;
     const column = (key: string) => {
       const sql = plan.columns[key]!;
@@ -230,7 +241,7 @@ class Planner {
     const pairs = new Map<string, string>();
     const fields = fieldNodes.length ? collectSubfields(walk.schema, walk.info.fragments, walk.info.variableValues, type, fieldNodes) : new Map<string, readonly FieldNode[]>();
     let fullRow = false;
-    for (const key of plan.keys) pairs.set(key, column(key));
+    for (const key of reads) pairs.set(key, column(key));
     for (const [responseKey, nodes] of fields) {
       const name = nodes[0]!.name.value;
       if (name.startsWith('__')) continue;
@@ -241,14 +252,21 @@ class Planner {
         else fullRow = true;
         continue;
       }
-      if (fieldPlan.kind === 'resolver') continue;
+      if (fieldPlan.kind === 'resolver') {
+        for (const key of fieldPlan.reads) pairs.set(key, column(key));
+        continue;
+      }
       if (fieldPlan.kind === 'column') {
         pairs.set(field.resolve ? plannedKey(responseKey) : name, fieldPlan.sql(placeholder));
         continue;
       }
       const sql = await this.nestedRelation(walk, fieldPlan, field, nodes, placeholder);
-      if (sql === null) fullRow = true;
-      else pairs.set(plannedKey(responseKey), sql);
+      if (sql === null) {
+        fullRow = true;
+        continue;
+      }
+      pairs.set(plannedKey(responseKey), sql);
+      for (const key of fieldPlan.reads ?? []) pairs.set(key, column(key));
     }
     if (fullRow) for (const key of Object.keys(plan.columns)) pairs.set(key, column(key));
     return pairs;

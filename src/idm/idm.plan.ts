@@ -17,7 +17,7 @@ function embedded(type: string): RelationPlan {
   return { kind: 'relation', type, sql: (_q, parent, _child, _args, render) => render(parent) };
 }
 
-const summary = { kind: 'resolver' } as const;
+const summary = { kind: 'resolver', reads: ['code'] } as const;
 
 const villageFields: Record<string, FieldPlan> = {
     idm: {
@@ -35,14 +35,14 @@ const villageFields: Record<string, FieldPlan> = {
       kind: 'relation',
       type: 'IdmAssessment',
       sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.year`, `idm_assessment ${child} where ${child}.village_code = ${parent}.code`),
+      // The change against the year before is computed from these.
+      childReads: ['score', 'status', 'derivedStatus'],
       finish: (rows) => historyWithChanges(rows as AssessmentRow[]),
     },
 };
 
 const assessment: ObjectPlan = {
   columns: ASSESSMENT_ROW,
-  // What idmHistory's changes are computed from, and what the resolvers left to themselves look up by.
-  keys: ['id', 'villageCode', 'year', 'score', 'status', 'derivedStatus'],
   fields: {
     village: {
       kind: 'relation',
@@ -50,7 +50,8 @@ const assessment: ObjectPlan = {
       sql: (_q, parent, child, _args, render) => `(select ${render(child)} from village ${child} where ${child}.code = ${parent}.village_code)`,
     },
     source: embedded('IdmSource'),
-    change: { kind: 'resolver' },
+    // Set on history rows by idmHistory's finish; null elsewhere.
+    change: { kind: 'resolver', reads: [] },
     indicators: {
       kind: 'relation',
       type: 'IdmIndicator',
@@ -64,19 +65,16 @@ const assessment: ObjectPlan = {
 
 const source: ObjectPlan = {
   columns: { format: 'source_format', file: 'source_file', line: 'source_line', publishedCode: 'published_code', note: 'note' },
-  keys: [],
   fields: {},
 };
 
 const indicator: ObjectPlan = {
   columns: INDICATOR_ROW,
-  keys: [],
   fields: { actors: embedded('IdmActors') },
 };
 
 const actors: ObjectPlan = {
   columns: { pusat: 'actor_pusat', provinsi: 'actor_provinsi', kabupaten: 'actor_kabupaten', desa: 'actor_desa', csr: 'actor_csr', lainnya: 'actor_lainnya' },
-  keys: [],
   fields: {},
 };
 

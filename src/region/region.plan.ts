@@ -47,6 +47,8 @@ function villagePage(parent: VillageParent): RelationPlan {
     kind: 'relation',
     type: 'Village',
     through: ['edges', 'node'],
+    reads: parent === 'root' ? [] : ['code'],
+    childReads: ['code'],
     async sql(scope, parentAlias, child, args, render) {
       const page = pageRequest(args as PageArgs);
       const list = args as VillageArgs;
@@ -73,7 +75,6 @@ function villagePage(parent: VillageParent): RelationPlan {
 
 const province: ObjectPlan = {
   columns: PROVINCE_ROW,
-  keys: ['code'],
   fields: {
     compactCode,
     kabupatens: {
@@ -82,13 +83,12 @@ const province: ObjectPlan = {
       sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.code`, `kabupaten ${child} where ${child}.province_code = ${parent}.code`),
     },
     villages: villagePage('province_code'),
-    villageCounts: { kind: 'resolver' },
+    villageCounts: { kind: 'resolver', reads: ['code'] },
   },
 };
 
 const kabupaten: ObjectPlan = {
   columns: KABUPATEN_ROW,
-  keys: ['code', 'provinceCode'],
   fields: {
     compactCode,
     province: up('Province', 'province', 'province_code'),
@@ -98,25 +98,23 @@ const kabupaten: ObjectPlan = {
       sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.code`, `district ${child} where ${child}.kabupaten_code = ${parent}.code`),
     },
     villages: villagePage('kabupaten_code'),
-    villageCounts: { kind: 'resolver' },
+    villageCounts: { kind: 'resolver', reads: ['code'] },
   },
 };
 
 const district: ObjectPlan = {
   columns: DISTRICT_ROW,
-  keys: ['code', 'kabupatenCode', 'provinceCode'],
   fields: {
     compactCode,
     kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
     province: up('Province', 'province', 'province_code'),
     villages: villagePage('district_code'),
-    villageCounts: { kind: 'resolver' },
+    villageCounts: { kind: 'resolver', reads: ['code'] },
   },
 };
 
 const village: ObjectPlan = {
   columns: VILLAGE_ROW,
-  keys: ['code', 'districtCode', 'kabupatenCode', 'provinceCode'],
   fields: {
     compactCode,
     district: up('District', 'district', 'district_code'),
@@ -165,6 +163,7 @@ const roots: Record<string, RelationPlan> = {
     kind: 'relation',
     type: 'Kabupaten',
     through: ['edges', 'node'],
+    childReads: ['code'],
     sql: (q, _parent, child, args, render) => kabupatenPage(q, child, args, render),
     finish: (rows, _source, args, context: Context) => {
       const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
