@@ -37,6 +37,8 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   QUERY_STATS: booleanFlag.optional(),
   QUERY_PLANNER: booleanFlag.default(true),
+  RESPONSE_CACHE: booleanFlag.default(true),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).max(16_384).default(64),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTER_DIR: z.string().optional(),
@@ -69,6 +71,10 @@ export interface Config {
    * goes through its resolver and DataLoaders (same answers, more statements). @default true
    */
   queryPlanner: boolean;
+  /** Cache answers to anonymous queries, never serving one older than the last write. @default true */
+  responseCache: boolean;
+  /** Most megabytes of answers the response cache holds. @default 64 */
+  responseCacheMaxMb: number;
   /** Deepest selection a query may have. @default 12 */
   maxQueryDepth: number;
   /** pino log level. @default info */
@@ -115,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN ?? DEVELOPMENT_ADMIN_TOKEN,
     queryStats: s.QUERY_STATS ?? s.NODE_ENV === 'development',
     queryPlanner: s.QUERY_PLANNER,
+    responseCache: s.RESPONSE_CACHE,
+    responseCacheMaxMb: s.RESPONSE_CACHE_MAX_MB,
     maxQueryDepth: s.MAX_QUERY_DEPTH,
     logLevel: s.LOG_LEVEL,
     redisUrl: s.REDIS_URL,

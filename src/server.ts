@@ -16,7 +16,9 @@ import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
 import { initORM, isMigrated } from './db/orm';
 import { prepareDatabase } from './db/prepare';
+import { DataVersion } from './db/data-version';
 import { Sql } from './db/sql';
+import { ResponseCache } from './http/response-cache';
 import { createFormatError, ErrorCode } from './errors';
 import { compiledGateway, CompiledExecutor } from './graphql/executor';
 import { LiveHub } from './live/live-hub';
@@ -70,6 +72,8 @@ export interface RunningServer {
   url: string;
   port: number;
   orm: MikroORM;
+  /** The response cache, when on. */
+  responseCache?: ResponseCache;
   /** Drains HTTP and WebSocket (open subscriptions complete), then closes database pools. */
   stop(): Promise<void>;
 }
@@ -122,8 +126,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = createFormatError(log);
   const validationRules: ValidationRule[] = [depthLimit(config.maxQueryDepth)];
 
+  const responseCache = config.responseCache
+    ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats })
+    : undefined;
+
   const app = express();
   app.disable('x-powered-by');
+  // A weak ETag is a hash of every body sent, for conditional GETs no GraphQL client makes.
+  app.disable('etag');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -201,6 +211,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     GRAPHQL_PATH,
     cors(),
     express.json({ limit: '16mb' }),
+    ...(responseCache ? [responseCache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(services, { authorization: req.headers.authorization }),
     }),
@@ -218,6 +229,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     orm,
+    responseCache,
     stop: () =>
       (stopping ??= (async () => {
         // WebSockets first: complete every open subscription (clients receive `complete`), then
