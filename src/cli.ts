@@ -108,7 +108,7 @@ async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`usage: node dist/src/cli.js <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n')}\n`);
+    process.stderr.write(`usage: node dist/src/main.js <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n')}\n`);
     process.exit(name ? 2 : 0);
   }
   await command.run(loadConfig(), args);
