@@ -46,7 +46,7 @@ const schema = z.object({
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
-  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(500),
   RATE_LIMIT_COST: z.coerce.number().int().min(0).optional(),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(10),
   CORS_ORIGINS: z
@@ -84,7 +84,7 @@ export interface WebSocketLimits {
   maxPayloadBytes: number;
   /** Operations running at once on one socket. @default 100 */
   maxSubscriptionsPerSocket: number;
-  /** Open sockets from one client address. @default 100 */
+  /** Open sockets from one client address (an office behind one NAT address opens many). @default 500 */
   maxSocketsPerAddress: number;
 }
 

@@ -81,7 +81,7 @@ describe('a frontend on another origin, in Chromium', () => {
   it('POSTs a query, GETs a persisted query and opens a subscription', async () => {
     const tab = await context.newPage();
     await tab.goto(pageOrigin);
-    const out = await tab.evaluate((url) => (window as unknown as { run(u: string): Promise<Record<string, unknown>> }).run(url), api.url);
+    const out = await tab.evaluate((url) => (globalThis as unknown as { run(u: string): Promise<Record<string, unknown>> }).run(url), api.url);
     expect(out.post).toEqual({ status: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), body: expect.objectContaining({ data: { province: { name: 'Kalimantan Timur' } } }) });
     expect(out.persistedGet).toEqual({ status: 200, body: expect.objectContaining({ data: { province: { name: 'Sulawesi Tengah' } } }) });
     expect(out.subscription).toEqual({ id: '1', type: 'next', payload: { data: { idmSummaryUpdated: { year: 2024, assessed: expect.any(Number) } } } });
@@ -90,7 +90,7 @@ describe('a frontend on another origin, in Chromium', () => {
   it('is refused by the browser when CORS_ORIGINS does not name the page’s origin', async () => {
     const tab = await context.newPage();
     await tab.goto(pageOrigin);
-    const outcome = await tab.evaluate((url) => (window as unknown as { refused(u: string): Promise<string> }).refused(url), elsewhere.url);
+    const outcome = await tab.evaluate((url) => (globalThis as unknown as { refused(u: string): Promise<string> }).refused(url), elsewhere.url);
     expect(outcome).toMatch(/TypeError: Failed to fetch/);
   });
 });

@@ -2,7 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { createSchema } from '../src/schema';
 import { loadConfig } from '../src/config';
 import { OperationLimiter } from '../src/limits/operation-limits';
-import { CLOSE_TRY_AGAIN_LATER } from '../src/ws/graphql-ws.options';
+import { CLOSE_POLICY_VIOLATION, CLOSE_TRY_AGAIN_LATER } from '../src/ws/graphql-ws.options';
 import { DASHBOARD_QUERIES, readmeExamples } from './helpers/dashboard-queries';
 import { RawSocket } from './helpers/raw-socket';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -161,6 +161,13 @@ describe('WebSocket limits', () => {
     } finally {
       socket.close();
     }
+  });
+
+  it('cuts off a socket that goes on after as many refusals as its limit, with 1008', async () => {
+    const socket = await RawSocket.open(small.url);
+    const summary = 'subscription { idmSummaryUpdated(scope: { provinceCode: "64" }, year: 2024) { assessed } }';
+    for (let i = 0; i < 20; i++) socket.subscribe(String(i), summary);
+    expect(await socket.closed).toEqual({ code: CLOSE_POLICY_VIOLATION, reason: 'Too many operations refused (limit 3 at once)' });
   });
 
   it('closes sockets past WS_MAX_SOCKETS_PER_ADDRESS with 1013', async () => {

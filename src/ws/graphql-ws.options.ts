@@ -13,6 +13,8 @@ import type { Metrics } from '../metrics/metrics';
 
 /** A socket closed for exceeding a per-address limit: RFC 6455's "try again later". */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** A socket closed for going on past its operation limit after as many refusals: RFC 6455's "policy violation". */
+export const CLOSE_POLICY_VIOLATION = 1008;
 
 export interface GraphqlWsDeps {
   schema: GraphQLSchema;
@@ -53,6 +55,11 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
   const identity = socketIdentity(deps);
   const started = new WeakMap<object, Map<string, number>>();
   const subscriptionDocuments = new WeakMap<DocumentNode, boolean>();
+  const refusalsBySocket = new WeakMap<object, number>();
+  const tooMany = new GraphQLError(
+    `Too many operations on this socket: at most ${deps.maxOperationsPerSocket} at once (WS_MAX_SUBSCRIPTIONS). Complete some, or combine their filters.`,
+    { extensions: { code: ErrorCode.BAD_REQUEST, limit: 'subscriptions', max: deps.maxOperationsPerSocket } },
+  );
 
   const requestIdOfOperation = (extra: Extra, id: string) => `${identity(extra.request).requestId}:${id}`;
   const format = (errors: readonly GraphQLError[], extra: Extra, id: string): GraphQLFormattedError[] => {
@@ -92,11 +99,15 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
       // graphql-ws has already registered this id, so the count includes it.
       if (Object.keys(ctx.subscriptions).length > deps.maxOperationsPerSocket) {
         metrics.refusedBy('ws_operations');
-        return [
-          new GraphQLError(`Too many operations on this socket: at most ${deps.maxOperationsPerSocket} at once (WS_MAX_SUBSCRIPTIONS). Complete some, or combine their filters.`, {
-            extensions: { code: ErrorCode.BAD_REQUEST, limit: 'subscriptions', max: deps.maxOperationsPerSocket },
-          }),
-        ];
+        // Refusing costs little, but 10,000 refusals in one burst still hold the event loop for
+        // half a second: a client that goes on after as many refusals as its limit is cut off.
+        const refusals = (refusalsBySocket.get(ctx) ?? 0) + 1;
+        refusalsBySocket.set(ctx, refusals);
+        if (refusals > deps.maxOperationsPerSocket) {
+          cutOff(ctx.extra.socket, CLOSE_POLICY_VIOLATION, `Too many operations refused (limit ${deps.maxOperationsPerSocket} at once)`);
+          return [tooMany];
+        }
+        return [tooMany];
       }
       let document: DocumentNode;
       try {
@@ -136,6 +147,16 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
       return formatted;
     },
   };
+}
+
+/**
+ * Closes with `code` and reads nothing more: every message the client already sent would otherwise
+ * still be handled while the close handshake runs. The connection ends a second later.
+ */
+function cutOff(socket: WebSocket, code: number, reason: string): void {
+  socket.close(code, reason);
+  socket.pause();
+  setTimeout(() => socket.terminate(), 1000).unref();
 }
 
 /**
