@@ -1,7 +1,9 @@
 import { getIntrospectionQuery } from 'graphql';
 import { createSchema } from '../src/schema';
 import { loadConfig } from '../src/config';
+import { Sql } from '../src/db/sql';
 import { OperationLimiter } from '../src/limits/operation-limits';
+import { LIST_BOUNDS } from '../src/limits/query-cost';
 import { CLOSE_POLICY_VIOLATION, CLOSE_TRY_AGAIN_LATER } from '../src/ws/graphql-ws.options';
 import { DASHBOARD_QUERIES, readmeExamples } from './helpers/dashboard-queries';
 import { RawSocket } from './helpers/raw-socket';
@@ -46,6 +48,25 @@ describe('default limits', () => {
   it("let through GraphiQL's introspection query", async () => {
     const response = await server.raw(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
     expect(response.errors).toBeUndefined();
+  });
+});
+
+describe('list bounds', () => {
+  it('hold for the register: no province, kabupaten or program has more than the cost rule counts', async () => {
+    const sql = new Sql(process.env.DESA_TEST_DATABASE_URL!, 1);
+    try {
+      const [maxima] = await sql.query<Record<string, number>>(`select
+        (select count(*) from province)::int as provinces,
+        (select max(n) from (select count(*) as n from kabupaten group by province_code) k)::int as kabupatens,
+        (select max(n) from (select count(*) as n from district group by kabupaten_code) d)::int as districts,
+        (select count(*) from kabupaten)::int as loci`);
+      expect(maxima!.provinces).toBeLessThanOrEqual(LIST_BOUNDS['Query.provinces']!);
+      expect(maxima!.kabupatens).toBeLessThanOrEqual(LIST_BOUNDS['Province.kabupatens']!);
+      expect(maxima!.districts).toBeLessThanOrEqual(LIST_BOUNDS['Kabupaten.districts']!);
+      expect(maxima!.loci).toBeLessThanOrEqual(LIST_BOUNDS['Program.loci']!);
+    } finally {
+      await sql.end();
+    }
   });
 });
 
