@@ -8,19 +8,16 @@
  * Uses DATABASE_URL when set, else an embedded PostgreSQL under the system temp folder.
  */
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ensureEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { Sql } from '../src/db/sql';
 import { encodeCursor } from '../src/graphql/connection';
 import { readChanges } from '../src/live/change-log';
 import { matches, type UpdateFilter } from '../src/live/live-hub';
+import { benchDatabase, percentile, rssMb, startServerProcess } from './support';
 
 const { values } = parseArgs({
   options: { subscribers: { type: 'string', default: '1000' }, writes: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' } },
@@ -49,24 +46,6 @@ interface Sub {
   ids: string[];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -77,27 +56,8 @@ async function until(check: () => boolean, timeoutMs: number): Promise<boolean> 
 }
 
 async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof") goes to the server process only.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn', QUERY_STATS: '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const ready = await (async () => {
-    for (let i = 0; i < 600; i++) {
-      try {
-        if ((await fetch(`${base}/readyz`)).ok) return true;
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return false;
-  })();
-  if (!ready) throw new Error('server did not become ready');
-  return { child, url: `${base}/graphql` };
+  // Every subscriber comes from 127.0.0.1: the per-address socket and rate limits would refuse them.
+  return startServerProcess(databaseUrl, { ADMIN_TOKEN: TOKEN, RATE_LIMIT_COST: '0', WS_MAX_SOCKETS_PER_ADDRESS: '1000000' });
 }
 
 async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subscriberCount: number, pid: number) {
@@ -234,15 +194,8 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
 }
 
 async function main(): Promise<void> {
-  let databaseUrl = process.env.DATABASE_URL;
-  let embedded: Awaited<ReturnType<typeof ensureEmbeddedPostgres>> | undefined;
-  if (!databaseUrl) {
-    const dataDir = path.join(os.tmpdir(), 'desa-cerdas-bench');
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-    fs.chmodSync(dataDir, 0o755);
-    embedded = await ensureEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench' });
-    databaseUrl = embedded.url;
-  }
+  const database = await benchDatabase('bench');
+  const databaseUrl = database.url;
   const { child, url } = await startServer(databaseUrl);
   const sql = new Sql(databaseUrl);
   try {
@@ -269,7 +222,7 @@ async function main(): Promise<void> {
     await sql.end();
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 /**
@@ -40,6 +41,25 @@ const schema = z.object({
   RESPONSE_CACHE: booleanFlag.default(true),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).max(16_384).default(64),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(200_000),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(500),
+  RATE_LIMIT_COST: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(10),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => (v.trim() === '*' ? ('*' as const) : v.split(',').map((o) => o.trim()).filter(Boolean)))
+    .refine((v) => v === '*' || v.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), { message: 'must be * or comma-separated origins such as https://dashboard.example.id' })
+    .default('*'),
+  TRUST_PROXY: z.string().default('false'),
+  INTROSPECTION: booleanFlag.default(true),
+  GRAPHIQL: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTER_DIR: z.string().optional(),
   REDIS_URL: z.string().refine((v) => /^rediss?:\/\//.test(v), { message: 'must look like redis://host:6379' }).optional(),
@@ -48,6 +68,28 @@ const schema = z.object({
   SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   SYNC_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
 });
+
+export interface OperationLimits {
+  /** Deepest selection, counted through fragments. @default 12 */
+  maxDepth: number;
+  /** Upper bound on the objects a response may hold (see src/limits/query-cost.ts). @default 200000 */
+  maxCost: number;
+  /** Aliased fields, counted through fragments. @default 30 */
+  maxAliases: number;
+  /** Directives in one operation. @default 20 */
+  maxDirectives: number;
+  /** Lexical tokens in one document. @default 3000 */
+  maxTokens: number;
+}
+
+export interface WebSocketLimits {
+  /** Largest message a client may send; a larger frame closes the socket with 1009. @default 1 MiB */
+  maxPayloadBytes: number;
+  /** Operations running at once on one socket. @default 100 */
+  maxSubscriptionsPerSocket: number;
+  /** Open sockets from one client address (an office behind one NAT address opens many). @default 500 */
+  maxSocketsPerAddress: number;
+}
 
 export interface Config {
   /** `development` (default), `test` or `production`. */
@@ -75,8 +117,26 @@ export interface Config {
   responseCache: boolean;
   /** Most megabytes of answers the response cache holds. @default 64 */
   responseCacheMaxMb: number;
-  /** Deepest selection a query may have. @default 12 */
-  maxQueryDepth: number;
+  /** What one GraphQL operation may ask for, the same over HTTP and WebSocket; checked before it runs. */
+  limits: OperationLimits;
+  /** Origins whose browser pages may call the API (CORS). @default * (reads are public; credentials travel in a header, never cookies) */
+  corsOrigins: '*' | string[];
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address: `false`, `true` (any), a
+   * hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). @default false
+   */
+  trustProxy: boolean | number | string[];
+  /** Largest request body over HTTP. @default 16 MiB (a full recordIdmAssessments batch) */
+  maxBodyBytes: number;
+  /** PostgreSQL statement_timeout of the read pool, in ms; 0 turns it off. @default 5000 */
+  statementTimeoutMs: number;
+  ws: WebSocketLimits;
+  /** Cost units a client address may spend per window; off when `costPerWindow` is 0. */
+  rateLimit: { costPerWindow: number; windowSeconds: number };
+  /** Schema introspection (GraphiQL, codegen need it). @default true */
+  introspection: boolean;
+  /** GraphiQL on GET /graphql for browsers. @default true */
+  graphiql: boolean;
   /** pino log level. @default info */
   logLevel: string;
   /** Folder holding the register CSVs. @default idn-area-data's data/ folder */
@@ -123,10 +183,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryPlanner: s.QUERY_PLANNER,
     responseCache: s.RESPONSE_CACHE,
     responseCacheMaxMb: s.RESPONSE_CACHE_MAX_MB,
-    maxQueryDepth: s.MAX_QUERY_DEPTH,
+    limits: { maxDepth: s.MAX_QUERY_DEPTH, maxCost: s.MAX_QUERY_COST, maxAliases: s.MAX_ALIASES, maxDirectives: s.MAX_DIRECTIVES, maxTokens: s.MAX_TOKENS },
+    corsOrigins: s.CORS_ORIGINS,
+    trustProxy: parseTrustProxy(s.TRUST_PROXY),
+    maxBodyBytes: s.MAX_BODY_BYTES,
+    statementTimeoutMs: s.STATEMENT_TIMEOUT_MS,
+    ws: { maxPayloadBytes: s.WS_MAX_PAYLOAD_BYTES, maxSubscriptionsPerSocket: s.WS_MAX_SUBSCRIPTIONS, maxSocketsPerAddress: s.WS_MAX_SOCKETS_PER_ADDRESS },
+    // Off in tests, which send bursts from one address; generous elsewhere (see README).
+    rateLimit: { costPerWindow: s.RATE_LIMIT_COST ?? (s.NODE_ENV === 'test' ? 0 : 500_000), windowSeconds: s.RATE_LIMIT_WINDOW_S },
+    introspection: s.INTROSPECTION,
+    graphiql: s.GRAPHIQL,
     logLevel: s.LOG_LEVEL,
     redisUrl: s.REDIS_URL,
     kemendes: { baseUrl: s.KEMENDES_API_URL.replace(/\/+$/, ''), concurrency: s.SYNC_CONCURRENCY, timeoutMs: s.SYNC_TIMEOUT_MS, retries: s.SYNC_RETRIES },
     registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
   };
+}
+
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '0' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((part) => part.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(list);
+  } catch (error) {
+    throw new ConfigError(`Invalid setting TRUST_PROXY: ${(error as Error).message}; use false, true, a hop count or addresses/subnets such as loopback,10.0.0.0/8`);
+  }
+  return list;
 }

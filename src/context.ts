@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromAuthorization, type Viewer } from './auth/viewer';
 import type { Config } from './config';
@@ -41,6 +42,10 @@ export interface Context {
   viewer: Viewer;
   /** SQL statements issued so far on behalf of this operation. */
   stats: QueryStats;
+  /** The request's id, as returned in `x-request-id` and logged; one per WebSocket operation. */
+  requestId: string;
+  /** The address limits are counted against (see src/http/client-address.ts). */
+  clientAddress: string;
   services: Services;
   /**
    * Gives the context a new entity-manager fork and new loaders. A subscription's context lives as
@@ -50,10 +55,12 @@ export interface Context {
 }
 
 /** The one place a context is made, for HTTP and WebSocket alike. */
-export function createContext(services: Services, request: { authorization: unknown }): Context {
+export function createContext(services: Services, request: { authorization: unknown; requestId?: string; clientAddress?: string }): Context {
   const stats: QueryStats = { statements: 0, ms: 0 };
   const context = {
     sql: services.sql.session(stats),
+    requestId: request.requestId ?? randomUUID(),
+    clientAddress: request.clientAddress ?? 'local',
     viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
     stats,
     services,

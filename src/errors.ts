@@ -19,6 +19,16 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  /** The request body is larger than MAX_BODY_BYTES (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A content type or charset the endpoint does not read (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** An HTTP method other than GET and POST (HTTP 405, with Allow). */
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  /** The client address spent its budget for the window (HTTP 429, with Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A database statement ran past STATEMENT_TIMEOUT_MS. */
+  TIMEOUT = 'TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -55,20 +65,49 @@ export class ForbiddenError extends CodedError {
   }
 }
 
+/** PostgreSQL's query_canceled: the statement ran past statement_timeout. */
+const STATEMENT_TIMEOUT = '57014';
+
+function isStatementTimeout(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === STATEMENT_TIMEOUT;
+}
+
+/** True for an error a client must not see as is: no code of the closed set, so a bug or an outage. */
+export function isUnexpected(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError || isStatementTimeout(original)) return false;
+  const code = error.extensions?.code;
+  return !(typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
+}
+
+/** Logs each unexpected error of one operation, one JSON line each, under the request id the client was given. */
+export function logUnexpectedErrors(log: Logger, errors: readonly GraphQLError[], requestId: string | undefined): void {
+  for (const error of errors) {
+    if (isUnexpected(error)) log.error({ err: unwrapResolverError(error), path: error.path, requestId }, 'unexpected error in a GraphQL operation');
+  }
+}
+
 /**
- * Apollo's `formatError`: known codes pass through, everything else is masked and logged, so
- * database or stack details never reach a client.
+ * Apollo's `formatError`: known codes pass through, everything else is masked (and logged by
+ * logUnexpectedErrors with the request id), so database or stack details never reach a client.
  */
-export function createFormatError(log: Logger) {
+export function createFormatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) return validationFailure(formatted, original);
+    if (isStatementTimeout(original)) {
+      return {
+        message: 'The database took too long on this operation and stopped it: narrow the filter or ask for smaller pages.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.TIMEOUT },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: 'Internal server error',
       locations: formatted.locations,

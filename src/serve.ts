@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, DEVELOPMENT_ADMIN_TOKEN, loadConfig } from './config';
 import { DatabaseUnavailableError, openDatabase } from './db/database';
-import { createLogger } from './logger';
+import { createLogger, routeConsoleToLog } from './logger';
 import { startServer } from './server';
 
 /** `npm start`: open the database (embedded unless DATABASE_URL), migrate, load the register, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  routeConsoleToLog(log);
   const database = await openDatabase(config, (message) => log.info(message));
   log.info(`database: ${database.description}`);
   let server;

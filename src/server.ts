@@ -6,59 +6,50 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import cors from 'cors';
+import compression from 'compression';
 import express from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type ValidationRule } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
 import { initORM, isMigrated } from './db/orm';
 import { prepareDatabase } from './db/prepare';
 import { DataVersion } from './db/data-version';
 import { Sql } from './db/sql';
-import { ResponseCache } from './http/response-cache';
 import { createFormatError, ErrorCode } from './errors';
 import { compiledGateway, CompiledExecutor } from './graphql/executor';
+import { clientAddressOf } from './http/client-address';
+import { graphqlCors } from './http/cors';
+import { errorReporting } from './http/error-reporting.plugin';
+import { allowGetAndPost, errorResponses, jsonBody, notFound } from './http/graphql-error-response';
+import { graphqlOverHttpStatus } from './http/graphql-over-http.plugin';
+import { rateLimitRequests } from './http/rate-limit.middleware';
+import { requestLog } from './http/request-log';
+import { ResponseCache } from './http/response-cache';
+import { limitsPlugin } from './limits/limits.plugin';
+import { OperationLimiter } from './limits/operation-limits';
+import { RateLimit } from './limits/rate-limit';
+import { latestChangeId } from './live/change-log';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
 import { sharedSubscribe } from './live/shared-execution';
 import type { Logger } from './logger';
+import { Metrics } from './metrics/metrics';
 import { createSchema } from './schema';
 import { graphiqlRouter } from './web/graphiql';
+import { graphqlWsOptions, limitSockets } from './ws/graphql-ws.options';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
 
 /** A WebSocket must send connection_init within this time or is closed with 4408. */
 export const WS_CONNECTION_INIT_TIMEOUT_MS = 3_000;
-/** The server pings every socket this often and drops one that did not answer the previous ping. */
-export const WS_PING_INTERVAL_MS = 12_000;
-
 /**
- * Protocol-level keep-alive: dashboards sit idle for hours behind proxies that cut silent
- * connections, and a dead peer is only noticed by a missed pong.
+ * graphql-ws pings every socket this often and drops one that does not answer within as long:
+ * dashboards sit idle for hours behind proxies that cut silent connections.
  */
-function keepSocketsAlive(wsServer: WebSocketServer, intervalMs: number): NodeJS.Timeout {
-  const alive = new WeakSet<WebSocket>();
-  wsServer.on('connection', (socket) => {
-    alive.add(socket);
-    socket.on('pong', () => alive.add(socket));
-  });
-  const timer = setInterval(() => {
-    for (const socket of wsServer.clients) {
-      if (!alive.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, intervalMs);
-  timer.unref();
-  return timer;
-}
+export const WS_PING_INTERVAL_MS = 12_000;
 
 export interface ServerOptions {
   config: Config;
@@ -76,6 +67,12 @@ export interface RunningServer {
   responseCache?: ResponseCache;
   /** Drains HTTP and WebSocket (open subscriptions complete), then closes database pools. */
   stop(): Promise<void>;
+}
+
+/** The ORM's (knex/tarn) pool: connections in use and acquisitions waiting. */
+function ormPoolUsage(orm: MikroORM): { inUse: number; waiting: number } {
+  const pool = (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  return { inUse: pool?.numUsed() ?? 0, waiting: pool?.numPendingAcquires() ?? 0 };
 }
 
 /** Subscriptions need a stream: over HTTP they would run once with no event, so they are refused there. */
@@ -116,16 +113,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await orm.close();
     throw error;
   }
-  const sql = new Sql(databaseUrl);
+  const sql = new Sql(databaseUrl, 10, config.statementTimeoutMs);
   const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
   const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
   const hub = new LiveHub(sql, notifier, { onError });
   await hub.start();
   const services: Services = { config, orm, sql, hub, notifier };
   const schema = await createSchema({ planner: config.queryPlanner });
-  const formatError = createFormatError(log);
-  const validationRules: ValidationRule[] = [depthLimit(config.maxQueryDepth)];
-
+  const metrics = new Metrics({
+    changeLogLag: async () => Number(BigInt(await latestChangeId(sql)) - BigInt(hub.position)),
+    pools: () => ({ read: sql.poolUsage(), orm: ormPoolUsage(orm) }),
+  });
+  const limiter = new OperationLimiter(schema, config.limits, { introspection: config.introspection, onRefused: (limit) => metrics.refusedBy(limit) });
+  const rate = new RateLimit(config.rateLimit);
+  const clientOf = clientAddressOf(config.trustProxy);
   const responseCache = config.responseCache
     ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats })
     : undefined;
@@ -134,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   // A weak ETag is a hash of every body sent, for conditional GETs no GraphQL client makes.
   app.disable('etag');
+  app.use(requestLog(log));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -146,52 +148,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
+  app.get('/metrics', metrics.handler());
+  app.use(compression({ threshold: 1024 }));
+  // Preflights first: GraphiQL's GET route would otherwise answer OPTIONS with a bare Allow.
+  app.use(GRAPHQL_PATH, graphqlCors(config.corsOrigins));
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
-  app.use(graphiqlRouter(GRAPHQL_PATH));
+  if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
 
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const keepAlive = keepSocketsAlive(wsServer, WS_PING_INTERVAL_MS);
-  const wsServerCleanup = useServer<Record<string, unknown>, { context?: Context }>(
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.ws.maxPayloadBytes });
+  limitSockets(wsServer, { clientOf, rate, metrics, maxPerAddress: config.ws.maxSocketsPerAddress });
+  const wsServerCleanup = useServer(
     {
-      schema,
-      subscribe: sharedSubscribe(),
+      ...graphqlWsOptions({ schema, services, limiter, rate, metrics, log, clientOf, maxOperationsPerSocket: config.ws.maxSubscriptionsPerSocket, subscribe: sharedSubscribe() }),
       // A socket that does not send connection_init in time is closed with 4408.
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
-      // Same validation rules and masking as HTTP; a subscription's context lives as long as it does.
-      onSubscribe: (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
-        if (errors.length) return errors;
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: createContext(services, { authorization: ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization }),
-        };
-        return args;
-      },
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors) return result;
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON() as GraphQLFormattedError, e) as unknown as GraphQLError) };
-      },
     },
     wsServer,
+    WS_PING_INTERVAL_MS,
   );
 
   const apollo = new ApolloServer<Context>({
     gateway: compiledGateway(schema, new CompiledExecutor(schema)),
-    // Apollo pretty-prints by default: 10% more bytes and a slower stringify for nothing.
+    // Apollo's default adds a newline to every answer and calls a wrapper; the bytes are the same.
     stringifyResult: (result) => JSON.stringify(result),
-    formatError,
-    validationRules,
-    introspection: true,
+    formatError: createFormatError(),
+    parseOptions: limiter.parseOptions,
+    validationRules: limiter.validationRules,
+    introspection: config.introspection,
+    logger: log,
     // main.ts owns SIGTERM/SIGINT: it drains, then stops the embedded PostgreSQL. Apollo's own
     // handlers would race it and re-raise the signal before the database is stopped.
     stopOnTerminationSignals: false,
@@ -203,19 +188,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       statsPlugin(config.queryStats),
       subscriptionsOverWebSocketOnly,
+      limitsPlugin(limiter, rate, () => metrics.refusedBy('tokens')),
+      graphqlOverHttpStatus,
+      errorReporting(log),
+      metrics.apolloPlugin(),
     ],
   });
   await apollo.start();
 
-  app.use(
+  app.all(
     GRAPHQL_PATH,
-    cors(),
-    express.json({ limit: '16mb' }),
+    allowGetAndPost,
+    rateLimitRequests(rate, clientOf),
+    ...jsonBody(config.maxBodyBytes),
     ...(responseCache ? [responseCache.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, { authorization: req.headers.authorization }),
+      context: async ({ req, res }) =>
+        createContext(services, {
+          authorization: req.headers.authorization,
+          requestId: String(req.id),
+          clientAddress: res.locals.clientAddress as string,
+        }),
     }),
   );
+  app.use(notFound);
+  app.use(errorResponses(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -235,7 +232,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // WebSockets first: complete every open subscription (clients receive `complete`), then
         // close the sockets with 1001. Apollo's HTTP drain would otherwise cut them without a close frame.
         await hub.stop();
-        clearInterval(keepAlive);
         await new Promise((resolve) => setImmediate(resolve));
         await wsServerCleanup.dispose();
         await apollo.stop();

@@ -11,7 +11,9 @@ import { errorCodes, startTestServer, type TestServer } from './helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // ProgramScope walks a program's whole tree down to villages to check scoping; any program may
+  // hold every kabupaten, so its cost bound (7.5 M objects) is far above the default, which this file is not about.
+  server = await startTestServer({ MAX_QUERY_COST: '10000000' });
 });
 afterAll(() => server?.stop());
 

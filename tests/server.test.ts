@@ -53,7 +53,7 @@ describe('the HTTP server', () => {
     expect(http.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const client = wsClient();
     try {
-      await expect(overSocket(client, deep)).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/exceeds maximum operation depth/) })]);
+      await expect(overSocket(client, deep)).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/over the limit of 4 \(MAX_QUERY_DEPTH\)/), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' }) })]);
     } finally {
       await client.dispose();
     }

@@ -20,8 +20,17 @@ function prepared(text: string, values: unknown[]): pg.QueryConfig {
 export class Sql implements Queryable {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, max = 10) {
-    this.pool = new pg.Pool({ connectionString, max, application_name: 'desa-cerdas-read' });
+  /** `statementTimeoutMs` bounds every read (0: none); work that manages its own transaction is exempt. */
+  constructor(connectionString: string, max = 10, statementTimeoutMs = 0) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max,
+      application_name: 'desa-cerdas-read',
+      // Sent at connection start, so it is each session's default and `reset` returns to it.
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+      // A database that does not answer fails a request (and /readyz) instead of holding it.
+      connectionTimeoutMillis: 5_000,
+    });
     // An idle client losing its server (restart, failover) must not crash the process.
     this.pool.on('error', () => undefined);
   }
@@ -37,14 +46,26 @@ export class Sql implements Queryable {
     return new SqlSession(this, stats);
   }
 
-  /** Runs `work` on one pooled connection (for work that manages its own transaction). */
+  /**
+   * Runs `work` on one pooled connection (for work that manages its own transaction). Writes are
+   * all-or-nothing batches of up to 5,000 desa-years: the read timeout does not apply.
+   */
   async withClient<T>(work: (client: pg.ClientBase) => Promise<T>, stats?: QueryStats): Promise<T> {
     const client = await this.pool.connect();
     try {
+      await client.query('set statement_timeout = 0');
       return await work(stats ? countingClient(client, stats) : client);
     } finally {
-      client.release();
+      await client.query('reset statement_timeout').then(
+        () => client.release(),
+        (error: Error) => client.release(error),
+      );
     }
+  }
+
+  /** Connections in use and requests waiting for one (for /metrics). */
+  poolUsage(): { inUse: number; waiting: number } {
+    return { inUse: this.pool.totalCount - this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   /** Runs `work` in one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */

@@ -127,19 +127,22 @@ interface Params {
 /**
  * The operation of a POST (JSON body) or of a GET that Apollo would run: GETs must carry a header
  * that a cross-site form cannot send, as Apollo's CSRF prevention requires; anything else is left to
- * Apollo, which answers it (or refuses it) itself. Persisted queries sent by hash alone are too.
+ * Apollo, which answers it (or refuses it) itself: malformed parameters, persisted queries sent by
+ * hash alone, GETs with extensions.
  */
 function requestParams(req: Request): Params | null {
   if (req.method === 'POST') {
     const body = req.body as Record<string, unknown> | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return null;
     if (body.operationName != null && typeof body.operationName !== 'string') return null;
+    if (body.extensions != null && (typeof body.extensions !== 'object' || Array.isArray(body.extensions))) return null;
     return { query: body.query, operationName: (body.operationName as string | null) ?? undefined, variables: body.variables ?? undefined };
   }
   if (req.method !== 'GET') return null;
   if (req.headers['apollo-require-preflight'] === undefined && req.headers['x-apollo-operation-name'] === undefined) return null;
-  const { query, operationName, variables } = req.query as Record<string, unknown>;
+  const { query, operationName, variables, extensions } = req.query as Record<string, unknown>;
   if (typeof query !== 'string' || (operationName !== undefined && typeof operationName !== 'string')) return null;
+  if (extensions !== undefined) return null;
   if (variables !== undefined && typeof variables !== 'string') return null;
   try {
     return { query, operationName: operationName as string | undefined, variables: variables === undefined ? undefined : JSON.parse(variables) };

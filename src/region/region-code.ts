@@ -85,6 +85,20 @@ export function kabupatenKindOf(name: string): KabupatenKind {
  * turned into single spaces, quotes dropped, so "Soka'an", "SOKAAN" and "sokáan" meet. Stored beside each name by the importer and
  * applied to every search string.
  */
+/** Longest name search accepted: village names stay under 60 characters, and a longer pattern only costs SQL time. */
+export const MAX_SEARCH_LENGTH = 100;
+
+/** A name search argument, folded with searchKey; BAD_USER_INPUT when longer than MAX_SEARCH_LENGTH. */
+export function searchArgument(text: string, argument: string): string {
+  if (text.length > MAX_SEARCH_LENGTH) {
+    throw new BadUserInputError(`${argument} may be at most ${MAX_SEARCH_LENGTH} characters, got ${text.length}; search by part of the name`, {
+      argument,
+      max: MAX_SEARCH_LENGTH,
+    });
+  }
+  return searchKey(text);
+}
+
 export function searchKey(text: string): string {
   return text
     .normalize('NFKD')

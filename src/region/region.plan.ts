@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { pageRequest, toConnection, type PageArgs } from '../graphql/connection';
 import type { FieldArgs, ObjectPlan, PlannerConfig, PlanScope, RelationPlan, Render } from '../graphql/planner';
-import { parseCode, searchKey } from './region-code';
+import { parseCode, searchArgument } from './region-code';
 import {
   DISTRICT_ROW,
   KABUPATEN_ROW,
@@ -131,7 +131,7 @@ function byCode(type: 'Province' | 'Kabupaten' | 'District', table: string, leve
 /** The kabupaten list's conditions, as `RegionQueryResolver.kabupatens` builds them. */
 function kabupatenQuery(filter: KabupatenFilter | null | undefined): KabupatenQuery {
   return {
-    search: filter?.search ? searchKey(filter.search) : undefined,
+    search: filter?.search ? searchArgument(filter.search, 'filter.search') : undefined,
     kind: filter?.kind,
     provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
   };

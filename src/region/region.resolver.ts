@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
-import { compactCode, parseCode, searchKey } from './region-code';
+import { compactCode, parseCode, searchArgument } from './region-code';
 import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
 import {
   DistrictType,
@@ -101,7 +101,7 @@ export class RegionQueryResolver {
   ): Promise<Connection<KabupatenRow>> {
     const page = pageRequest(args);
     const query = {
-      search: filter?.search ? searchKey(filter.search) : undefined,
+      search: filter?.search ? searchArgument(filter.search, 'filter.search') : undefined,
       kind: filter?.kind,
       provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
     };

@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } 
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import { IdmStatus } from '../idm/idm-status';
 import { KabupatenKind, VillageKind } from './region.enums';
+import { MAX_SEARCH_LENGTH } from './region-code';
 
 /**
  * GraphQL types of the register. Resolvers hand them plain rows (the `*Row` shapes), never
@@ -104,7 +105,7 @@ export class VillageCounts {
 
 @InputType({ description: 'Narrows a list of villages. All given conditions must hold.' })
 export class VillageFilter {
-  @Field({ nullable: true, description: 'Part of the village name; case, accents and punctuation are ignored.' })
+  @Field({ nullable: true, description: `Part of the village name, at most ${MAX_SEARCH_LENGTH} characters; case, accents and punctuation are ignored.` })
   search?: string;
 
   @Field(() => VillageKind, { nullable: true, description: 'Only villages of this kind.' })
@@ -162,7 +163,7 @@ export class VillageArgs extends PageArgs {
 
 @InputType({ description: 'Narrows a list of kabupaten/kota.' })
 export class KabupatenFilter {
-  @Field({ nullable: true, description: 'Part of the name; case and accents are ignored.' })
+  @Field({ nullable: true, description: `Part of the name, at most ${MAX_SEARCH_LENGTH} characters; case and accents are ignored.` })
   search?: string;
 
   @Field(() => KabupatenKind, { nullable: true, description: 'Only regencies or only cities.' })

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors';
 import type { Context } from '../context';
-import { parseCode, searchKey } from './region-code';
+import { parseCode, searchArgument } from './region-code';
 import type { VillageQuery } from './region.repository';
 import type { ProgramScope, VillageFilter } from './region.types';
 
@@ -9,7 +9,7 @@ export async function villageQuery(filter: VillageFilter | undefined | null, con
   const query: VillageQuery = {};
   if (!filter && !scope) return query;
   if (filter?.search != null) {
-    const key = searchKey(filter.search);
+    const key = searchArgument(filter.search, 'filter.search');
     if (key) query.search = key;
   }
   if (filter?.kind) query.kind = filter.kind;

@@ -1,0 +1,18 @@
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+
+/**
+ * CORS for browser frontends on other origins. Reads are public and credentials travel in the
+ * `Authorization` header, never in cookies, so `*` is safe by default; CORS_ORIGINS narrows it.
+ * Preflights are answered here, before GraphiQL's GET route could answer them with a bare Allow.
+ */
+export function graphqlCors(origins: '*' | string[]): RequestHandler {
+  return cors({
+    origin: origins === '*' ? '*' : origins,
+    methods: ['GET', 'POST'],
+    // apollo-require-preflight / x-apollo-operation-name: what Apollo's CSRF prevention asks of a GET.
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 86_400,
+  });
+}

@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import { ErrorCode } from '../errors';
+import { REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import { sendGraphQLError } from './graphql-error-response';
+
+/**
+ * Charges every request its minimum before the body is read, so a client over budget costs no
+ * parsing; the operation's own cost is charged once it is known (limits.plugin.ts).
+ */
+export function rateLimitRequests(rate: RateLimit, clientOf: (req: Parameters<RequestHandler>[0]) => string): RequestHandler {
+  return (req, res, next) => {
+    const client = clientOf(req);
+    res.locals.clientAddress = client;
+    if (!rate.enabled) return next();
+    rate.charge(client, REQUEST_MIN_COST).then((retryAfter) => {
+      if (retryAfter === undefined) return next();
+      res.setHeader('retry-after', String(retryAfter));
+      sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from your address: try again in ${retryAfter} s, and ask for less per request (smaller pages, fewer fields).`, {
+        retryAfter,
+      });
+    }, next);
+  };
+}

@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../context';
+import { ErrorCode } from '../errors';
+import { isTokenLimitError, type OperationLimiter } from './operation-limits';
+import { AUTH_FAILURE_COST, rateLimitedError, REQUEST_MIN_COST, type RateLimit } from './rate-limit';
+
+/**
+ * The operation limits and the rate limit over HTTP. Depth, aliases, directives and tokens run in
+ * Apollo's parse and validation (`parseOptions`, `validationRules`); the cost needs the variables,
+ * so it is checked once the operation is resolved, before execution, and charged to the client.
+ */
+export function limitsPlugin(limiter: OperationLimiter, rate: RateLimit, onTokenLimit: () => void): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async parsingDidStart() {
+          return async (error) => {
+            if (isTokenLimitError(error)) onTokenLimit();
+          };
+        },
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          const { cost, error } = limiter.cost(document, operationName, request.variables);
+          if (error) {
+            error.extensions.http = { status: 400, headers: new Map() };
+            throw error;
+          }
+          // The request's minimum was charged when it arrived (rateLimitRequests).
+          const retryAfter = await rate.charge(contextValue.clientAddress, cost - REQUEST_MIN_COST);
+          if (retryAfter !== undefined) throw rateLimitedError(retryAfter);
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const failedAuth = response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
+          if (failedAuth) await rate.penalise(contextValue.clientAddress, AUTH_FAILURE_COST);
+        },
+      };
+    },
+  };
+}

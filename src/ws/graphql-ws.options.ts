@@ -1,0 +1,194 @@
+import type { IncomingMessage } from 'node:http';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { createContext, type Services } from '../context';
+import { createFormatError, ErrorCode, logUnexpectedErrors } from '../errors';
+import { requestIdOf } from '../http/request-log';
+import type { OperationLimiter } from '../limits/operation-limits';
+import { rateLimitedError, REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+
+/** A socket closed for exceeding a per-address limit: RFC 6455's "try again later". */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** A socket closed for going on past its operation limit after as many refusals: RFC 6455's "policy violation". */
+export const CLOSE_POLICY_VIOLATION = 1008;
+
+export interface GraphqlWsDeps {
+  schema: GraphQLSchema;
+  services: Services;
+  limiter: OperationLimiter;
+  rate: RateLimit;
+  metrics: Metrics;
+  log: Logger;
+  clientOf: (req: IncomingMessage) => string;
+  /** Operations running at once on one socket. */
+  maxOperationsPerSocket: number;
+  /** graphql-ws's `subscribe` (the shared per-event execution). */
+  subscribe: NonNullable<ServerOptions['subscribe']>;
+}
+
+type ConnectionParams = Record<string, unknown>;
+
+/** Who is on the other end of a socket: the upgrade request's id and the client address, worked out once. */
+function socketIdentity(deps: GraphqlWsDeps) {
+  const known = new WeakMap<IncomingMessage, { requestId: string; client: string }>();
+  return (req: IncomingMessage) => {
+    let identity = known.get(req);
+    if (!identity) known.set(req, (identity = { requestId: requestIdOf(req), client: deps.clientOf(req) }));
+    return identity;
+  };
+}
+
+/**
+ * graphql-ws's options for this API: its own parse (cached, token-limited), validate (standard rules
+ * plus the limits) and context (the one context builder); `onSubscribe` only adds what needs the
+ * variables or the socket: the cost, the rate limit and the operations per socket. Every refusal is
+ * an `error` message for that operation alone, with `extensions.code` like HTTP's; the socket and its
+ * other subscriptions live on.
+ */
+export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionParams, Extra> {
+  const { limiter, metrics } = deps;
+  const formatError = createFormatError();
+  const identity = socketIdentity(deps);
+  const started = new WeakMap<object, Map<string, number>>();
+  const subscriptionDocuments = new WeakMap<DocumentNode, boolean>();
+  const refusalsBySocket = new WeakMap<object, number>();
+  const tooMany = new GraphQLError(
+    `Too many operations on this socket: at most ${deps.maxOperationsPerSocket} at once (WS_MAX_SUBSCRIPTIONS). Complete some, or combine their filters.`,
+    { extensions: { code: ErrorCode.BAD_REQUEST, limit: 'subscriptions', max: deps.maxOperationsPerSocket } },
+  );
+
+  const requestIdOfOperation = (extra: Extra, id: string) => `${identity(extra.request).requestId}:${id}`;
+  const format = (errors: readonly GraphQLError[], extra: Extra, id: string): GraphQLFormattedError[] => {
+    const requestId = requestIdOfOperation(extra, id);
+    logUnexpectedErrors(deps.log, errors, requestId);
+    return errors.map((error) => {
+      const formatted = formatError(error.toJSON(), error);
+      return formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...formatted, extensions: { ...formatted.extensions, requestId } } : formatted;
+    });
+  };
+  const isSubscription = (args: ExecutionArgs) => {
+    let known = subscriptionDocuments.get(args.document);
+    if (known === undefined) subscriptionDocuments.set(args.document, (known = getOperationAST(args.document, args.operationName)?.operation === 'subscription'));
+    return known;
+  };
+  const elapsed = (ctx: object, id: string) => {
+    const t = started.get(ctx)?.get(id);
+    started.get(ctx)?.delete(id);
+    return t === undefined ? 0 : (performance.now() - t) / 1000;
+  };
+
+  return {
+    schema: deps.schema,
+    subscribe: deps.subscribe,
+    parse: (source) => limiter.parse(typeof source === 'string' ? source : source.body),
+    validate: (schema, document) => [...limiter.validate(schema, document)],
+    context: (ctx, id) =>
+      createContext(deps.services, {
+        authorization: ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization,
+        requestId: requestIdOfOperation(ctx.extra, id),
+        clientAddress: identity(ctx.extra.request).client,
+      }),
+    onSubscribe: async (ctx, id, payload) => {
+      let times = started.get(ctx);
+      if (!times) started.set(ctx, (times = new Map()));
+      times.set(id, performance.now());
+      // graphql-ws has already registered this id, so the count includes it.
+      if (Object.keys(ctx.subscriptions).length > deps.maxOperationsPerSocket) {
+        metrics.refusedBy('ws_operations');
+        // Refusing costs little, but 10,000 refusals in one burst still hold the event loop for
+        // half a second: a client that goes on after as many refusals as its limit is cut off.
+        const refusals = (refusalsBySocket.get(ctx) ?? 0) + 1;
+        refusalsBySocket.set(ctx, refusals);
+        if (refusals > deps.maxOperationsPerSocket) {
+          cutOff(ctx.extra.socket, CLOSE_POLICY_VIOLATION, `Too many operations refused (limit ${deps.maxOperationsPerSocket} at once)`);
+          return [tooMany];
+        }
+        return [tooMany];
+      }
+      let document: DocumentNode;
+      try {
+        document = limiter.parse(payload.query);
+      } catch (error) {
+        const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+        return [new GraphQLError(syntax.message, { source: syntax.source, positions: syntax.positions, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
+      }
+      if (!getOperationAST(document, payload.operationName)) {
+        return [new GraphQLError('Name the operation to run (operationName) among those of the document', { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE } })];
+      }
+      const { cost, error } = limiter.cost(document, payload.operationName, payload.variables);
+      if (error) return [error];
+      const retryAfter = await deps.rate.charge(identity(ctx.extra.request).client, Math.max(cost, REQUEST_MIN_COST));
+      if (retryAfter !== undefined) {
+        metrics.refusedBy('rate');
+        return [rateLimitedError(retryAfter)];
+      }
+      // Nothing returned: graphql-ws goes on with parse (cached), validate and context above.
+      return undefined;
+    },
+    onOperation: (ctx, id, payload) => {
+      metrics.subscriptions.inc();
+      metrics.observe('ws', payload.operationName, undefined, elapsed(ctx, id));
+    },
+    onComplete: () => {
+      metrics.subscriptions.dec();
+    },
+    onNext: (ctx, id, _payload, args, result) => {
+      if (isSubscription(args)) metrics.eventsDelivered.inc();
+      if (!result.errors) return result;
+      return { ...result, errors: format(result.errors, ctx.extra, id) };
+    },
+    onError: (ctx, id, payload, errors) => {
+      const formatted = format(errors, ctx.extra, id);
+      metrics.observe('ws', payload.operationName, formatted[0]?.extensions?.code, elapsed(ctx, id));
+      return formatted;
+    },
+  };
+}
+
+/**
+ * Closes with `code` and reads nothing more: every message the client already sent would otherwise
+ * still be handled while the close handshake runs. The connection ends a second later.
+ */
+function cutOff(socket: WebSocket, code: number, reason: string): void {
+  socket.close(code, reason);
+  socket.pause();
+  setTimeout(() => socket.terminate(), 1000).unref();
+}
+
+/**
+ * Sockets per client address: one more than WS_MAX_SOCKETS_PER_ADDRESS, or one from an address over
+ * its rate limit, is closed at once with 1013 (try again later) and a reason saying which.
+ */
+export function limitSockets(wsServer: WebSocketServer, deps: Pick<GraphqlWsDeps, 'clientOf' | 'rate' | 'metrics'> & { maxPerAddress: number }): void {
+  const open = new Map<string, number>();
+  wsServer.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const client = deps.clientOf(req);
+    const count = (open.get(client) ?? 0) + 1;
+    open.set(client, count);
+    deps.metrics.sockets.inc();
+    // ws closes a socket whose frame is over maxPayload with 1009 by itself; this only counts it.
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') deps.metrics.refusedBy('ws_frame');
+    });
+    socket.once('close', () => {
+      deps.metrics.sockets.dec();
+      const left = (open.get(client) ?? 1) - 1;
+      if (left > 0) open.set(client, left);
+      else open.delete(client);
+    });
+    if (count > deps.maxPerAddress) {
+      deps.metrics.refusedBy('ws_sockets');
+      socket.close(CLOSE_TRY_AGAIN_LATER, `Too many sockets from your address (max ${deps.maxPerAddress})`);
+      return;
+    }
+    void deps.rate.charge(client, REQUEST_MIN_COST).then((retryAfter) => {
+      if (retryAfter === undefined) return;
+      deps.metrics.refusedBy('rate');
+      socket.close(CLOSE_TRY_AGAIN_LATER, `Rate limited: try again in ${retryAfter} s`);
+    });
+  });
+}

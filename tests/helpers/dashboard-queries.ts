@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A query the default limits must let through, with the variables a dashboard would send. */
+export interface DashboardQuery {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const SHARED_QUERIES = path.resolve(__dirname, '../../../shared/bench/queries');
+
+/** The ```graphql blocks of the README, one entry per operation (blocks hold several, separated by comments). */
+export function readmeExamples(): DashboardQuery[] {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.flatMap((block, b) =>
+    block
+      .split(/^(?=#|subscription|mutation)/m)
+      .map((part) => part.replace(/^#.*$/gm, '').trim())
+      .filter((part) => part.startsWith('{') || /^(subscription|mutation|query)\b/.test(part))
+      .map((query, i) => ({ name: `README example ${b + 1}.${i + 1}`, query: query.replace('"…last cursor you saw…"', 'null') })),
+  );
+}
+
+/** What national, provincial, kabupaten and desa dashboards ask for, and the shared benchmark's W1 and W2. */
+export const DASHBOARD_QUERIES: DashboardQuery[] = [
+  {
+    name: 'national summary with the 38 provinces',
+    query: `query National($year: Int!) {
+      idmSummary(year: $year) { year assessed byStatus { status count } mean { score iks ike ikl } movedUp movedDown }
+      idmYears
+      provinces {
+        code name
+        villageCounts { desa desaAdat kelurahan total }
+        idmSummary(year: $year) { assessed byStatus { status count } mean { score iks ike ikl } movedUp movedDown }
+      }
+    }`,
+    variables: { year: 2024 },
+  },
+  {
+    name: "a province's kabupaten with their summaries",
+    query: `query Province($code: String!, $year: Int!) {
+      province(code: $code) {
+        code name
+        idmSummary(year: $year) { assessed byStatus { status count } mean { score } }
+        kabupatens {
+          code name kind
+          villageCounts { desa kelurahan total }
+          idmSummary(year: $year) { assessed byStatus { status count } mean { score iks ike ikl } movedUp movedDown }
+        }
+      }
+    }`,
+    variables: { code: '35', year: 2024 },
+  },
+  {
+    name: "a kabupaten's kecamatan summaries and a page of 100 villages with IDM",
+    query: `query Kabupaten($code: String!, $year: Int!, $after: String) {
+      kabupaten(code: $code) {
+        code name
+        districts { code name idmSummary(year: $year) { assessed byStatus { status count } mean { score } } }
+        villages(first: 100, after: $after, filter: { idmYear: $year }, orderBy: IDM_SCORE_ASC) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { cursor node { code name kind district { name } idm(year: $year) { score status iks ike ikl targetStatus scoreToTarget statusMismatch } } }
+        }
+      }
+    }`,
+    variables: { code: '64.02', year: 2024 },
+  },
+  {
+    name: 'a desa profile: IDM with its 50 indicators and history',
+    query: `query Desa($code: String!) {
+      village(code: $code) {
+        code compactCode name kind
+        district { code name kabupaten { code name province { code name } } }
+        idm {
+          year score status derivedStatus statusMismatch targetStatus targetMinScore scoreToTarget iks ike ikl recordedAt
+          source { format file line note publishedCode }
+          indicators { index number name score description activity potentialGain actors { pusat provinsi kabupaten desa csr lainnya } }
+        }
+        idmHistory { year score status iks ike ikl change { scoreDelta movement } }
+      }
+    }`,
+    variables: { code: '6402082005' },
+  },
+  {
+    name: 'a kecamatan page of 100 villages searched by name',
+    query: `query Search($search: String!) {
+      villages(filter: { search: $search }, first: 100) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { code name kind district { name kabupaten { name province { name } } } idm { year score status } } }
+      }
+    }`,
+    variables: { search: 'sidomulyo' },
+  },
+  {
+    name: 'W1 dashboard (shared benchmark): province 64 → kabupaten → kecamatan → 20 villages with IDM',
+    query: fs.readFileSync(path.join(SHARED_QUERIES, 'w1.project.graphql'), 'utf8'),
+    variables: { code: '64', year: 2024, first: 20 },
+  },
+  {
+    name: 'W2 village page (shared benchmark)',
+    query: fs.readFileSync(path.join(SHARED_QUERIES, 'w2.project.graphql'), 'utf8'),
+    variables: { code: '64.02.08.2005' },
+  },
+];
