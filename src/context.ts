@@ -56,33 +56,48 @@ export interface Context {
 
 /** The one place a context is made, for HTTP and WebSocket alike. */
 export function createContext(services: Services, request: { authorization: unknown; requestId?: string; clientAddress?: string }): Context {
-  const stats: QueryStats = { statements: 0, ms: 0 };
-  const context = {
-    sql: services.sql.session(stats),
-    requestId: request.requestId ?? randomUUID(),
-    clientAddress: request.clientAddress ?? 'local',
-    viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
-    stats,
-    services,
-    renew: () => void Object.defineProperties(context, Object.getOwnPropertyDescriptors(freshParts(services, context.sql))),
-  } as Context;
-  context.renew();
-  return context;
+  return new OperationContext(services, request);
 }
 
-function freshParts(services: Services, sql: SqlSession): Pick<Context, 'em' | 'loaders'> {
-  const registry = new LoaderRegistry();
-  let em: EntityManager | undefined;
-  return {
-    // Forked on first use: reads never touch it, and a subscription renews its context per event.
-    // Its statements count into the operation's stats (see countStatementsPerFork).
-    get em() {
-      return (em ??= services.orm.em.fork({ loggerContext: { stats: sql.stats } }));
-    },
-    loaders: {
-      region: new RegionLoaders(registry, new RegionRepository(sql)),
-      program: new ProgramLoaders(registry, new ProgramRepository(sql)),
-      idm: new IdmLoaders(registry, new IdmRepository(sql)),
-    },
-  };
+/**
+ * A context whose fork and loaders are made on first use: most operations need only the loaders,
+ * and a subscription's context, kept for hours by each of thousands of dashboards, needs neither
+ * until an event arrives (then a fresh set per event, see `renew`).
+ */
+class OperationContext implements Context {
+  readonly sql: SqlSession;
+  readonly requestId: string;
+  readonly clientAddress: string;
+  readonly viewer: Viewer;
+  readonly stats: QueryStats = { statements: 0, ms: 0 };
+  private parts?: { em?: EntityManager; loaders?: Loaders; registry: LoaderRegistry };
+
+  constructor(
+    readonly services: Services,
+    request: { authorization: unknown; requestId?: string; clientAddress?: string },
+  ) {
+    this.sql = services.sql.session(this.stats);
+    this.requestId = request.requestId ?? randomUUID();
+    this.clientAddress = request.clientAddress ?? 'local';
+    this.viewer = viewerFromAuthorization(request.authorization, services.config.adminToken);
+  }
+
+  get em(): EntityManager {
+    const parts = (this.parts ??= { registry: new LoaderRegistry() });
+    // Its statements count into the operation's stats (see the ORM logger in mikro-orm.config.ts).
+    return (parts.em ??= this.services.orm.em.fork({ loggerContext: { stats: this.stats } }));
+  }
+
+  get loaders(): Loaders {
+    const parts = (this.parts ??= { registry: new LoaderRegistry() });
+    return (parts.loaders ??= {
+      region: new RegionLoaders(parts.registry, new RegionRepository(this.sql)),
+      program: new ProgramLoaders(parts.registry, new ProgramRepository(this.sql)),
+      idm: new IdmLoaders(parts.registry, new IdmRepository(this.sql)),
+    });
+  }
+
+  renew(): void {
+    this.parts = undefined;
+  }
 }

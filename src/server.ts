@@ -9,7 +9,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
@@ -38,7 +37,8 @@ import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { createSchema } from './schema';
 import { graphiqlRouter } from './web/graphiql';
-import { graphqlWsOptions, limitSockets } from './ws/graphql-ws.options';
+import { graphqlWsOptions, limitSockets, socketIdentity } from './ws/graphql-ws.options';
+import { serveGraphqlWs } from './ws/ws-transport';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
@@ -158,14 +158,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.ws.maxPayloadBytes });
   limitSockets(wsServer, { clientOf, rate, metrics, maxPerAddress: config.ws.maxSocketsPerAddress });
-  const wsServerCleanup = useServer(
+  const wsServerCleanup = serveGraphqlWs(
     {
       ...graphqlWsOptions({ schema, services, limiter, rate, metrics, log, clientOf, maxOperationsPerSocket: config.ws.maxSubscriptionsPerSocket, subscribe: sharedSubscribe() }),
       // A socket that does not send connection_init in time is closed with 4408.
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
     },
     wsServer,
-    WS_PING_INTERVAL_MS,
+    { keepAlive: WS_PING_INTERVAL_MS, identify: socketIdentity(clientOf), log },
   );
 
   const apollo = new ApolloServer<Context>({

@@ -1,23 +1,52 @@
-import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  Kind,
+  print,
+  visit,
+  type ArgumentNode,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+} from 'graphql';
 import type { Context } from '../context';
 import type { ChangeEvent } from './change-log';
 
 /**
- * graphql-ws's `subscribe`, with one execution per change event per distinct operation: a thousand
- * dashboards watching a province with the same query get one result, computed once and sent a
- * thousand times. The result depends only on the event, the document, the variables (less the
- * resume cursor) and the viewer's roles, which make the key. Measured with `npm run bench:live`.
+ * Arguments of a subscription field that choose which events reach a subscriber, not how an event
+ * is answered (its resolver ignores them): `idmUpdated(where, after)`.
  */
-export function sharedSubscribe(capacity = 20_000) {
-  const results = new Map<string, Promise<ExecutionResult> | ExecutionResult>();
-  const documents = new WeakMap<object, string>();
+const EVENT_SELECTORS: Record<string, readonly string[]> = { idmUpdated: ['where', 'after'] };
+
+/**
+ * graphql-ws's `subscribe`, with one execution per change event per distinct operation: a thousand
+ * dashboards watching different kabupaten with the same query get one result, computed once (and,
+ * by the WebSocket transport, serialized once) and sent a thousand times. An event's answer
+ * depends on the event, the document, the variables used in the selection and the viewer's roles,
+ * which make the key; variables used only to choose events (EVENT_SELECTORS) do not. Measured with
+ * `npm run bench:live`.
+ */
+export function sharedSubscribe(capacity = 2_000) {
+  /** Results by event id, then by operation key; the key strings are made once per subscription. */
+  const results = new Map<string, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
+  const documents = new WeakMap<DocumentNode, { text: string; selectorVariables: Map<string | undefined, Set<string>> }>();
+
+  const describe = (document: DocumentNode) => {
+    let known = documents.get(document);
+    if (!known) documents.set(document, (known = { text: print(document), selectorVariables: new Map() }));
+    return known;
+  };
 
   const keyOf = (args: ExecutionArgs): string => {
-    let text = documents.get(args.document);
-    if (text === undefined) documents.set(args.document, (text = print(args.document)));
-    const { after: _after, ...variables } = (args.variableValues ?? {}) as Record<string, unknown>;
+    const doc = describe(args.document);
+    const name = args.operationName ?? undefined;
+    let selectorOnly = doc.selectorVariables.get(name);
+    if (!selectorOnly) doc.selectorVariables.set(name, (selectorOnly = variablesOnlyChoosingEvents(args.document, name)));
+    const variables = Object.entries(args.variableValues ?? {}).filter(([v]) => !selectorOnly.has(v));
     const roles = (args.contextValue as Context | undefined)?.viewer.roles.join(',') ?? '';
-    return `${text}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${roles}`;
+    return `${doc.text}\u0000${name ?? ''}\u0000${JSON.stringify(variables)}\u0000${roles}`;
   };
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
@@ -28,17 +57,42 @@ export function sharedSubscribe(capacity = 20_000) {
       const event = payload as Partial<ChangeEvent>;
       // Only change events are shared; anything else (summary ticks) is executed per subscriber.
       if (typeof event?.id !== 'string' || !event.region) return execute({ ...args, rootValue: payload });
-      const k = `${event.id}\u0000${key}`;
-      let result = results.get(k);
-      if (!result) {
-        result = execute({ ...args, rootValue: payload });
-        results.set(k, result);
-        // Events reach every subscriber within moments of each other; the oldest results go first.
+      let ofEvent = results.get(event.id);
+      if (!ofEvent) {
+        results.set(event.id, (ofEvent = new Map()));
+        // Events reach every subscriber within moments of each other; the oldest events go first.
         if (results.size > capacity) results.delete(results.keys().next().value!);
       }
+      let result = ofEvent.get(key);
+      if (!result) ofEvent.set(key, (result = execute({ ...args, rootValue: payload })));
       return result;
     });
   };
+}
+
+/** Variables that appear only in the event-choosing arguments of the operation's root field. */
+export function variablesOnlyChoosingEvents(document: DocumentNode, operationName: string | undefined): Set<string> {
+  const operation = getOperationAST(document, operationName);
+  const root = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+  const selectors = new Set(root ? (EVENT_SELECTORS[root.name.value] ?? []) : []);
+  const inSelectors = new Set<string>();
+  const elsewhere = new Set<string>();
+  let selectorDepth = 0;
+  visit(document, {
+    VariableDefinition: () => false,
+    Argument: {
+      enter: (node: ArgumentNode) => {
+        if (root?.arguments?.includes(node) && selectors.has(node.name.value)) selectorDepth++;
+      },
+      leave: (node: ArgumentNode) => {
+        if (root?.arguments?.includes(node) && selectors.has(node.name.value)) selectorDepth--;
+      },
+    },
+    Variable: (node) => {
+      (selectorDepth > 0 ? inSelectors : elsewhere).add(node.name.value);
+    },
+  });
+  return new Set([...inSelectors].filter((v) => !elsewhere.has(v)));
 }
 
 function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { createContext, type Services } from '../context';
 import { createFormatError, ErrorCode, logUnexpectedErrors } from '../errors';
@@ -10,6 +9,7 @@ import type { OperationLimiter } from '../limits/operation-limits';
 import { rateLimitedError, REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
+import type { SocketExtra as Extra } from './ws-transport';
 
 /** A socket closed for exceeding a per-address limit: RFC 6455's "try again later". */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
@@ -33,13 +33,8 @@ export interface GraphqlWsDeps {
 type ConnectionParams = Record<string, unknown>;
 
 /** Who is on the other end of a socket: the upgrade request's id and the client address, worked out once. */
-function socketIdentity(deps: GraphqlWsDeps) {
-  const known = new WeakMap<IncomingMessage, { requestId: string; client: string }>();
-  return (req: IncomingMessage) => {
-    let identity = known.get(req);
-    if (!identity) known.set(req, (identity = { requestId: requestIdOf(req), client: deps.clientOf(req) }));
-    return identity;
-  };
+export function socketIdentity(clientOf: (req: IncomingMessage) => string) {
+  return (req: IncomingMessage) => ({ requestId: requestIdOf(req), client: clientOf(req) });
 }
 
 /**
@@ -52,7 +47,6 @@ function socketIdentity(deps: GraphqlWsDeps) {
 export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionParams, Extra> {
   const { limiter, metrics } = deps;
   const formatError = createFormatError();
-  const identity = socketIdentity(deps);
   const started = new WeakMap<object, Map<string, number>>();
   const subscriptionDocuments = new WeakMap<DocumentNode, boolean>();
   const refusalsBySocket = new WeakMap<object, number>();
@@ -61,7 +55,7 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
     { extensions: { code: ErrorCode.BAD_REQUEST, limit: 'subscriptions', max: deps.maxOperationsPerSocket } },
   );
 
-  const requestIdOfOperation = (extra: Extra, id: string) => `${identity(extra.request).requestId}:${id}`;
+  const requestIdOfOperation = (extra: Extra, id: string) => `${extra.requestId}:${id}`;
   const format = (errors: readonly GraphQLError[], extra: Extra, id: string): GraphQLFormattedError[] => {
     const requestId = requestIdOfOperation(extra, id);
     logUnexpectedErrors(deps.log, errors, requestId);
@@ -90,7 +84,7 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
       createContext(deps.services, {
         authorization: ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization,
         requestId: requestIdOfOperation(ctx.extra, id),
-        clientAddress: identity(ctx.extra.request).client,
+        clientAddress: ctx.extra.client,
       }),
     onSubscribe: async (ctx, id, payload) => {
       let times = started.get(ctx);
@@ -121,7 +115,7 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
       }
       const { cost, error } = limiter.cost(document, payload.operationName, payload.variables);
       if (error) return [error];
-      const retryAfter = await deps.rate.charge(identity(ctx.extra.request).client, Math.max(cost, REQUEST_MIN_COST));
+      const retryAfter = await deps.rate.charge(ctx.extra.client, Math.max(cost, REQUEST_MIN_COST));
       if (retryAfter !== undefined) {
         metrics.refusedBy('rate');
         return [rateLimitedError(retryAfter)];
