@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { viewerFromAuthorization, type Viewer } from './auth/viewer';
+import { authenticate } from './auth/authenticate';
+import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import type { QueryStats } from './db/query-stats';
 import type { LiveHub } from './live/live-hub';
@@ -48,11 +49,15 @@ export interface Context {
   renew(): void;
 }
 
-/** The one place a context is made, for HTTP and WebSocket alike. */
-export function createContext(services: Services, request: { authorization: unknown; stats?: QueryStats }): Context {
+/**
+ * The one place a context is made, for HTTP and WebSocket alike. Rejects with UNAUTHENTICATED for a
+ * token that is malformed, expired or revoked (or none, when reads need one).
+ */
+export async function createContext(services: Services, request: { authorization: unknown; stats?: QueryStats }): Promise<Context> {
+  const viewer = await authenticate(request.authorization, services.config, services.sql);
   const context = {
     sql: services.sql,
-    viewer: viewerFromAuthorization(request.authorization, services.config.adminToken),
+    viewer,
     stats: request.stats ?? { statements: 0, ms: 0 },
     services,
     renew: () => void Object.defineProperties(context, Object.getOwnPropertyDescriptors(freshParts(services))),

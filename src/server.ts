@@ -18,7 +18,8 @@ import { initORM, isMigrated } from './db/orm';
 import { prepareDatabase } from './db/prepare';
 import { recordStatement, withQueryStats, type QueryStats } from './db/query-stats';
 import { Sql } from './db/sql';
-import { createFormatError, ErrorCode } from './errors';
+import { authenticate } from './auth/authenticate';
+import { createFormatError, ErrorCode, UnauthenticatedError } from './errors';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
 import { sharedSubscribe } from './live/shared-execution';
@@ -157,14 +158,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const keepAlive = keepSocketsAlive(wsServer, WS_PING_INTERVAL_MS);
+  const authorizationOf = (params: Record<string, unknown> | undefined) => params?.authorization ?? params?.Authorization;
   const wsServerCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
       subscribe: sharedSubscribe(),
       // A socket that does not send connection_init in time is closed with 4408.
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
+      // A token in connection_init that is malformed, expired or revoked (or none, when reads need
+      // one) closes the socket with 4403 Forbidden; each operation checks it again, so a revocation
+      // stops new operations on sockets already open.
+      onConnect: async (ctx) => {
+        try {
+          await authenticate(authorizationOf(ctx.connectionParams), config, sql);
+          return true;
+        } catch (error) {
+          if (error instanceof UnauthenticatedError) return false;
+          throw error;
+        }
+      },
       // Same validation rules and masking as HTTP; a subscription's context lives as long as it does.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         let document;
         try {
           document = parse(payload.query);
@@ -173,13 +187,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
         const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
         if (errors.length) return errors;
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: createContext(services, { authorization: ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization }),
-        };
+        let contextValue: Context;
+        try {
+          contextValue = await createContext(services, { authorization: authorizationOf(ctx.connectionParams) });
+        } catch (error) {
+          if (!(error instanceof UnauthenticatedError)) throw error;
+          return [new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
+        }
+        const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
         return args;
       },
       onNext: (_ctx, _id, _payload, _args, result) => {

@@ -91,7 +91,7 @@ describe('enrolment rules', () => {
     const slug = await program([{ kabupatenCode: '64.09', quota: 1 }]);
     expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode: '64.09.01.2020' } })).errors).toBeUndefined();
     const removed = await server.request(UnenrollVillageDocument, { input: { programSlug: slug, villageCode: '6409012020' } });
-    expect(removed.data!.unenrollVillage.village.code).toBe('64.09.01.2020');
+    expect(removed.data!.unenrollVillage!.village.code).toBe('64.09.01.2020');
     expect(errorCodes(await server.request(UnenrollVillageDocument, { input: { programSlug: slug, villageCode: '6409012020' } }))).toEqual(['NOT_FOUND']);
     expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode: '64.09.02.2001' } })).errors).toBeUndefined();
   });

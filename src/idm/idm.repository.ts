@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql';
-import { IdmStatus } from './idm-status';
+import { IdmMovement, IdmStatus } from './idm-status';
+import { movementSql, type YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.types';
 
 /** What a summary is grouped by: a register level, a program, a program locus, or the whole nation. */
@@ -8,7 +9,8 @@ export type SummaryScope = 'root' | 'province_code' | 'kabupaten_code' | 'distri
 const ASSESSMENT_COLUMNS = `a.id::text as id, a.village_code as "villageCode", a.year, a.iks, a.ike, a.ikl, a.score, a.status,
   a.derived_status as "derivedStatus", a.status_mismatch as "statusMismatch", a.target_status as "targetStatus",
   a.target_min_score as "targetMinScore", a.score_to_target as "scoreToTarget", a.published_code as "publishedCode", a.note,
-  a.source_format as "sourceFormat", a.source_file as "sourceFile", a.source_line as "sourceLine", a.recorded_at as "recordedAt"`;
+  a.source_format as "sourceFormat", a.source_file as "sourceFile", a.source_line as "sourceLine", a.recorded_by as "recordedBy",
+  a.recorded_at as "recordedAt"`;
 
 const STATUSES = Object.values(IdmStatus);
 
@@ -43,9 +45,13 @@ export class IdmRepository {
     );
   }
 
-  async years(): Promise<number[]> {
-    const rows = await this.sql.query<{ year: number }>(`select distinct year from idm_assessment order by year`);
-    return rows.map((r) => r.year);
+  /** Desa assessed per year (kept by the write path in idm_year), and the register's desa to weigh them against. */
+  async yearCounts(): Promise<{ years: YearCount[]; registerDesa: number }> {
+    const [row] = await this.sql.query<{ years: YearCount[]; registerDesa: number }>(
+      `select coalesce((select json_agg(json_build_object('year', y.year, 'assessed', y.assessed) order by y.year) from idm_year y), '[]') as years,
+              (select count(*) from village v where v.kind <> 'KELURAHAN')::int as "registerDesa"`,
+    );
+    return row!;
   }
 
   /**
@@ -81,12 +87,13 @@ export class IdmRepository {
       join = 'join program_village pv on pv.village_code = a.village_code';
       where.push(`pv.program_id = $${values.length}`);
     }
+    const moved = movementSql('coalesce(p.status, p.derived_status)', 'coalesce(a.status, a.derived_status)');
     const rows = await this.sql.query<Record<string, number | string | null>>(
       `select ${key} as key, count(*)::int as assessed,
               ${STATUSES.map((s) => `count(*) filter (where coalesce(a.status, a.derived_status) = '${s}')::int as "${s}"`).join(', ')},
               avg(a.score) as score, avg(a.iks) as iks, avg(a.ike) as ike, avg(a.ikl) as ikl,
-              count(*) filter (where coalesce(a.status, a.derived_status) > coalesce(p.status, p.derived_status))::int as "movedUp",
-              count(*) filter (where coalesce(a.status, a.derived_status) < coalesce(p.status, p.derived_status))::int as "movedDown"
+              count(*) filter (where ${moved} = '${IdmMovement.UP}')::int as "movedUp",
+              count(*) filter (where ${moved} = '${IdmMovement.DOWN}')::int as "movedDown"
        from idm_assessment a ${join}
        left join idm_assessment p on p.village_code = a.village_code and p.year = a.year - 1
        where ${where.join(' and ')}
@@ -105,7 +112,7 @@ export class IdmRepository {
   }
 }
 
-/** The summary of a scope with no assessed desa. */
-export function emptySummary(year: number): SummaryRow {
+/** The summary of a scope with no assessed desa (year null: none asked and none published yet). */
+export function emptySummary(year: number | null): SummaryRow {
   return { year, assessed: 0, byStatus: STATUSES.map((status) => ({ status, count: 0 })), mean: null, movedUp: 0, movedDown: 0 };
 }

@@ -6,7 +6,7 @@ import type { ChangeEvent } from './change-log';
  * graphql-ws's `subscribe`, with one execution per change event per distinct operation: a thousand
  * dashboards watching a province with the same query get one result, computed once and sent a
  * thousand times. The result depends only on the event, the document, the variables (less the
- * resume cursor) and the viewer's roles, which make the key. Measured with `npm run bench:live`.
+ * resume cursor) and the viewer's role and scope, which make the key. Measured with `npm run bench:live`.
  */
 export function sharedSubscribe(capacity = 20_000) {
   const results = new Map<string, Promise<ExecutionResult> | ExecutionResult>();
@@ -16,8 +16,9 @@ export function sharedSubscribe(capacity = 20_000) {
     let text = documents.get(args.document);
     if (text === undefined) documents.set(args.document, (text = print(args.document)));
     const { after: _after, ...variables } = (args.variableValues ?? {}) as Record<string, unknown>;
-    const roles = (args.contextValue as Context | undefined)?.viewer.roles.join(',') ?? '';
-    return `${text}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${roles}`;
+    const viewer = (args.contextValue as Context | undefined)?.viewer;
+    const access = viewer ? `${viewer.role ?? ''}:${viewer.scope.join(',')}` : '';
+    return `${text}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${access}`;
   };
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {

@@ -21,6 +21,7 @@ import {
   type VillageRow,
 } from './region.types';
 import { villageQuery } from './village-filter';
+import { publishedYear } from '../idm/idm-year';
 
 /** Rows reached from a scoped row stay in the same program scope. */
 function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined): T | null {
@@ -38,8 +39,8 @@ export async function villageConnection(
   const page = pageRequest(args);
   const order = args.orderBy ?? VillageOrderBy.CODE;
   const query = await villageQuery(args.filter, context, scope);
-  // Ordering by score looks at the IDM of the filter year (or the latest), so only assessed desa are listed.
-  if (order !== VillageOrderBy.CODE) query.idm ??= { year: null };
+  // Ordering by score looks at the IDM of the filter year (or the latest published), so only assessed desa are listed.
+  if (order !== VillageOrderBy.CODE) query.idm ??= { year: await publishedYear(context) };
   const rows = page.first === 0 ? [] : await context.loaders.region.villagePage(parent, query, page, order).load(key);
   return toConnection(
     scope ? rows.map((r) => ({ ...r, scope })) : rows,

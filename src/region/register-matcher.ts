@@ -1,0 +1,315 @@
+/**
+ * Which register desa a published record is about. Kemendes files print a village code and the
+ * names of the desa, its kecamatan and its kabupaten; both can be wrong, and codes get renumbered.
+ * Pure functions over register rows (register-rows.ts loads them), shared by every importer, the
+ * live sync and the mutations, so a record lands on the same desa whichever way it comes in.
+ *
+ * The code is trusted first: a code the register has, in a kabupaten whose name agrees, is that
+ * desa whatever the desa name says (a 2022 API response naming the neighbouring "… III" keeps its
+ * "… II" code, and the difference becomes a NAME_MISMATCH warning). Names decide only where the
+ * code cannot: a code the register lacks, or one whose kabupaten was renumbered (the record's
+ * kabupaten name sits at another register code), or, in a batch, one whose desa another record of
+ * the same year names (the numbering moved: see `matchAll`). Then, in the named kabupaten, the
+ * first rule that finds exactly one desa wins:
+ *  1. NAMES: kecamatan and desa names agree;
+ *  2. NEAR_NAME: same kecamatan and desa number, the desa name one edit away ("Waninggap Sai" for
+ *     "Waninggap Say");
+ *  3. DISTRICT_SPLIT: the kecamatan was split and the record still names the old one, a prefix of
+ *     the new one's name ("Kota Bangun" for "Kota Bangun Darat");
+ *  4. KABUPATEN_NAME: the only desa of that name in the kabupaten.
+ * Names are compared without case, accents, punctuation, spaces or the prefixes "Desa Adat",
+ * "Kampung Adat" and "Kampung" ("AYAPO" is "Desa Adat Ayapo"). Kelurahan are never matched by name.
+ */
+import { searchKey } from './region-code';
+import { VillageKind } from './region.enums';
+
+/** A village of the register with the names of its kecamatan and kabupaten. */
+export interface RegisterVillage {
+  /** Dotted code, "64.02.19.2005". */
+  code: string;
+  name: string;
+  kind: VillageKind;
+  districtCode: string;
+  districtName: string;
+  kabupatenCode: string;
+  kabupatenName: string;
+}
+
+export interface RegisterKabupaten {
+  code: string;
+  name: string;
+}
+
+/** A village as a source publishes it. */
+export interface PublishedIdentity {
+  /** The published code in dotted form (already known to be well formed). */
+  code: string;
+  /** Published names, where the source has them (files do; mutations do not). */
+  names: { kabupaten?: string; district?: string; village?: string };
+}
+
+/** The rule that placed a record. Every rule but CODE moves it away from its published code. */
+export enum MatchRule {
+  /** Its own code, in a kabupaten whose name agrees (or no kabupaten name published). */
+  CODE = 'CODE',
+  /** A code the register lacks, remembered from an earlier import that matched it by names. */
+  ALIAS = 'ALIAS',
+  NAMES = 'NAMES',
+  NEAR_NAME = 'NEAR_NAME',
+  DISTRICT_SPLIT = 'DISTRICT_SPLIT',
+  KABUPATEN_NAME = 'KABUPATEN_NAME',
+}
+
+/** Something worth a look that did not stop the record. */
+export enum MatchWarning {
+  /** Kept on its code although a published name (desa, or a kabupaten the register does not know) differs. */
+  NAME_MISMATCH = 'NAME_MISMATCH',
+}
+
+export type MatchResult =
+  | { village: RegisterVillage; rule: MatchRule; warning: { reason: MatchWarning; message: string } | null }
+  | { village: null; message: string };
+
+/** A desa or kecamatan name folded for comparison: "DESA ADAT AYAPO", "Ayapo" and "ayapo" agree. */
+export function nameKey(name: string | undefined): string {
+  const folded = searchKey(name ?? '');
+  const bare = folded.replace(/^(desa adat|kampung adat|kampung) (?=\S)/, '');
+  return bare.replaceAll(' ', '');
+}
+
+/** A kecamatan name folded for comparison (no prefixes dropped: "Kampung Laut" is a kecamatan). */
+export function districtKey(name: string | undefined): string {
+  return searchKey(name ?? '').replaceAll(' ', '');
+}
+
+/** A kabupaten name folded for comparison: "KAB. SORONG" and "Kabupaten Sorong" agree, "KOTA SORONG" does not. */
+export function kabupatenKey(name: string | undefined): string {
+  return searchKey(name ?? '')
+    .replace(/^(kabupaten|kab) (?=\S)/, '')
+    .replaceAll(' ', '');
+}
+
+/** True when one insertion, deletion or substitution (or none) turns `a` into `b`. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  // Past the first difference the rest must agree, skipping one character of the longer (or one of each).
+  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+}
+
+/** Codes of the register kabupaten that a record's kabupaten name names, for loading their villages. */
+export function kabupatensNamed(kabupatens: readonly RegisterKabupaten[], identities: readonly PublishedIdentity[]): string[] {
+  const wanted = new Set(identities.map((i) => kabupatenKey(i.names.kabupaten)).filter(Boolean));
+  return kabupatens.filter((k) => wanted.has(kabupatenKey(k.name))).map((k) => k.code);
+}
+
+interface Keyed extends RegisterVillage {
+  nameKey: string;
+  districtKey: string;
+  /** The kecamatan name folded but with its word breaks, for the split rule's prefix. */
+  districtWords: string;
+  /** The 4-digit desa number. */
+  number: string;
+}
+
+/** The register rows a batch needs, indexed for matching. */
+export class Register {
+  private readonly byCode = new Map<string, Keyed>();
+  private readonly kabupatenCodes = new Map<string, string[]>();
+  /** Desa and desa adat of each loaded kabupaten: the pool names are matched in. */
+  private readonly desaOf = new Map<string, Keyed[]>();
+  private readonly aliases: Map<string, string>;
+
+  /**
+   * @param kabupatens every kabupaten of the register (514 rows), to tell a renumbered kabupaten.
+   * @param villages the villages of the published codes and of every kabupaten the records name.
+   * @param aliases published code → register code, learnt from earlier name matches.
+   */
+  constructor(kabupatens: readonly RegisterKabupaten[], villages: readonly RegisterVillage[], aliases: Iterable<[string, string]> = []) {
+    for (const k of kabupatens) {
+      const key = kabupatenKey(k.name);
+      this.kabupatenCodes.set(key, [...(this.kabupatenCodes.get(key) ?? []), k.code]);
+    }
+    for (const v of villages) {
+      if (this.byCode.has(v.code)) continue;
+      const keyed: Keyed = { ...v, nameKey: nameKey(v.name), districtKey: districtKey(v.districtName), districtWords: searchKey(v.districtName), number: v.code.slice(-4) };
+      this.byCode.set(v.code, keyed);
+      if (v.kind === VillageKind.KELURAHAN) continue;
+      const pool = this.desaOf.get(v.kabupatenCode);
+      if (pool) pool.push(keyed);
+      else this.desaOf.set(v.kabupatenCode, [keyed]);
+    }
+    this.aliases = new Map(aliases);
+  }
+
+  /** True when the register itself uses `code` (a name match on it must not become an alias). */
+  knows(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  /** The register desa a published identity is, by the rules at the top of this module. */
+  match(identity: PublishedIdentity): MatchResult {
+    const { code, names } = identity;
+    const own = this.byCode.get(code);
+    const named = names.kabupaten ? (this.kabupatenCodes.get(kabupatenKey(names.kabupaten)) ?? []) : [];
+    if (own) {
+      if (!names.kabupaten || named.includes(own.kabupatenCode)) return this.kept(identity, own, MatchRule.CODE);
+      if (named.length === 0) {
+        // A kabupaten name the register does not know is a spelling, not a renumbering: the code stands.
+        return {
+          village: strip(own),
+          rule: MatchRule.CODE,
+          warning: { reason: MatchWarning.NAME_MISMATCH, message: `published kabupaten ${names.kabupaten} differs from the register's ${own.kabupatenName}` },
+        };
+      }
+      return (
+        this.byNames(identity, named) ?? {
+          village: null,
+          message: `village code ${code} is ${own.name} in ${own.kabupatenName} in the register, but the record names ${names.kabupaten} (register ${named.join(', ')}), where ${describe(names)} match no single desa`,
+        }
+      );
+    }
+    const alias = this.byCode.get(this.aliases.get(code) ?? '');
+    if (alias) return this.kept(identity, alias, MatchRule.ALIAS);
+    const found = named.length ? this.byNames(identity, named) : null;
+    if (found) return found;
+    const published = describe(names);
+    return { village: null, message: `village code ${code} is not in the register${published ? ` and ${published} match no single desa` : ''}` };
+  }
+
+  /**
+   * Matches a batch (a file, a sync): each identity by `match`, except that a code whose desa name
+   * differs follows its names when the batch itself shows the numbering moved, that is when another
+   * record of the same year names the desa this code points to. Kabupaten Sorong's 2024 codes are
+   * such a case: Makbon's desa are numbered one or two apart from the register (96.01.01.2004 is
+   * Malaumkarta in the file, Batu Lubang in the register, whose record comes as 96.01.01.2005). A
+   * record whose names then match no desa is rejected rather than left on a desa that has its own
+   * record. A response that merely names its neighbour ("… III" for "… II") has no such witness and
+   * keeps its code.
+   */
+  matchAll(items: readonly { identity: PublishedIdentity; year: number }[]): MatchResult[] {
+    const results = items.map((item) => this.match(item.identity));
+    const targets = items.map((item) => this.exactNames(item.identity));
+    const claimed = new Map<string, number>();
+    targets.forEach((target, i) => {
+      if (target) claimed.set(`${target.code}|${items[i]!.year}`, i);
+    });
+    return results.map((result, i) => {
+      if (!result.village || result.rule !== MatchRule.CODE || result.warning?.reason !== MatchWarning.NAME_MISMATCH) return result;
+      const claimant = claimed.get(`${result.village.code}|${items[i]!.year}`);
+      if (claimant === undefined || claimant === i) return result;
+      const { identity } = items[i]!;
+      return (
+        this.byNames(identity, [result.village.kabupatenCode]) ?? {
+          village: null,
+          message: `village code ${identity.code} is ${result.village.name} in the register, whose record in this batch is another (${describe(items[claimant]!.identity.names)}), and ${describe(identity.names)} match no single desa`,
+        }
+      );
+    });
+  }
+
+  /** The one desa whose kabupaten, kecamatan and desa names are the record's, if exactly one. */
+  private exactNames(identity: PublishedIdentity): Keyed | null {
+    const { kabupaten, district, village } = identity.names;
+    const desa = nameKey(village);
+    const kecamatan = districtKey(district);
+    if (!kabupaten || !desa || !kecamatan) return null;
+    const found = (this.kabupatenCodes.get(kabupatenKey(kabupaten)) ?? []).flatMap((k) =>
+      (this.desaOf.get(k) ?? []).filter((v) => v.districtKey === kecamatan && v.nameKey === desa),
+    );
+    return found.length === 1 ? found[0]! : null;
+  }
+
+  /** Matched on its code (or alias): a differing desa name is reported, not acted on. */
+  private kept(identity: PublishedIdentity, village: Keyed, rule: MatchRule): MatchResult {
+    const published = identity.names.village;
+    const differs = published !== undefined && published.trim() !== '' && nameKey(published) !== village.nameKey;
+    return {
+      village: strip(village),
+      rule,
+      warning: differs ? { reason: MatchWarning.NAME_MISMATCH, message: `published desa name ${published} differs from the register's ${village.name}` } : null,
+    };
+  }
+
+  private byNames(identity: PublishedIdentity, kabupatenCodes: readonly string[]): MatchResult | null {
+    const desa = nameKey(identity.names.village);
+    if (!desa) return null;
+    const district = districtKey(identity.names.district);
+    // "Kota Bangun" is the start of "Kota Bangun Darat"; "Kota Bang" is not the start of a name.
+    const splitPrefix = `${searchKey(identity.names.district ?? '')} `;
+    const number = identity.code.slice(-4);
+    const pool = kabupatenCodes.flatMap((k) => this.desaOf.get(k) ?? []);
+    const rules: [MatchRule, (v: Keyed) => boolean][] = [
+      [MatchRule.NAMES, (v) => district !== '' && v.districtKey === district && v.nameKey === desa],
+      [MatchRule.NEAR_NAME, (v) => district !== '' && v.districtKey === district && v.number === number && withinOneEdit(v.nameKey, desa)],
+      [MatchRule.DISTRICT_SPLIT, (v) => district !== '' && v.districtWords.startsWith(splitPrefix) && v.nameKey === desa],
+      [MatchRule.KABUPATEN_NAME, (v) => v.nameKey === desa],
+    ];
+    for (const [rule, test] of rules) {
+      const found = pool.filter(test);
+      if (found.length === 1) return { village: strip(found[0]!), rule, warning: null };
+    }
+    return null;
+  }
+}
+
+function strip(village: Keyed): RegisterVillage {
+  const { nameKey: _n, districtKey: _d, districtWords: _w, number: _number, ...row } = village;
+  return row;
+}
+
+/** "its names (KUTAI KARTANEGARA / KOTA BANGUN / SUMBER SARI)", or '' when none were published. */
+function describe(names: PublishedIdentity['names']): string {
+  const given = [names.kabupaten, names.district, names.village].filter((n) => n && n.trim() !== '');
+  return given.length ? `its names (${given.join(' / ')})` : '';
+}
+
+/** One record placed on a register desa, for the one-record-per-desa-year rule. */
+export interface Placement {
+  index: number;
+  /** Register code the record landed on. */
+  villageCode: string;
+  year: number;
+  /** Landed away from its published code (any rule but CODE). */
+  remapped: boolean;
+}
+
+export interface PlacementConflict {
+  index: number;
+  reason: 'DUPLICATE' | 'REMAP_CONFLICT';
+  /** The record it gave way to, when in the same batch. */
+  otherIndex: number | null;
+}
+
+/**
+ * A record never replaces another desa's own record of the same year. Per desa-year, the first
+ * record published under that desa's own code wins and later ones are DUPLICATE; a remapped record
+ * landing there is a REMAP_CONFLICT, as is one landing on a desa-year already stored under the
+ * desa's own code (`storedOwn`). Among remapped records alone, the first wins.
+ */
+export function placementConflicts(placements: readonly Placement[], storedOwn: (villageCode: string, year: number) => boolean): PlacementConflict[] {
+  const groups = new Map<string, Placement[]>();
+  for (const p of placements) {
+    const key = `${p.villageCode}|${p.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const conflicts: PlacementConflict[] = [];
+  for (const group of groups.values()) {
+    const sorted = [...group].sort((a, b) => a.index - b.index);
+    const own = sorted.find((p) => !p.remapped);
+    const winner = own ?? (storedOwn(sorted[0]!.villageCode, sorted[0]!.year) ? null : sorted[0]!);
+    for (const p of sorted) {
+      if (p === winner) continue;
+      const ownerIsHere = own !== undefined;
+      conflicts.push({
+        index: p.index,
+        reason: p.remapped && (ownerIsHere || winner === null) ? 'REMAP_CONFLICT' : 'DUPLICATE',
+        otherIndex: winner?.index ?? null,
+      });
+    }
+  }
+  return conflicts.sort((a, b) => a.index - b.index);
+}
