@@ -19,7 +19,7 @@ export class Migration20261128010000 extends Migration {
     this.addSql(`alter table "idm_change" add column "recorded_by" text not null default 'unrecorded';`);
     this.addSql(`alter table "idm_change" alter column "recorded_by" drop default;`);
 
-    this.addSql(`create table "idm_year" ("year" int primary key, "assessed" int not null check ("assessed" >= 0));`);
+    this.addSql(`create table "idm_year" ("year" int primary key, "assessed" int not null);`);
     this.addSql(`insert into "idm_year" ("year", "assessed") select "year", count(*) from "idm_assessment" group by "year";`);
 
     this.addSql(`create table "revoked_token" (

@@ -62,7 +62,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DATABASE_URL: process.env.DESA_TEST_DATABASE_URL,
     ...env,
   });
-  const server = await startServer({ config, databaseUrl: config.databaseUrl!, log: createLogger('silent') });
+  const server = await startServer({ config, databaseUrl: config.databaseUrl!, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const post = async (document: DocumentNode | string, body: unknown, token: string | null | undefined) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const t = token === undefined ? (isMutation(document) ? await testAdminToken() : null) : token;
