@@ -60,7 +60,10 @@ export async function createContext(services: Services, request: { authorization
     viewer,
     stats: request.stats ?? { statements: 0, ms: 0 },
     services,
-    renew: () => void Object.defineProperties(context, Object.getOwnPropertyDescriptors(freshParts(services))),
+    // `this`, not `context`: Apollo hands resolvers a copy of the context it was given.
+    renew(this: Context) {
+      Object.defineProperties(this, Object.getOwnPropertyDescriptors(freshParts(services)));
+    },
   } as Context;
   context.renew();
   return context;

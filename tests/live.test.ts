@@ -6,7 +6,7 @@ import { ensureEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { lastYear } from '../src/idm/idm.rules';
 import { importIdm } from '../src/importers/idm/idm.importer';
 import { createNotifier } from '../src/live/notifier';
-import { RecordIdmDocument, type IdmSummaryUpdatedSubscription, type IdmUpdatedSubscription } from './generated/graphql';
+import { RecordIdmDocument, RetractIdmDocument, type IdmSummaryUpdatedSubscription, type IdmUpdatedSubscription } from './generated/graphql';
 import { startTestServer, type TestServer } from './helpers/server';
 import { Subscriber } from './helpers/subscriber';
 
@@ -115,6 +115,31 @@ describe('idmUpdated', () => {
     const resumed = track(new Subscriber<{ idmUpdated: Update }>(again.url, UPDATED, { where: { villageCode: '64.09.03.2002' }, after: seen!.idmUpdated.cursor }));
     await resumed.waitFor(3);
     expect(updates(resumed).map((u) => u.current!.score)).toEqual([0.52, 0.53, 0.54]);
+  });
+
+  it('delivers a retraction on another instance: the value taken back, no current value, the reason and who', async () => {
+    const query = `subscription($where: IdmUpdateFilter) {
+      idmUpdated(where: $where) { year movement previous { score status } current { score status } reason provenance { format file line recordedBy } }
+    }`;
+    const sub = track(new Subscriber<{ idmUpdated: Update }>(b.url, query, { where: { villageCode: '64.09.03.2003', statusChanged: true } }));
+    const summary = track(new Subscriber<{ idmSummaryUpdated: IdmSummaryUpdatedSubscription['idmSummaryUpdated'] }>(b.url, SUMMARY, { scope: { kabupatenCode: '64.09' }, year: YEAR }));
+    const [{ idmSummaryUpdated: start }] = await summary.waitFor(1);
+    await record(a, '64.09.03.2003', 0.8);
+    await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed + 1);
+    const retracted = await a.request(RetractIdmDocument, { villageCode: '6409032003', year: YEAR, reason: 'counted twice' });
+    expect(retracted.errors).toBeUndefined();
+    const [written, taken] = await sub.waitFor(2);
+    expect(written!.idmUpdated).toMatchObject({ movement: 'NEW', current: { score: 0.8, status: 'MAJU' }, reason: null });
+    expect(taken!.idmUpdated).toEqual({
+      year: YEAR,
+      movement: 'RETRACTED',
+      previous: { score: 0.8, status: 'MAJU' },
+      current: null,
+      reason: 'counted twice',
+      provenance: { format: 'graphql', file: 'retractIdmAssessment', line: 1, recordedBy: 'token:test-admin' },
+    });
+    // The kabupaten's summary follows the retraction.
+    await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed);
   });
 
   it('refuses a cursor it did not issue', async () => {
