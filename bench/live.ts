@@ -9,6 +9,7 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,7 +17,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { mintToken } from '../src/auth/token';
+import { Role } from '../src/auth/viewer';
 import { ensureEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { lastYear } from '../src/idm/idm.rules';
 import { Sql } from '../src/db/sql';
 import { encodeCursor } from '../src/graphql/connection';
 import { readChanges } from '../src/live/change-log';
@@ -28,8 +32,10 @@ const { values } = parseArgs({
 const SUBSCRIBERS = Number(values.subscribers);
 const WRITES_PER_SECOND = Number(values.writes);
 const SECONDS = Number(values.seconds);
-const TOKEN = 'bench-admin-token-0123456789';
-const YEAR = 2031;
+/** The bench's own secret: the server it starts signs with it, and the writer's admin token is minted with it. */
+const TOKEN_SECRET = randomBytes(32).toString('base64url');
+/** Next year: valid for writes, and holding no published data the bench could disturb. */
+const YEAR = lastYear();
 /** Each phase writes other scores than the one before, so every write is a change. */
 let phaseOffset = Date.now() % 1000;
 
@@ -81,7 +87,7 @@ async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; 
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof") goes to the server process only.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn', QUERY_STATS: '0' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', TOKEN_SECRET, LOG_LEVEL: 'warn', QUERY_STATS: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -166,6 +172,7 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
   const offset = phaseOffset++ * 100_003;
   const inFlight = new Set<Promise<void>>();
   const total = WRITES_PER_SECOND * SECONDS;
+  const { token } = await mintToken(TOKEN_SECRET, { subject: 'bench-live', role: Role.ADMIN, ttlSeconds: 3600 });
   const writeStarted = performance.now();
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
@@ -180,7 +187,7 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
       sentAt.set(`${d.code}|${score}`, performance.now());
       const p = fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: `mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }`, variables: { i: [{ villageCode: d.code, year: YEAR, iks: score, ike: score, ikl: score, score }] } }),
       })
         .then((r) => r.json() as Promise<{ errors?: unknown }>)

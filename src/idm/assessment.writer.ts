@@ -252,11 +252,14 @@ function identify(p: Placed): Omit<Remap, 'rule'> {
 
 const key = (villageCode: string, year: number) => `${villageCode}|${year}`;
 
+/** The stored rows the checks below look at: where remapped records land, and what retractions take back. */
 async function storedRows(client: pg.ClientBase, placed: Placed[]): Promise<Map<string, StoredRow>> {
+  const wanted = placed.filter((p) => p.rule !== MatchRule.CODE || isRetraction(p.write));
+  if (!wanted.length) return new Map();
   const { rows } = await client.query<StoredRow & { village_code: string; year: number }>(
     `select a.village_code, a.year, a.published_code = a.village_code as own, a.iks, a.ike, a.ikl, a.score, a.status
      from idm_assessment a join unnest($1::text[], $2::int[]) as t(code, year) on a.village_code = t.code and a.year = t.year`,
-    [placed.map((p) => p.village.code), placed.map((p) => p.write.year)],
+    [wanted.map((p) => p.village.code), wanted.map((p) => p.write.year)],
   );
   return new Map(rows.map((r) => [key(r.village_code, r.year), r]));
 }

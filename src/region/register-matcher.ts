@@ -70,24 +70,43 @@ export type MatchResult =
   | { village: RegisterVillage; rule: MatchRule; warning: { reason: MatchWarning; message: string } | null }
   | { village: null; message: string };
 
-/** A desa or kecamatan name folded for comparison: "DESA ADAT AYAPO", "Ayapo" and "ayapo" agree. */
-export function nameKey(name: string | undefined): string {
-  const folded = searchKey(name ?? '');
-  const bare = folded.replace(/^(desa adat|kampung adat|kampung) (?=\S)/, '');
-  return bare.replaceAll(' ', '');
+/**
+ * Folds names once each: a national file repeats a few thousand kecamatan and kabupaten names 75,000
+ * times, and Unicode normalisation is the costly part of matching it.
+ */
+function memo(fold: (name: string) => string, limit = 200_000): (name: string | undefined) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    const text = name ?? '';
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = fold(text);
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, key);
+    }
+    return key;
+  };
 }
+
+/** A desa or kecamatan name folded for comparison: "DESA ADAT AYAPO", "Ayapo" and "ayapo" agree. */
+export const nameKey = memo((name) =>
+  searchKey(name)
+    .replace(/^(desa adat|kampung adat|kampung) (?=\S)/, '')
+    .replaceAll(' ', ''),
+);
 
 /** A kecamatan name folded for comparison (no prefixes dropped: "Kampung Laut" is a kecamatan). */
-export function districtKey(name: string | undefined): string {
-  return searchKey(name ?? '').replaceAll(' ', '');
-}
+export const districtKey = memo((name) => searchKey(name).replaceAll(' ', ''));
 
 /** A kabupaten name folded for comparison: "KAB. SORONG" and "Kabupaten Sorong" agree, "KOTA SORONG" does not. */
-export function kabupatenKey(name: string | undefined): string {
-  return searchKey(name ?? '')
+export const kabupatenKey = memo((name) =>
+  searchKey(name)
     .replace(/^(kabupaten|kab) (?=\S)/, '')
-    .replaceAll(' ', '');
-}
+    .replaceAll(' ', ''),
+);
+
+/** searchKey, folded once per distinct kecamatan name. */
+const districtWords = memo(searchKey);
 
 /** True when one insertion, deletion or substitution (or none) turns `a` into `b`. */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -121,6 +140,8 @@ export class Register {
   private readonly kabupatenCodes = new Map<string, string[]>();
   /** Desa and desa adat of each loaded kabupaten: the pool names are matched in. */
   private readonly desaOf = new Map<string, Keyed[]>();
+  /** The same desa by kabupaten code, kecamatan and desa name keys, for the exact-names lookups of a batch. */
+  private readonly byNameKeys = new Map<string, Keyed[]>();
   private readonly aliases: Map<string, string>;
 
   /**
@@ -129,18 +150,14 @@ export class Register {
    * @param aliases published code → register code, learnt from earlier name matches.
    */
   constructor(kabupatens: readonly RegisterKabupaten[], villages: readonly RegisterVillage[], aliases: Iterable<[string, string]> = []) {
-    for (const k of kabupatens) {
-      const key = kabupatenKey(k.name);
-      this.kabupatenCodes.set(key, [...(this.kabupatenCodes.get(key) ?? []), k.code]);
-    }
+    for (const k of kabupatens) push(this.kabupatenCodes, kabupatenKey(k.name), k.code);
     for (const v of villages) {
       if (this.byCode.has(v.code)) continue;
-      const keyed: Keyed = { ...v, nameKey: nameKey(v.name), districtKey: districtKey(v.districtName), districtWords: searchKey(v.districtName), number: v.code.slice(-4) };
+      const keyed: Keyed = { ...v, nameKey: nameKey(v.name), districtKey: districtKey(v.districtName), districtWords: districtWords(v.districtName), number: v.code.slice(-4) };
       this.byCode.set(v.code, keyed);
       if (v.kind === VillageKind.KELURAHAN) continue;
-      const pool = this.desaOf.get(v.kabupatenCode);
-      if (pool) pool.push(keyed);
-      else this.desaOf.set(v.kabupatenCode, [keyed]);
+      push(this.desaOf, v.kabupatenCode, keyed);
+      push(this.byNameKeys, `${v.kabupatenCode}|${keyed.districtKey}|${keyed.nameKey}`, keyed);
     }
     this.aliases = new Map(aliases);
   }
@@ -217,9 +234,7 @@ export class Register {
     const desa = nameKey(village);
     const kecamatan = districtKey(district);
     if (!kabupaten || !desa || !kecamatan) return null;
-    const found = (this.kabupatenCodes.get(kabupatenKey(kabupaten)) ?? []).flatMap((k) =>
-      (this.desaOf.get(k) ?? []).filter((v) => v.districtKey === kecamatan && v.nameKey === desa),
-    );
+    const found = (this.kabupatenCodes.get(kabupatenKey(kabupaten)) ?? []).flatMap((k) => this.byNameKeys.get(`${k}|${kecamatan}|${desa}`) ?? []);
     return found.length === 1 ? found[0]! : null;
   }
 
@@ -239,7 +254,7 @@ export class Register {
     if (!desa) return null;
     const district = districtKey(identity.names.district);
     // "Kota Bangun" is the start of "Kota Bangun Darat"; "Kota Bang" is not the start of a name.
-    const splitPrefix = `${searchKey(identity.names.district ?? '')} `;
+    const splitPrefix = `${districtWords(identity.names.district)} `;
     const number = identity.code.slice(-4);
     const pool = kabupatenCodes.flatMap((k) => this.desaOf.get(k) ?? []);
     const rules: [MatchRule, (v: Keyed) => boolean][] = [
@@ -254,6 +269,12 @@ export class Register {
     }
     return null;
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function strip(village: Keyed): RegisterVillage {
@@ -292,12 +313,10 @@ export interface PlacementConflict {
  */
 export function placementConflicts(placements: readonly Placement[], storedOwn: (villageCode: string, year: number) => boolean): PlacementConflict[] {
   const groups = new Map<string, Placement[]>();
-  for (const p of placements) {
-    const key = `${p.villageCode}|${p.year}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
+  for (const p of placements) push(groups, `${p.villageCode}|${p.year}`, p);
   const conflicts: PlacementConflict[] = [];
   for (const group of groups.values()) {
+    if (group.length === 1 && (!group[0]!.remapped || !storedOwn(group[0]!.villageCode, group[0]!.year))) continue;
     const sorted = [...group].sort((a, b) => a.index - b.index);
     const own = sorted.find((p) => !p.remapped);
     const winner = own ?? (storedOwn(sorted[0]!.villageCode, sorted[0]!.year) ? null : sorted[0]!);
