@@ -210,6 +210,11 @@ describe('live sync from the Kemendes API', () => {
       expect(report.write!.inserted + report.write!.updated).toBe(shared.length);
       const { data } = await server.request(VillageIdmDocument, { code: shared[0]!, year: 2023 });
       expect(data!.village!.idm!.indicators).toHaveLength(50);
+      expect(data!.village!.idm!.provenance).toMatchObject({
+        format: 'kemendes-api',
+        file: `${replay.base}/open/api/desa/rumusan/${shared[0]}/2023`,
+        recordedBy: expect.stringMatching(/^cli:sync:idm:/),
+      });
     } finally {
       await replay.close();
     }

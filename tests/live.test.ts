@@ -142,6 +142,12 @@ describe('idmUpdated', () => {
     await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed);
   });
 
+  it('refuses a summary of a year outside 2015 … next year', async () => {
+    const sub = track(new Subscriber(a.url, SUMMARY, { scope: { provinceCode: '64' }, year: 2099 }));
+    await sub.waitForComplete();
+    expect(sub.errors).toEqual([[expect.objectContaining({ message: expect.stringMatching(/^year 2099 is not a year of IDM/), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]]);
+  });
+
   it('refuses a cursor it did not issue', async () => {
     const sub = track(new Subscriber<{ idmUpdated: Update }>(a.url, UPDATED, { after: 'bogus' }));
     await sub.waitForComplete();

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { decodeCursor, encodeCursor } from '../graphql/connection';
 import type { SummaryScope } from '../idm/idm.repository';
+import { checkYear } from '../idm/idm-year';
 import { IdmProvenanceType, IdmScoreStatusType, IdmSummaryType, type SummaryRow } from '../idm/idm.types';
 import { parseCode } from '../region/region-code';
 import { VillageType, type VillageRow } from '../region/region.types';
@@ -100,6 +101,7 @@ export class LiveResolver {
     subscribe: async ({ args, context }) => {
       const { scope, year } = args as SummaryArgs;
       const ctx = context as Context;
+      checkYear(year);
       const { watch } = await summaryScope(ctx, scope);
       return ctx.services.hub.summaryTicks(watch, year);
     },
