@@ -62,7 +62,7 @@ export interface Config {
   dataDir: string;
   /** Port of the embedded PostgreSQL. @default 54329 */
   embeddedPgPort: number;
-  /** Signs and verifies tokens (HS256). Required in production; a development secret elsewhere. */
+  /** Signs and verifies tokens (HS256). Required in production. @default a development secret outside production */
   tokenSecret: string;
   /** Anonymous requests may read unless this is set. @default false */
   requireTokenForReads: boolean;

@@ -74,7 +74,7 @@ export type MatchResult =
  * Folds names once each: a national file repeats a few thousand kecamatan and kabupaten names 75,000
  * times, and Unicode normalisation is the costly part of matching it.
  */
-function memo(fold: (name: string) => string, limit = 200_000): (name: string | undefined) => string {
+function memo(fold: (name: string) => string, limit = 50_000): (name: string | undefined) => string {
   const cache = new Map<string, string>();
   return (name) => {
     const text = name ?? '';
@@ -88,20 +88,24 @@ function memo(fold: (name: string) => string, limit = 200_000): (name: string | 
   };
 }
 
-/** A desa or kecamatan name folded for comparison: "DESA ADAT AYAPO", "Ayapo" and "ayapo" agree. */
-export const nameKey = memo((name) =>
-  searchKey(name)
+/** A desa name folded for comparison: "DESA ADAT AYAPO", "Ayapo" and "ayapo" agree. Desa names barely repeat: no memo. */
+export function nameKey(name: string | undefined): string {
+  return searchKey(name ?? '')
     .replace(/^(desa adat|kampung adat|kampung) (?=\S)/, '')
-    .replaceAll(' ', ''),
-);
+    .replaceAll(' ', '');
+}
 
 /** A kecamatan name folded for comparison (no prefixes dropped: "Kampung Laut" is a kecamatan). */
 export const districtKey = memo((name) => searchKey(name).replaceAll(' ', ''));
 
-/** A kabupaten name folded for comparison: "KAB. SORONG" and "Kabupaten Sorong" agree, "KOTA SORONG" does not. */
+/**
+ * A kabupaten name folded for comparison: "KAB. SORONG" and "Kabupaten Sorong" agree, "KOTA SORONG"
+ * does not; "KEP." is Kepulauan, as the 2024 file abbreviates it.
+ */
 export const kabupatenKey = memo((name) =>
   searchKey(name)
     .replace(/^(kabupaten|kab) (?=\S)/, '')
+    .replace(/^kep (?=\S)/, 'kepulauan ')
     .replaceAll(' ', ''),
 );
 
@@ -125,13 +129,24 @@ export function kabupatensNamed(kabupatens: readonly RegisterKabupaten[], identi
   return kabupatens.filter((k) => wanted.has(kabupatenKey(k.name))).map((k) => k.code);
 }
 
-interface Keyed extends RegisterVillage {
+/** A register village with its names folded once. */
+interface Keyed {
+  row: RegisterVillage;
   nameKey: string;
   districtKey: string;
   /** The kecamatan name folded but with its word breaks, for the split rule's prefix. */
   districtWords: string;
   /** The 4-digit desa number. */
   number: string;
+}
+
+/** A published identity with its names folded once. */
+interface Published {
+  identity: PublishedIdentity;
+  /** Register codes of the kabupaten its kabupaten name names. */
+  named: readonly string[];
+  desa: string;
+  district: string;
 }
 
 /** The register rows a batch needs, indexed for matching. */
@@ -151,13 +166,13 @@ export class Register {
    */
   constructor(kabupatens: readonly RegisterKabupaten[], villages: readonly RegisterVillage[], aliases: Iterable<[string, string]> = []) {
     for (const k of kabupatens) push(this.kabupatenCodes, kabupatenKey(k.name), k.code);
-    for (const v of villages) {
-      if (this.byCode.has(v.code)) continue;
-      const keyed: Keyed = { ...v, nameKey: nameKey(v.name), districtKey: districtKey(v.districtName), districtWords: districtWords(v.districtName), number: v.code.slice(-4) };
-      this.byCode.set(v.code, keyed);
-      if (v.kind === VillageKind.KELURAHAN) continue;
-      push(this.desaOf, v.kabupatenCode, keyed);
-      push(this.byNameKeys, `${v.kabupatenCode}|${keyed.districtKey}|${keyed.nameKey}`, keyed);
+    for (const row of villages) {
+      if (this.byCode.has(row.code)) continue;
+      const keyed: Keyed = { row, nameKey: nameKey(row.name), districtKey: districtKey(row.districtName), districtWords: districtWords(row.districtName), number: row.code.slice(-4) };
+      this.byCode.set(row.code, keyed);
+      if (row.kind === VillageKind.KELURAHAN) continue;
+      push(this.desaOf, row.kabupatenCode, keyed);
+      push(this.byNameKeys, `${row.kabupatenCode}|${keyed.districtKey}|${keyed.nameKey}`, keyed);
     }
     this.aliases = new Map(aliases);
   }
@@ -169,32 +184,7 @@ export class Register {
 
   /** The register desa a published identity is, by the rules at the top of this module. */
   match(identity: PublishedIdentity): MatchResult {
-    const { code, names } = identity;
-    const own = this.byCode.get(code);
-    const named = names.kabupaten ? (this.kabupatenCodes.get(kabupatenKey(names.kabupaten)) ?? []) : [];
-    if (own) {
-      if (!names.kabupaten || named.includes(own.kabupatenCode)) return this.kept(identity, own, MatchRule.CODE);
-      if (named.length === 0) {
-        // A kabupaten name the register does not know is a spelling, not a renumbering: the code stands.
-        return {
-          village: strip(own),
-          rule: MatchRule.CODE,
-          warning: { reason: MatchWarning.NAME_MISMATCH, message: `published kabupaten ${names.kabupaten} differs from the register's ${own.kabupatenName}` },
-        };
-      }
-      return (
-        this.byNames(identity, named) ?? {
-          village: null,
-          message: `village code ${code} is ${own.name} in ${own.kabupatenName} in the register, but the record names ${names.kabupaten} (register ${named.join(', ')}), where ${describe(names)} match no single desa`,
-        }
-      );
-    }
-    const alias = this.byCode.get(this.aliases.get(code) ?? '');
-    if (alias) return this.kept(identity, alias, MatchRule.ALIAS);
-    const found = named.length ? this.byNames(identity, named) : null;
-    if (found) return found;
-    const published = describe(names);
-    return { village: null, message: `village code ${code} is not in the register${published ? ` and ${published} match no single desa` : ''}` };
+    return this.matchOne(this.fold(identity));
   }
 
   /**
@@ -208,11 +198,12 @@ export class Register {
    * keeps its code.
    */
   matchAll(items: readonly { identity: PublishedIdentity; year: number }[]): MatchResult[] {
-    const results = items.map((item) => this.match(item.identity));
-    const targets = items.map((item) => this.exactNames(item.identity));
+    const published = items.map((item) => this.fold(item.identity));
+    const results = published.map((p) => this.matchOne(p));
     const claimed = new Map<string, number>();
-    targets.forEach((target, i) => {
-      if (target) claimed.set(`${target.code}|${items[i]!.year}`, i);
+    published.forEach((p, i) => {
+      const target = this.exactNames(p);
+      if (target) claimed.set(`${target.row.code}|${items[i]!.year}`, i);
     });
     return results.map((result, i) => {
       if (!result.village || result.rule !== MatchRule.CODE || result.warning?.reason !== MatchWarning.NAME_MISMATCH) return result;
@@ -220,7 +211,7 @@ export class Register {
       if (claimant === undefined || claimant === i) return result;
       const { identity } = items[i]!;
       return (
-        this.byNames(identity, [result.village.kabupatenCode]) ?? {
+        this.byNames(published[i]!, [result.village.kabupatenCode]) ?? {
           village: null,
           message: `village code ${identity.code} is ${result.village.name} in the register, whose record in this batch is another (${describe(items[claimant]!.identity.names)}), and ${describe(identity.names)} match no single desa`,
         }
@@ -228,34 +219,68 @@ export class Register {
     });
   }
 
-  /** The one desa whose kabupaten, kecamatan and desa names are the record's, if exactly one. */
-  private exactNames(identity: PublishedIdentity): Keyed | null {
+  private fold(identity: PublishedIdentity): Published {
     const { kabupaten, district, village } = identity.names;
-    const desa = nameKey(village);
-    const kecamatan = districtKey(district);
-    if (!kabupaten || !desa || !kecamatan) return null;
-    const found = (this.kabupatenCodes.get(kabupatenKey(kabupaten)) ?? []).flatMap((k) => this.byNameKeys.get(`${k}|${kecamatan}|${desa}`) ?? []);
+    return {
+      identity,
+      named: kabupaten ? (this.kabupatenCodes.get(kabupatenKey(kabupaten)) ?? []) : [],
+      desa: nameKey(village),
+      district: districtKey(district),
+    };
+  }
+
+  private matchOne(p: Published): MatchResult {
+    const { code, names } = p.identity;
+    const own = this.byCode.get(code);
+    if (own) {
+      if (!names.kabupaten || p.named.includes(own.row.kabupatenCode)) return this.kept(p, own, MatchRule.CODE);
+      if (p.named.length === 0) {
+        // A kabupaten name the register does not know is a spelling, not a renumbering: the code stands.
+        return {
+          village: own.row,
+          rule: MatchRule.CODE,
+          warning: { reason: MatchWarning.NAME_MISMATCH, message: `published kabupaten ${names.kabupaten} differs from the register's ${own.row.kabupatenName}` },
+        };
+      }
+      return (
+        this.byNames(p, p.named) ?? {
+          village: null,
+          message: `village code ${code} is ${own.row.name} in ${own.row.kabupatenName} in the register, but the record names ${names.kabupaten} (register ${p.named.join(', ')}), where ${describe(names)} match no single desa`,
+        }
+      );
+    }
+    const alias = this.byCode.get(this.aliases.get(code) ?? '');
+    if (alias) return this.kept(p, alias, MatchRule.ALIAS);
+    const found = p.named.length ? this.byNames(p, p.named) : null;
+    if (found) return found;
+    const published = describe(names);
+    return { village: null, message: `village code ${code} is not in the register${published ? ` and ${published} match no single desa` : ''}` };
+  }
+
+  /** The one desa whose kabupaten, kecamatan and desa names are the record's, if exactly one. */
+  private exactNames(p: Published): Keyed | null {
+    if (!p.desa || !p.district) return null;
+    const found = p.named.flatMap((k) => this.byNameKeys.get(`${k}|${p.district}|${p.desa}`) ?? []);
     return found.length === 1 ? found[0]! : null;
   }
 
   /** Matched on its code (or alias): a differing desa name is reported, not acted on. */
-  private kept(identity: PublishedIdentity, village: Keyed, rule: MatchRule): MatchResult {
-    const published = identity.names.village;
-    const differs = published !== undefined && published.trim() !== '' && nameKey(published) !== village.nameKey;
+  private kept(p: Published, village: Keyed, rule: MatchRule): MatchResult {
+    const published = p.identity.names.village;
+    const differs = p.desa !== '' && p.desa !== village.nameKey;
     return {
-      village: strip(village),
+      village: village.row,
       rule,
-      warning: differs ? { reason: MatchWarning.NAME_MISMATCH, message: `published desa name ${published} differs from the register's ${village.name}` } : null,
+      warning: differs ? { reason: MatchWarning.NAME_MISMATCH, message: `published desa name ${published} differs from the register's ${village.row.name}` } : null,
     };
   }
 
-  private byNames(identity: PublishedIdentity, kabupatenCodes: readonly string[]): MatchResult | null {
-    const desa = nameKey(identity.names.village);
+  private byNames(p: Published, kabupatenCodes: readonly string[]): MatchResult | null {
+    const { desa, district } = p;
     if (!desa) return null;
-    const district = districtKey(identity.names.district);
     // "Kota Bangun" is the start of "Kota Bangun Darat"; "Kota Bang" is not the start of a name.
-    const splitPrefix = `${districtWords(identity.names.district)} `;
-    const number = identity.code.slice(-4);
+    const splitPrefix = `${districtWords(p.identity.names.district)} `;
+    const number = p.identity.code.slice(-4);
     const pool = kabupatenCodes.flatMap((k) => this.desaOf.get(k) ?? []);
     const rules: [MatchRule, (v: Keyed) => boolean][] = [
       [MatchRule.NAMES, (v) => district !== '' && v.districtKey === district && v.nameKey === desa],
@@ -265,7 +290,7 @@ export class Register {
     ];
     for (const [rule, test] of rules) {
       const found = pool.filter(test);
-      if (found.length === 1) return { village: strip(found[0]!), rule, warning: null };
+      if (found.length === 1) return { village: found[0]!.row, rule, warning: null };
     }
     return null;
   }
@@ -275,11 +300,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function strip(village: Keyed): RegisterVillage {
-  const { nameKey: _n, districtKey: _d, districtWords: _w, number: _number, ...row } = village;
-  return row;
 }
 
 /** "its names (KUTAI KARTANEGARA / KOTA BANGUN / SUMBER SARI)", or '' when none were published. */

@@ -179,6 +179,7 @@ describe('folding', () => {
     expect(districtKey('Kampung Laut')).toBe('kampunglaut');
     expect(kabupatenKey('KAB. SORONG')).toBe(kabupatenKey('Kabupaten Sorong'));
     expect(kabupatenKey('KOTA SORONG')).not.toBe(kabupatenKey('Kabupaten Sorong'));
+    expect(kabupatenKey('KEP. SIAU TAGULANDANG BIARO')).toBe(kabupatenKey('Kabupaten Kepulauan Siau Tagulandang Biaro'));
   });
 
   it('counts one edit as one insertion, deletion or substitution', () => {
