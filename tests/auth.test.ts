@@ -1,12 +1,12 @@
+import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
+import WebSocket from 'ws';
+import { mintToken } from '../src/auth/token';
 import { revokeToken } from '../src/auth/token.service';
+import { Role } from '../src/auth/viewer';
 import { recordAssessments } from '../src/idm/assessment.writer';
 import type { IdmRetraction } from '../src/idm/idm-record';
-import { mintToken } from '../src/auth/token';
-import { Role } from '../src/auth/viewer';
-import { errorCodes, mintTestToken, startTestServer, testAdminToken, type TestServer } from './helpers/server';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { errorCodes, mintTestToken, startTestServer, testAdminToken, TEST_TOKEN_SECRET, type TestServer } from './helpers/server';
 import { overSocket } from './helpers/subscriber';
 
 /**
@@ -134,19 +134,19 @@ describe.each<Transport>(['HTTP', 'WebSocket'])('over %s', (transport) => {
 
 describe('tokens that do not work', () => {
   const cases: [string, () => Promise<string>, RegExp][] = [
-    ['expired', async () => (await mintToken('test-token-secret-0123456789-abcdefghijklmnop', { subject: 'old', role: Role.ADMIN, ttlSeconds: 60 }, new Date(Date.now() - 3_600_000))).token, /expired at/],
+    ['expired', async () => (await mintToken(TEST_TOKEN_SECRET, { subject: 'old', role: Role.ADMIN, ttlSeconds: 60 }, new Date(Date.now() - 3_600_000))).token, /expired at/],
     ['signed with another secret', async () => (await mintToken('another-secret-0123456789-abcdefghijklmnop', { subject: 'x', role: Role.ADMIN, ttlSeconds: 60 })).token, /not valid/],
     ['malformed', async () => 'not.a.token', /not valid/],
   ];
 
-  it.each(cases)('an %s token is UNAUTHENTICATED with HTTP 401, even to read', async (_name, token, message) => {
+  it.each(cases)('a token that is %s is UNAUTHENTICATED with HTTP 401, even to read', async (_name, token, message) => {
     const response = await a.post(READ, undefined, { token: await token() });
     expect(response.status).toBe(401);
     expect(errorCodes(response.body)).toEqual(['UNAUTHENTICATED']);
     expect(response.body.errors![0]!.message).toMatch(message);
   });
 
-  it.each(cases)('an %s token in connection_init closes the socket with 4403', async (_name, token) => {
+  it.each(cases)('a token that is %s closes the socket with 4403 when sent in connection_init', async (_name, token) => {
     await expect(overSocket(b.url, READ, undefined, await token())).rejects.toMatchObject({ code: 4403 });
   });
 
