@@ -30,8 +30,8 @@ export class IdmLoaders {
     );
   }
 
-  /** Desa assessed per year and the register's desa count, read once per operation. */
-  get yearCounts(): DataLoader<'*', { years: YearCount[]; registerDesa: number }> {
+  /** Desa assessed per year, read once per operation. */
+  get yearCounts(): DataLoader<'*', YearCount[]> {
     return this.registry.get('idmYearCounts', async (keys: readonly '*'[]) => {
       const counts = await this.repository.yearCounts();
       return keys.map(() => counts);

@@ -45,13 +45,15 @@ export class IdmRepository {
     );
   }
 
-  /** Desa assessed per year (kept by the write path in idm_year), and the register's desa to weigh them against. */
-  async yearCounts(): Promise<{ years: YearCount[]; registerDesa: number }> {
-    const [row] = await this.sql.query<{ years: YearCount[]; registerDesa: number }>(
-      `select coalesce((select json_agg(json_build_object('year', y.year, 'assessed', y.assessed) order by y.year) from idm_year y), '[]') as years,
-              (select count(*) from village v where v.kind <> 'KELURAHAN')::int as "registerDesa"`,
-    );
-    return row!;
+  /** Desa assessed per year, oldest first: a few rows the write path keeps (idm_year). */
+  yearCounts(): Promise<YearCount[]> {
+    return this.sql.query(`select year, assessed from idm_year order by year`);
+  }
+
+  /** Desa and desa adat in the register (~15 ms: counted over the whole village table). */
+  async registerDesa(): Promise<number> {
+    const [row] = await this.sql.query<{ count: number }>(`select count(*)::int as count from village where kind <> 'KELURAHAN'`);
+    return row!.count;
   }
 
   /**

@@ -7,7 +7,7 @@ import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRo
 import { OutOfScopeError, recordAssessments, RejectedBatchError, type Reject, type WriteReport } from './assessment.writer';
 import { emptySummary, type SummaryScope } from './idm.repository';
 import { isPublishedYear, movement } from './idm.rules';
-import { checkYear, publishedYear } from './idm-year';
+import { checkYear, publishedYear, registerDesa } from './idm-year';
 import { RejectReason } from './idm.validation';
 import { IdmIndex } from './idm-status';
 import {
@@ -47,9 +47,9 @@ export class IdmQueryResolver {
 
   @Query(() => [IdmYearType], { description: 'Years with at least one assessment, oldest first, each with its count of assessed desa.' })
   async idmYears(@Ctx() context: Context): Promise<IdmYearType[]> {
-    const { years, registerDesa } = await context.loaders.idm.yearCounts.load('*');
+    const [years, desa] = await Promise.all([context.loaders.idm.yearCounts.load('*'), registerDesa(context)]);
     const share = context.services.config.publishedYearMinShare;
-    return years.map((y) => ({ ...y, published: isPublishedYear(y, registerDesa, share) }));
+    return years.map((y) => ({ ...y, published: isPublishedYear(y, desa, share) }));
   }
 
   @Mutation(() => IdmRecordResultType, {
