@@ -13,6 +13,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,8 @@ import { benchDatabase, percentile, rssMb, startServerProcess, stopServerProcess
 
 const { values } = parseArgs({ options: { 'flood-seconds': { type: 'string', default: '5' }, only: { type: 'string' } } });
 const FLOOD_SECONDS = Number(values['flood-seconds']);
-const TOKEN = 'bench-admin-token-0123456789';
+/** The server's signing secret; the attacks send tokens that are not signed with it. */
+const TOKEN_SECRET = randomBytes(32).toString('base64url');
 const IDM_FILE = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'idm-2024.csv');
 
 interface Answer {
@@ -116,7 +118,7 @@ async function frameAttack(url: string, from: string): Promise<Outcome> {
   const started = performance.now();
   const closed = new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)));
   socket.on('error', () => undefined);
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears } #${'x'.repeat(50 * 1024 * 1024)}` } }));
+  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears { year } } #${'x'.repeat(50 * 1024 * 1024)}` } }));
   const closeCode = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
   socket.terminate();
   return { attack: '50 MB WebSocket frame', cameBack: closeCode === -1 ? 'socket still open after 10 s' : `socket closed ${closeCode}`, served: closeCode !== 1009, times: [performance.now() - started] };
@@ -262,7 +264,7 @@ async function ensureIdm(databaseUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const database = await benchDatabase('abuse');
-  const { child, url, base } = await startServerProcess(database.url, { ADMIN_TOKEN: TOKEN });
+  const { child, url, base } = await startServerProcess(database.url, { TOKEN_SECRET });
   let failed = false;
   try {
     await ensureIdm(database.url);

@@ -13,12 +13,16 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { mintToken } from '../src/auth/token';
+import { Role } from '../src/auth/viewer';
+import { lastYear } from '../src/idm/idm.rules';
 import { Sql } from '../src/db/sql';
 import { encodeCursor } from '../src/graphql/connection';
 import { readChanges } from '../src/live/change-log';
@@ -31,8 +35,10 @@ const { values } = parseArgs({
 const SUBSCRIBERS = Number(values.subscribers);
 const WRITES_PER_SECOND = Number(values.writes);
 const SECONDS = Number(values.seconds);
-const TOKEN = 'bench-admin-token-0123456789';
-const YEAR = 2031;
+/** The bench's own secret: the server it starts signs with it, and the writer's admin token is minted with it. */
+const TOKEN_SECRET = randomBytes(32).toString('base64url');
+/** Next year: valid for writes, and holding no published data the bench could disturb. */
+const YEAR = lastYear();
 /** Each phase writes other scores than the one before, so every write is a change. */
 let phaseOffset = Date.now() % 1000;
 
@@ -63,7 +69,7 @@ async function until(check: () => boolean, timeoutMs: number): Promise<boolean> 
 
 async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   // Every subscriber comes from 127.0.0.1: the per-address socket and rate limits would refuse them.
-  return startServerProcess(databaseUrl, { ADMIN_TOKEN: TOKEN, RATE_LIMIT_COST: '0', WS_MAX_SOCKETS_PER_ADDRESS: '1000000' });
+  return startServerProcess(databaseUrl, { TOKEN_SECRET, RATE_LIMIT_COST: '0', WS_MAX_SOCKETS_PER_ADDRESS: '1000000' });
 }
 
 /** User plus system CPU time of a process so far, in ms, from /proc (clock ticks of 10 ms on Linux). */
@@ -143,6 +149,7 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
   const cpuBefore = cpuMs(pid);
   const inFlight = new Set<Promise<void>>();
   const total = WRITES_PER_SECOND * SECONDS;
+  const { token } = await mintToken(TOKEN_SECRET, { subject: 'bench-live', role: Role.ADMIN, ttlSeconds: 3600 });
   const writeStarted = performance.now();
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
@@ -157,7 +164,7 @@ async function runPhase(label: string, url: string, sql: Sql, desa: Desa[], subs
       sentAt.set(`${d.code}|${score}`, performance.now());
       const p = fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: `mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }`, variables: { i: [{ villageCode: d.code, year: YEAR, iks: score, ike: score, ikl: score, score }] } }),
       })
         .then((r) => r.json() as Promise<{ errors?: unknown }>)

@@ -18,6 +18,8 @@ export const VERSIONED_TABLES = [
   'idm_assessment',
   'idm_indicator',
   'idm_change',
+  // Which year is the latest published one, for lists and summaries that omit it.
+  'idm_year',
 ] as const;
 
 export class Migration20261128020000 extends Migration {

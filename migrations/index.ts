@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127211325 } from './Migration20261127211325';
 import { Migration20261127220000 } from './Migration20261127220000';
+import { Migration20261128010000 } from './Migration20261128010000';
 import { Migration20261128020000 } from './Migration20261128020000';
 
 /**
@@ -10,5 +11,6 @@ import { Migration20261128020000 } from './Migration20261128020000';
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127211325', class: Migration20261127211325 },
   { name: 'Migration20261127220000', class: Migration20261127220000 },
+  { name: 'Migration20261128010000', class: Migration20261128010000 },
   { name: 'Migration20261128020000', class: Migration20261128020000 },
 ];

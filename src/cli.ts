@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { mintScopedToken, revokeToken } from './auth/token.service';
+import { parseTtl, TokenError } from './auth/token';
+import { Role } from './auth/viewer';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseUnavailableError, openDatabase } from './db/database';
 import { initORM } from './db/orm';
@@ -28,20 +31,62 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
     },
   },
   'import:idm': {
-    summary: 'Import IDM from national spreadsheets (CSV/XLSX) and Kemendes API JSON files or folders. [--dry-run] [--rejects FILE] PATH...',
+    summary:
+      'Import IDM from national spreadsheets (CSV/XLSX) and Kemendes API JSON files or folders. [--dry-run] [--rejects FILE] PATH...; --retract --reason TEXT PATH... takes back the desa-years the files hold',
     run: async (config, argv) => {
       const { values, positionals } = parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { 'dry-run': { type: 'boolean', default: false }, rejects: { type: 'string', default: 'rejects-idm.csv' } },
+        options: {
+          'dry-run': { type: 'boolean', default: false },
+          rejects: { type: 'string', default: 'rejects-idm.csv' },
+          retract: { type: 'boolean', default: false },
+          reason: { type: 'string' },
+        },
       });
       if (positionals.length === 0) throw new UsageError('import:idm needs at least one file or folder');
+      if (values.retract && !values.reason?.trim()) throw new UsageError('import:idm --retract needs --reason "why these values are taken back"');
+      if (!values.retract && values.reason !== undefined) throw new UsageError('--reason goes with --retract');
+      const retract = values.retract ? { reason: values.reason! } : undefined;
       await withDatabase(config, async (url) => {
         const publisher = createNotifier({ databaseUrl: url, redisUrl: config.redisUrl });
-        const report = await importIdm(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects, publisher }).finally(() => publisher.close());
+        const report = await importIdm(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects, retract, publisher }).finally(() => publisher.close());
         process.stdout.write(`${describeIdmReport(report)}\n`);
         // Non-zero only when nothing valid was found: rejected rows alone are a normal, reported outcome.
         if (report.accepted === 0) process.exitCode = 1;
+      });
+    },
+  },
+  token: {
+    summary: 'Mint a token: --role admin|operator --subject NAME [--scope 64.02 ...] [--ttl 30d]; or revoke one: --revoke JTI|TOKEN [--reason TEXT].',
+    run: async (config, argv) => {
+      const { values } = parseArgs({
+        args: argv,
+        options: {
+          role: { type: 'string' },
+          subject: { type: 'string' },
+          scope: { type: 'string', multiple: true, default: [] },
+          ttl: { type: 'string', default: '30d' },
+          revoke: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      });
+      await withDatabase(config, async (url) => {
+        if (values.revoke !== undefined) {
+          const { tokenId, revokedAt } = await revokeToken(url, values.revoke, values.reason ?? null);
+          process.stdout.write(`revoked ${tokenId} at ${revokedAt.toISOString()}: every instance refuses it from now on\n`);
+          return;
+        }
+        const role = { admin: Role.ADMIN, operator: Role.OPERATOR }[values.role?.toLowerCase() ?? ''];
+        if (!role) throw new UsageError('token needs --role admin or --role operator (or --revoke JTI)');
+        if (!values.subject) throw new UsageError('token needs --subject, who the token is for (e.g. dinas-pmd-kukar)');
+        const scope = values.scope.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+        const minted = await mintScopedToken(url, config.tokenSecret, { subject: values.subject, role, scope, ttlSeconds: parseTtl(values.ttl) });
+        process.stderr.write(
+          `${role} token for ${values.subject}${scope.length ? ` in ${minted.scopeNames.join(', ')}` : ''}, id ${minted.tokenId}, expires ${minted.expiresAt.toISOString()}\n` +
+            `revoke it with: npm run token -- --revoke ${minted.tokenId}\n`,
+        );
+        process.stdout.write(`${minted.token}\n`);
       });
     },
   },
@@ -115,7 +160,14 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RegisterFormatError || error instanceof IdmInputError || error instanceof UsageError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof RegisterFormatError ||
+    error instanceof IdmInputError ||
+    error instanceof UsageError ||
+    error instanceof TokenError
+  ) {
     process.stderr.write(`desa-cerdas: ${error.message}\n`);
     process.exit(2);
   }

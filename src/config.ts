@@ -35,7 +35,10 @@ const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_TOKEN: z.string().optional(),
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
+  REQUIRE_TOKEN_FOR_READS: booleanFlag.optional(),
+  PUBLISHED_YEAR_MIN_SHARE: z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.5),
   QUERY_STATS: booleanFlag.optional(),
   QUERY_PLANNER: booleanFlag.default(true),
   RESPONSE_CACHE: booleanFlag.default(true),
@@ -104,8 +107,15 @@ export interface Config {
   dataDir: string;
   /** Port of the embedded PostgreSQL. @default 54329 */
   embeddedPgPort: number;
-  /** Bearer token that authorises mutations until roles arrive. Required in production. */
-  adminToken: string;
+  /** Signs and verifies tokens (HS256). Required in production. @default a development secret outside production */
+  tokenSecret: string;
+  /** Anonymous requests may read unless this is set. @default false */
+  requireTokenForReads: boolean;
+  /**
+   * Where a year is omitted, lists and summaries use the newest year assessed for at least this
+   * share of the register's desa (desa + desa adat). @default 0.5
+   */
+  publishedYearMinShare: number;
   /** Attach `extensions.sql = { statements, ms }` to every response. @default true in development */
   queryStats: boolean;
   /**
@@ -156,8 +166,8 @@ export interface Config {
   };
 }
 
-/** A development-only admin token, printed at start so a newcomer can try the mutations. */
-export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me';
+/** The secret tokens are signed with outside production when TOKEN_SECRET is unset; `main` then prints an admin token. */
+export const DEVELOPMENT_TOKEN_SECRET = 'development-only-token-secret-not-for-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, so `DATABASE_URL= npm start` means "embedded".
@@ -168,8 +178,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid setting ${issue.path.join('.')}: ${issue.message}`);
   }
   const s = parsed.data;
-  if (!s.ADMIN_TOKEN && s.NODE_ENV === 'production') {
-    throw new ConfigError('ADMIN_TOKEN is required when NODE_ENV=production (at least 16 characters)');
+  if (s.ADMIN_TOKEN !== undefined) {
+    throw new ConfigError(
+      'ADMIN_TOKEN is no longer read: tokens are signed and carry a role and scope. Set TOKEN_SECRET, mint an admin token with `npm run token -- --role admin --subject <you>`, and unset ADMIN_TOKEN',
+    );
+  }
+  if (!s.TOKEN_SECRET && s.NODE_ENV === 'production') {
+    throw new ConfigError('TOKEN_SECRET is required when NODE_ENV=production (at least 32 characters)');
   }
   return {
     env: s.NODE_ENV,
@@ -178,7 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: s.DATABASE_URL,
     dataDir: path.resolve(s.DATA_DIR),
     embeddedPgPort: s.EMBEDDED_PG_PORT,
-    adminToken: s.ADMIN_TOKEN ?? DEVELOPMENT_ADMIN_TOKEN,
+    tokenSecret: s.TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+    requireTokenForReads: s.REQUIRE_TOKEN_FOR_READS ?? false,
+    publishedYearMinShare: s.PUBLISHED_YEAR_MIN_SHARE,
     queryStats: s.QUERY_STATS ?? s.NODE_ENV === 'development',
     queryPlanner: s.QUERY_PLANNER,
     responseCache: s.RESPONSE_CACHE,

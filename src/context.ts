@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { viewerFromAuthorization, type Viewer } from './auth/viewer';
+import { authenticate } from './auth/authenticate';
+import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import type { QueryStats } from './db/query-stats';
 import type { LiveHub } from './live/live-hub';
@@ -54,9 +55,17 @@ export interface Context {
   renew(): void;
 }
 
-/** The one place a context is made, for HTTP and WebSocket alike. */
-export function createContext(services: Services, request: { authorization: unknown; requestId?: string; clientAddress?: string }): Context {
-  return new OperationContext(services, request);
+/**
+ * The one place a context is made, for HTTP and WebSocket alike. Rejects with UNAUTHENTICATED for a
+ * token that is malformed, expired or revoked (or none, when reads need one).
+ */
+export async function createContext(
+  services: Services,
+  request: { authorization?: unknown; viewer?: Viewer; requestId?: string; clientAddress?: string },
+): Promise<Context> {
+  // A WebSocket operation arrives authenticated: its token was checked when it was subscribed.
+  const viewer = request.viewer ?? (await authenticate(request.authorization, services.config, services.sql));
+  return new OperationContext(services, viewer, request);
 }
 
 /**
@@ -68,18 +77,17 @@ class OperationContext implements Context {
   readonly sql: SqlSession;
   readonly requestId: string;
   readonly clientAddress: string;
-  readonly viewer: Viewer;
   readonly stats: QueryStats = { statements: 0, ms: 0 };
   private parts?: { em?: EntityManager; loaders?: Loaders; registry: LoaderRegistry };
 
   constructor(
     readonly services: Services,
-    request: { authorization: unknown; requestId?: string; clientAddress?: string },
+    readonly viewer: Viewer,
+    request: { requestId?: string; clientAddress?: string },
   ) {
     this.sql = services.sql.session(this.stats);
     this.requestId = request.requestId ?? randomUUID();
     this.clientAddress = request.clientAddress ?? 'local';
-    this.viewer = viewerFromAuthorization(request.authorization, services.config.adminToken);
   }
 
   get em(): EntityManager {
@@ -97,6 +105,7 @@ class OperationContext implements Context {
     });
   }
 
+  // Resolvers may call it on a copy: Apollo hands them a shallow copy of the context it was given.
   renew(): void {
     this.parts = undefined;
   }

@@ -54,14 +54,14 @@ export class NotFoundError extends CodedError {
 }
 
 export class UnauthenticatedError extends CodedError {
-  constructor(message = 'Send a valid token as "Authorization: Bearer <token>".') {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message = 'Send a valid token as "Authorization: Bearer <token>".', details?: Record<string, unknown>) {
+    super(ErrorCode.UNAUTHENTICATED, message, details);
   }
 }
 
 export class ForbiddenError extends CodedError {
-  constructor(message = 'Your token does not allow this operation.') {
-    super(ErrorCode.FORBIDDEN, message);
+  constructor(message = 'Your token does not allow this operation.', details?: Record<string, unknown>) {
+    super(ErrorCode.FORBIDDEN, message, details);
   }
 }
 

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError, DEVELOPMENT_ADMIN_TOKEN, loadConfig } from './config';
+import { mintToken } from './auth/token';
+import { Role } from './auth/viewer';
+import { ConfigError, DEVELOPMENT_TOKEN_SECRET, loadConfig } from './config';
 import { DatabaseUnavailableError, openDatabase } from './db/database';
 import { createLogger, routeConsoleToLog } from './logger';
 import { startServer } from './server';
@@ -18,8 +20,10 @@ async function main(): Promise<void> {
     await database.release();
     throw error;
   }
-  if (config.adminToken === DEVELOPMENT_ADMIN_TOKEN) {
-    log.warn(`ADMIN_TOKEN is not set: mutations accept the development token "${DEVELOPMENT_ADMIN_TOKEN}"`);
+  if (config.tokenSecret === DEVELOPMENT_TOKEN_SECRET) {
+    // Outside production only (config refuses a missing TOKEN_SECRET there): something to try mutations with.
+    const { token } = await mintToken(config.tokenSecret, { subject: 'development', role: Role.ADMIN, ttlSeconds: 7 * 86_400 });
+    log.warn(`TOKEN_SECRET is not set: tokens are signed with a development secret. An admin token for 7 days: ${token}`);
   }
   log.info(`Desa Cerdas API ready at ${server.url} (GraphiQL in a browser, graphql-ws on the same path)`);
 

@@ -43,7 +43,7 @@ async function run(api) {
 }
 async function refused(api) {
   try {
-    await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ idmYears }"}' });
+    await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ idmYears { year } }"}' });
     return 'served';
   } catch (error) {
     return String(error);

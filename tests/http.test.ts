@@ -37,9 +37,9 @@ describe('every failure in GraphQL’s shape', () => {
   it.each([
     ['malformed JSON', '{"query": ', json, 400, 'BAD_REQUEST'],
     ['a body of 42', '42', json, 400, 'BAD_REQUEST'],
-    ['a latin1 charset', '{"query":"{ idmYears }"}', { 'content-type': 'application/json; charset=latin1' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['text/plain', '{"query":"{ idmYears }"}', { 'content-type': 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['no content type', '{"query":"{ idmYears }"}', {}, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a latin1 charset', '{"query":"{ idmYears { year } }"}', { 'content-type': 'application/json; charset=latin1' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['text/plain', '{"query":"{ idmYears { year } }"}', { 'content-type': 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['no content type', '{"query":"{ idmYears { year } }"}', {}, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['no query', '{"variables":{}}', json, 400, 'BAD_REQUEST'],
   ])('%s', async (_name, body, headers, status, code) => {
     const response = await post(server.url, body, headers as Record<string, string>);
@@ -52,7 +52,7 @@ describe('every failure in GraphQL’s shape', () => {
   it('an oversized body: 413 PAYLOAD_TOO_LARGE', async () => {
     const own = await startTestServer({ MAX_BODY_BYTES: '2048' });
     try {
-      const response = await post(own.url, JSON.stringify({ query: `{ idmYears } # ${'x'.repeat(4096)}` }));
+      const response = await post(own.url, JSON.stringify({ query: `{ idmYears { year } } # ${'x'.repeat(4096)}` }));
       expect(response.status).toBe(413);
       expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', max: 2048 });
     } finally {
@@ -61,7 +61,7 @@ describe('every failure in GraphQL’s shape', () => {
   });
 
   it('an unsupported method: 405 METHOD_NOT_ALLOWED with Allow', async () => {
-    const response = await fetch(server.url, { method: 'PUT', headers: json, body: '{"query":"{ idmYears }"}' });
+    const response = await fetch(server.url, { method: 'PUT', headers: json, body: '{"query":"{ idmYears { year } }"}' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, POST');
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('METHOD_NOT_ALLOWED');
@@ -80,7 +80,7 @@ describe('every failure in GraphQL’s shape', () => {
     try {
       const answers = await Promise.all([
         post(dev.url, '{"query": '),
-        post(dev.url, '{"query":"{ idmYears }"}', { 'content-type': 'application/json; charset=latin1' }),
+        post(dev.url, '{"query":"{ idmYears { year } }"}', { 'content-type': 'application/json; charset=latin1' }),
         post(dev.url, '{"query":"{ province(code: 1) }"}'),
         post(dev.url, '{"query":"{ ...A } fragment A on Query { ...A }"}'),
       ]);
@@ -91,11 +91,11 @@ describe('every failure in GraphQL’s shape', () => {
   });
 
   it('gives every response an x-request-id, keeping a sane one the caller sent', async () => {
-    const fresh = await fetch(server.url, { method: 'POST', headers: json, body: '{"query":"{ idmYears }"}' });
+    const fresh = await fetch(server.url, { method: 'POST', headers: json, body: '{"query":"{ idmYears { year } }"}' });
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await fetch(server.url, { method: 'POST', headers: { ...json, 'x-request-id': 'dashboard-42' }, body: '{"query":"{ idmYears }"}' });
+    const kept = await fetch(server.url, { method: 'POST', headers: { ...json, 'x-request-id': 'dashboard-42' }, body: '{"query":"{ idmYears { year } }"}' });
     expect(kept.headers.get('x-request-id')).toBe('dashboard-42');
-    const replaced = await fetch(server.url, { method: 'POST', headers: { ...json, 'x-request-id': 'no spaces <allowed>' }, body: '{"query":"{ idmYears }"}' });
+    const replaced = await fetch(server.url, { method: 'POST', headers: { ...json, 'x-request-id': 'no spaces <allowed>' }, body: '{"query":"{ idmYears { year } }"}' });
     expect(replaced.headers.get('x-request-id')).not.toBe('no spaces <allowed>');
   });
 });
@@ -146,7 +146,7 @@ describe('compression', () => {
   });
 
   it('leaves small responses alone', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { ...json, 'accept-encoding': 'gzip' }, body: '{"query":"{ idmYears }"}' });
+    const response = await fetch(server.url, { method: 'POST', headers: { ...json, 'accept-encoding': 'gzip' }, body: '{"query":"{ idmYears { year } }"}' });
     expect(response.headers.get('content-encoding')).toBeNull();
   });
 });
@@ -163,7 +163,7 @@ describe('rate limit', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 6; i++) {
-      last = await fetch(limited.url, { method: 'POST', headers: json, body: '{"query":"{ idmYears }"}' });
+      last = await fetch(limited.url, { method: 'POST', headers: json, body: '{"query":"{ idmYears { year } }"}' });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
@@ -188,7 +188,7 @@ describe('rate limit', () => {
   });
 
   it('counts X-Forwarded-For only when TRUST_PROXY says so', async () => {
-    const send = (url: string, forwardedFor: string) => fetch(url, { method: 'POST', headers: { ...json, 'x-forwarded-for': forwardedFor }, body: '{"query":"{ idmYears }"}' });
+    const send = (url: string, forwardedFor: string) => fetch(url, { method: 'POST', headers: { ...json, 'x-forwarded-for': forwardedFor }, body: '{"query":"{ idmYears { year } }"}' });
     // Untrusted: every forged address still counts against 127.0.0.1, which spent its budget above.
     expect((await send(limited.url, '203.0.113.7')).status).toBe(429);
     const proxied = await startTestServer({ RATE_LIMIT_COST: '2000', RATE_LIMIT_WINDOW_S: '60', TRUST_PROXY: 'loopback' });
@@ -228,7 +228,7 @@ describe('production switches', () => {
       expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const page = await fetch(own.url, { headers: { accept: 'text/html' } });
       expect(page.headers.get('content-type')).not.toMatch(/html/);
-      expect((await own.raw('{ idmYears }')).errors).toBeUndefined();
+      expect((await own.raw('{ idmYears { year } }')).errors).toBeUndefined();
     } finally {
       await own.stop();
     }
@@ -237,8 +237,8 @@ describe('production switches', () => {
 
 describe('/metrics and /readyz', () => {
   it('serves Prometheus metrics: operations by name and outcome, refusals by limit, SQL per operation, sockets, pools, change-log lag', async () => {
-    await post(server.url, JSON.stringify({ query: 'query Years { idmYears }' }));
-    await post(server.url, JSON.stringify({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: idmYears`).join(' ')} }` }));
+    await post(server.url, JSON.stringify({ query: 'query Years { idmYears { year } }' }));
+    await post(server.url, JSON.stringify({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: idmYears { year }`).join(' ')} }` }));
     const response = await fetch(server.url.replace(/\/graphql$/, '/metrics'));
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();

@@ -5,14 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
+import { movement, movementSql, STATUS_ORDER } from '../src/idm/idm.rules';
 import { importIdm } from '../src/importers/idm/idm.importer';
 import { syncIdm } from '../src/importers/idm/kemendes.sync';
 import {
   KabupatenIdmDocument,
+  LatestIdmDocument,
   NationalIdmDocument,
   ProvinceKabupatenIdmDocument,
   RankedVillagesDocument,
   RecordIdmDocument,
+  RetractIdmDocument,
   VillageHistoriesDocument,
   VillageIdmDocument,
   type RankedVillagesQuery,
@@ -49,7 +52,8 @@ describe('the national 2024 spreadsheet', () => {
     expect(report.accepted + report.rejects.length).toBe(75_265);
     // What the rejects file lists, looked up in the published file itself.
     const published = parse(fs.readFileSync(NATIONAL), { columns: true }) as Record<string, string>[];
-    const rejected = parse(fs.readFileSync(rejectsFile), { columns: true }) as { line: string; code: string; reason: string }[];
+    const listed = parse(fs.readFileSync(rejectsFile), { columns: true }) as { outcome: string; line: string; code: string; reason: string }[];
+    const rejected = listed.filter((r) => r.outcome === 'REJECTED');
     expect(rejected).toHaveLength(report.rejects.length);
     const expected = { ...OFFICIAL_2024 };
     for (const r of rejected) {
@@ -62,7 +66,7 @@ describe('the national 2024 spreadsheet', () => {
     const byStatus = Object.fromEntries(data!.idmSummary.byStatus.map((s) => [s.status, s.count]));
     expect(byStatus).toEqual(expected);
     expect(data!.idmSummary.assessed).toBe(report.accepted);
-    expect(data!.idmYears).toContain(2024);
+    expect(data!.idmYears).toContainEqual({ year: 2024, assessed: report.accepted, published: true });
   });
 
   it('gives Kutai Kartanegara (64.02) 193 assessed desa with a mean score of 0.7969', async () => {
@@ -82,6 +86,29 @@ describe('the national 2024 spreadsheet', () => {
     expect(data!.village).toMatchObject({ code: '96.05.24.2004', name: 'Fase' });
     expect(data!.village!.idm).toMatchObject({ score: 0.599, status: 'BERKEMBANG', source: { publishedCode: '96.10.24.2004' } });
     expect(report.remapped).toBeGreaterThan(700);
+  });
+
+  it('lists remapped and warned rows beside the rejected ones, with both codes and names', async () => {
+    const listed = parse(fs.readFileSync(rejectsFile), { columns: true }) as Record<string, string>[];
+    expect(listed.filter((r) => r.outcome === 'REMAPPED')).toHaveLength(report.remapped);
+    expect(listed.filter((r) => r.outcome === 'WARNING')).toHaveLength(report.warnings.length);
+    expect(listed.find((r) => r.code === '9610242004')).toMatchObject({
+      outcome: 'REMAPPED',
+      // By names, or by the alias those names left when another test file imported the file first.
+      reason: expect.stringMatching(/^(NAMES|ALIAS)$/),
+      register_code: '96.05.24.2004',
+      published_names: 'MAYBRAT / MARE SELATAN / FASE',
+      register_names: expect.stringMatching(/^Kabupaten Maybrat \/ .+ \/ Fase$/),
+    });
+    // The national file spells Kota Padangsidimpuan "KOTA PADANG SIDEMPUAN": the codes stand, with a warning.
+    expect(listed.find((r) => r.code === '1277062002')).toMatchObject({ outcome: 'WARNING', reason: 'NAME_MISMATCH', register_code: '12.77.06.2002' });
+    expect(report.warnedByReason).toEqual({ NAME_MISMATCH: report.warnings.length });
+  });
+
+  it('follows names where the file itself shows a kecamatan was renumbered (Makbon, Kabupaten Sorong)', async () => {
+    // The 2024 file numbers Makbon's desa one or two apart from the register: each keeps its own value.
+    const { data } = await server.request(VillageIdmDocument, { code: '96.01.01.2003', year: 2024 });
+    expect(data!.village).toMatchObject({ name: 'Malaumkarta', idm: { score: 0.6046, source: { publishedCode: '96.01.01.2004' } } });
   });
 
   it('re-imports without changing anything', async () => {
@@ -184,6 +211,11 @@ describe('live sync from the Kemendes API', () => {
       expect(report.write!.inserted + report.write!.updated).toBe(shared.length);
       const { data } = await server.request(VillageIdmDocument, { code: shared[0]!, year: 2023 });
       expect(data!.village!.idm!.indicators).toHaveLength(50);
+      expect(data!.village!.idm!.provenance).toMatchObject({
+        format: 'kemendes-api',
+        file: `${replay.base}/open/api/desa/rumusan/${shared[0]}/2023`,
+        recordedBy: expect.stringMatching(/^cli:sync:idm:/),
+      });
     } finally {
       await replay.close();
     }
@@ -355,5 +387,213 @@ describe('recordIdmAssessments', () => {
 
   it('requires the admin token', async () => {
     expect(errorCodes(await server.request(RecordIdmDocument, { input: [valid] }, { token: null }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+/** Takes back a desa-year if it is there (clean-up through the write path, so counts stay true). */
+async function retractIfAny(villageCode: string, year: number): Promise<void> {
+  const response = await server.request(RetractIdmDocument, { villageCode, year, reason: 'test clean-up' });
+  if (response.errors && errorCodes(response)[0] !== 'NOT_FOUND') throw new Error(JSON.stringify(response.errors));
+}
+
+const at = (score: number, villageCode: string, year = 2025) => ({ villageCode, year, iks: score, ike: score, ikl: score, score });
+
+describe('years that make sense', () => {
+  // Sigi (72.10) has its 2024 values from the national file; two of its desa get an early 2025 value.
+  const early = ['72.10.01.2001', '72.10.01.2002'];
+  afterAll(async () => {
+    for (const code of early) await retractIfAny(code, 2025);
+  });
+
+  it('refuses a year outside 2015 … next year, in writes and reads alike, naming the field and value', async () => {
+    const next = new Date().getUTCFullYear() + 1;
+    const far = await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, 2099)] });
+    expect(errorCodes(far)).toEqual(['BAD_USER_INPUT']);
+    expect(far.errors![0]!.message).toBe(`Nothing was recorded: input[0].year 2099: year 2099 is not a whole year from 2015 (IDM's first) to ${next} (next year).`);
+    expect(errorCodes(await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, 2014)] }))).toEqual(['BAD_USER_INPUT']);
+    expect((await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, next)] })).errors).toBeUndefined();
+    await retractIfAny(early[0]!, next);
+    const summary = await server.raw('{ idmSummary(year: 2099) { assessed } }');
+    expect(errorCodes(summary)).toEqual(['BAD_USER_INPUT']);
+    expect(summary.errors![0]!.message).toMatch(/^year 2099 is not a year of IDM/);
+    const filter = await server.raw('{ villages(filter: { idmYear: 1999, idmStatus: [MAJU] }) { totalCount } }');
+    expect(filter.errors![0]!.message).toMatch(/^filter\.idmYear 1999 is not a year of IDM/);
+  });
+
+  it('where a year is omitted, uses the latest published year, not one that a few records created', async () => {
+    const before = await server.request(LatestIdmDocument, { code: '72.10' });
+    expect(before.data!.idmSummary.year).toBe(2024);
+    const sigi2024 = (await server.request(KabupatenIdmDocument, { code: '72.10', year: 2024 })).data!.kabupaten!.idmSummary.assessed;
+    expect(before.data!.kabupaten!.villages.totalCount).toBe(sigi2024);
+
+    const recorded = await server.request(RecordIdmDocument, { input: [at(0.5, early[0]!), at(0.55, early[1]!)] });
+    expect(recorded.errors).toBeUndefined();
+    const after = await server.request(LatestIdmDocument, { code: '72.10' });
+    expect(after.data!.idmSummary).toEqual(before.data!.idmSummary);
+    expect(after.data!.kabupaten).toEqual(before.data!.kabupaten);
+    expect(after.data!.kabupaten!.villages.totalCount).toBe(sigi2024);
+    expect(after.data!.idmYears).toContainEqual({ year: 2025, assessed: 2, published: false });
+    expect(after.data!.idmYears).toContainEqual(expect.objectContaining({ year: 2024, published: true }));
+    // A desa's own idm without a year is still its own latest.
+    expect((await server.request(VillageIdmDocument, { code: early[0]! })).data!.village!.idm).toMatchObject({ year: 2025, score: 0.5 });
+  });
+
+  it('publishes a year only past PUBLISHED_YEAR_MIN_SHARE of the register\'s desa', async () => {
+    const strict = await startTestServer({ PUBLISHED_YEAR_MIN_SHARE: '1' });
+    try {
+      const { data } = await strict.request(LatestIdmDocument, { code: '72.10' });
+      expect(data!.idmSummary).toEqual({ year: null, assessed: 0 });
+      expect(data!.kabupaten!.villages.totalCount).toBe(0);
+      expect(data!.idmYears.every((y) => !y.published)).toBe(true);
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
+describe('retractIdmAssessment', () => {
+  const code = '72.10.01.2003';
+  const changes = async () => {
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `select previous_score, previous_status, score, status, movement, reason, recorded_by, source_format, source_file from idm_change where village_code = $1 and year = 2025 order by id`,
+        [code],
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('takes a value back through the write path: the change log, history and counts follow', async () => {
+    expect((await server.request(RecordIdmDocument, { input: [at(0.62, code)] })).errors).toBeUndefined();
+    const years = async () => (await server.request(LatestIdmDocument, { code: '72.10' })).data!.idmYears.find((y) => y.year === 2025)?.assessed ?? 0;
+    const counted = await years();
+    const { data, errors } = await server.request(RetractIdmDocument, { villageCode: '7210012003', year: 2025, reason: '  typed into the wrong desa ' });
+    expect(errors).toBeUndefined();
+    expect(data!.retractIdmAssessment).toEqual({ year: 2025, reason: 'typed into the wrong desa', previous: { score: 0.62, status: 'BERKEMBANG' }, village: { code, name: 'Bora' } });
+    expect((await server.request(VillageIdmDocument, { code, year: 2025 })).data!.village!.idm).toBeNull();
+    expect((await server.request(VillageHistoriesDocument, { filter: { districtCode: '72.10.01' }, first: 5 })).data!.villages.edges.find((e) => e.node.code === code)!.node.idmHistory.map((h) => h.year)).not.toContain(2025);
+    expect(await years()).toBe(counted - 1);
+    expect((await changes()).at(-1)).toEqual({
+      previous_score: 0.62,
+      previous_status: 'BERKEMBANG',
+      score: null,
+      status: null,
+      movement: 'RETRACTED',
+      reason: 'typed into the wrong desa',
+      recorded_by: 'token:test-admin',
+      source_format: 'graphql',
+      source_file: 'retractIdmAssessment',
+    });
+  });
+
+  it('says what was wrong: nothing to retract, a bad year, code or reason', async () => {
+    const none = await server.request(RetractIdmDocument, { villageCode: code, year: 2025, reason: 'again' });
+    expect(errorCodes(none)).toEqual(['NOT_FOUND']);
+    expect(none.errors![0]!.message).toBe('Nothing was retracted: Bora (72.10.01.2003) has no IDM record for 2025; nothing to retract.');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ year: 2099 }, 'year 2099: year 2099 is not a whole year'],
+      [{ villageCode: '64.9x' }, 'villageCode "64.9x": "64.9x" is not a 10-digit village code'],
+      [{ villageCode: '6409012999' }, 'villageCode "6409012999": village code 64.09.01.2999 is not in the register'],
+      [{ reason: ' ' }, 'reason " ": reason is empty'],
+    ];
+    for (const [change, message] of cases) {
+      const response = await server.request(RetractIdmDocument, { villageCode: code, year: 2025, reason: 'x', ...change });
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors![0]!.message).toContain(`Nothing was retracted: ${message}`);
+      expect(response.errors![0]!.message).not.toContain('()');
+    }
+  });
+});
+
+describe('import:idm --retract', () => {
+  const header = `KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2025,IKE_2025,IKL_2025,NILAI_IDM_2025,STATUS_IDM_2025,KETERANGAN`;
+  const row = (code: string, name: string, score: number) => `72,SULAWESI TENGAH,7210,SIGI,721001,SIGI BIROMARU,${code},${name},${score},${score},${score},${score},,Reguler`;
+  const codes = ['7210012004', '7210012005', '7210012006'];
+  afterAll(async () => {
+    for (const c of codes) await retractIfAny(c, 2025);
+  });
+
+  it("takes back the desa-years a file's rows hold, only where they still hold that row's value", async () => {
+    const file = path.join(tmp, 'wrong-2025.csv');
+    fs.writeFileSync(file, [header, row(codes[0]!, 'WATUNONJU', 0.6), row(codes[1]!, 'OLOBUJU', 0.61)].join('\n'));
+    expect(await importIdm(url(), [file], quiet)).toMatchObject({ inserted: 2, rejects: [] });
+    // One of them is written again since, by someone else; a third row was never recorded.
+    expect((await server.request(RecordIdmDocument, { input: [at(0.7, codes[1]!)] })).errors).toBeUndefined();
+    fs.appendFileSync(file, `\n${row(codes[2]!, 'X', 0.5)}`);
+    const rejectsFile = path.join(tmp, 'retract-rejects.csv');
+    const report = await importIdm(url(), [file], { ...quiet, retract: { reason: 'imported the wrong file' }, rejectsFile });
+    expect(report).toMatchObject({ retracted: 1, inserted: 0, updated: 0, changes: 1, rejectedByReason: { VALUE_DIFFERS: 1, NOT_RECORDED: 1 } });
+    const listed = parse(fs.readFileSync(rejectsFile), { columns: true }) as { line: string; reason: string; message: string }[];
+    expect(listed.map((r) => [r.line, r.reason])).toEqual([
+      ['3', 'VALUE_DIFFERS'],
+      ['4', 'NOT_RECORDED'],
+    ]);
+    expect(listed[0]!.message).toBe("Olobuju (72.10.01.2005) 2025 holds score 0.7, not this row's 0.61: it was written since, so it is left alone");
+    const { data } = await server.request(VillageIdmDocument, { code: codes[1]!, year: 2025 });
+    expect(data!.village!.idm).toMatchObject({ score: 0.7, provenance: { recordedBy: 'token:test-admin' } });
+    expect((await server.request(VillageIdmDocument, { code: codes[0]!, year: 2025 })).data!.village!.idm).toBeNull();
+  });
+
+  it('records who imported: the command and the OS user', async () => {
+    const file = path.join(tmp, 'who-2025.csv');
+    fs.writeFileSync(file, [header, row(codes[2]!, 'LOLU', 0.66)].join('\n'));
+    await importIdm(url(), [file], quiet);
+    const { data } = await server.request(VillageIdmDocument, { code: codes[2]!, year: 2025 });
+    expect(data!.village!.idm!.provenance).toEqual({ format: 'spreadsheet-2024', file, line: 2, recordedBy: `cli:import:idm:${os.userInfo().username}`, recordedAt: expect.any(String) });
+  });
+});
+
+describe('mutations that say what happened', () => {
+  const codes = ['72.10.02.2001', '72.10.02.2002'];
+  afterAll(async () => {
+    for (const c of codes) await retractIfAny(c, 2025);
+  });
+
+  it('answers each aliased field with its own result or error, committing the valid ones in order', async () => {
+    const response = await server.raw(
+      `mutation($a: [IdmAssessmentInput!]!, $b: [IdmAssessmentInput!]!, $c: [IdmAssessmentInput!]!) {
+        a: recordIdmAssessments(input: $a) { inserted }
+        b: recordIdmAssessments(input: $b) { inserted }
+        c: recordIdmAssessments(input: $c) { inserted }
+      }`,
+      { a: [at(0.6, codes[0]!)], b: [at(0.6, '7210029999')], c: [at(0.6, codes[1]!)] },
+    );
+    expect(response.data).toEqual({ a: { inserted: 1 }, b: null, c: { inserted: 1 } });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]).toMatchObject({ path: ['b'], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(response.errors![0]!.message).toBe('Nothing was recorded: input[0].villageCode "7210029999": village code 72.10.02.9999 is not in the register');
+  });
+
+  it('names the item a duplicate repeats by its input position', async () => {
+    const response = await server.request(RecordIdmDocument, { input: [at(0.61, codes[0]!), at(0.62, '7210022001')] });
+    expect(response.errors![0]!.message).toBe(
+      `Nothing was recorded: 1 of 2 items are invalid. input[1].villageCode "7210022001": ${(await villageName(codes[0]!))} (${codes[0]}) already has a record for 2025 at input[0]`,
+    );
+  });
+});
+
+async function villageName(code: string): Promise<string> {
+  return (await server.request(VillageIdmDocument, { code })).data!.village!.name;
+}
+
+describe('movement', () => {
+  it('is one rule: SQL gives what TypeScript gives for every pair of statuses', async () => {
+    const statuses = [null, ...STATUS_ORDER];
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    try {
+      for (const previous of statuses) {
+        for (const current of statuses) {
+          const { rows } = await client.query(`select ${movementSql('$1::idm_status', '$2::idm_status')} as m`, [previous, current]);
+          expect([previous, current, rows[0].m]).toEqual([previous, current, movement(previous, current)]);
+        }
+      }
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -90,15 +90,15 @@ describe('operation limits over HTTP', () => {
   it('answers a fragment bomb in linear time: 40 levels of double spreads are costed, not walked 2^40 times', async () => {
     const bomb = await server.raw(fragmentBomb(40, 'provinces { name }'));
     expect(bomb.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
-    const harmless = await server.raw(fragmentBomb(40, 'idmYears'));
+    const harmless = await server.raw(fragmentBomb(40, '__typename'));
     expect(harmless.errors).toBeUndefined();
-    expect(harmless.data).toEqual({ idmYears: expect.any(Array) });
+    expect(harmless.data).toEqual({ __typename: 'Query' });
   });
 
   it('refuses too many aliases and directives with the limit named', async () => {
-    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: idmYears`).join(' ')} }`;
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: idmYears { year }`).join(' ')} }`;
     expect((await server.raw(aliases)).errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases', max: 30, actual: 31 });
-    const directives = `{ ${Array.from({ length: 21 }, () => 'idmYears @include(if: true)').join(' ')} }`;
+    const directives = `{ ${Array.from({ length: 21 }, () => 'idmYears @include(if: true) { year }').join(' ')} }`;
     expect((await server.raw(directives)).errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives', max: 20 });
   });
 

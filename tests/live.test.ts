@@ -3,9 +3,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { lastYear } from '../src/idm/idm.rules';
 import { importIdm } from '../src/importers/idm/idm.importer';
 import { createNotifier } from '../src/live/notifier';
-import { RecordIdmDocument, type IdmSummaryUpdatedSubscription, type IdmUpdatedSubscription } from './generated/graphql';
+import { RecordIdmDocument, RetractIdmDocument, type IdmSummaryUpdatedSubscription, type IdmUpdatedSubscription } from './generated/graphql';
 import { startTestServer, type TestServer } from './helpers/server';
 import { Subscriber } from './helpers/subscriber';
 
@@ -14,7 +15,8 @@ const UPDATED = `subscription($where: IdmUpdateFilter, $after: String) {
   idmUpdated(where: $where, after: $after) { cursor year movement previous { score status } current { score status } village { code kabupaten { code province { code } } } }
 }`;
 const SUMMARY = `subscription($scope: IdmSummaryScopeInput!, $year: Int!) { idmSummaryUpdated(scope: $scope, year: $year) { year assessed mean { score } } }`;
-const YEAR = 2030;
+/** Next year: a valid year that no published file holds, so these writes touch nothing else. */
+const YEAR = lastYear();
 const quiet = { plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream };
 
 /** Records one assessment whose three indices equal its score (so the mean rule holds). */
@@ -46,7 +48,7 @@ describe('idmUpdated', () => {
     await record(a, '64.02.08.2005', 0.62); // elsewhere
     await record(a, '64.09.01.2021', 0.63); // expected, after the one elsewhere
     await sub.waitFor(2);
-    expect(updates(sub).map((u) => [u.village.code, u.current.score, u.village.kabupaten.province.code])).toEqual([
+    expect(updates(sub).map((u) => [u.village.code, u.current!.score, u.village.kabupaten.province.code])).toEqual([
       ['64.09.01.2020', 0.61, '64'],
       ['64.09.01.2021', 0.63, '64'],
     ]);
@@ -71,7 +73,7 @@ describe('idmUpdated', () => {
     const sub = track(new Subscriber<{ idmUpdated: Update }>(b.url, UPDATED, { where: { villageCode: '64.09.02.2002' } }));
     await record(a, '64.09.02.2002', 0.7);
     const [event] = await sub.waitFor(1);
-    expect(event!.idmUpdated.current.score).toBe(0.7);
+    expect(event!.idmUpdated.current!.score).toBe(0.7);
   });
 
   it('reaches a subscriber on another instance through the Redis adapter', async () => {
@@ -80,7 +82,7 @@ describe('idmUpdated', () => {
     const sub = track(new Subscriber<{ idmUpdated: Update }>(d.url, UPDATED, { where: { villageCode: '64.09.02.2004' } }));
     await record(c, '64.09.02.2004', 0.71);
     const [event] = await sub.waitFor(1);
-    expect(event!.idmUpdated.current.score).toBe(0.71);
+    expect(event!.idmUpdated.current!.score).toBe(0.71);
   });
 
   it('resumes after a disconnect: exactly the missed 100 in order, then live ones', async () => {
@@ -94,7 +96,7 @@ describe('idmUpdated', () => {
     await resumed.waitFor(100);
     await record(a, '64.09.03.2001', 0.9);
     await resumed.waitFor(101);
-    expect(updates(resumed).map((u) => u.current.score)).toEqual([...scores, 0.9]);
+    expect(updates(resumed).map((u) => u.current!.score)).toEqual([...scores, 0.9]);
     expect(new Set(updates(resumed).map((u) => u.cursor)).size).toBe(101);
   });
 
@@ -112,7 +114,38 @@ describe('idmUpdated', () => {
     track({ close: () => again.stop() });
     const resumed = track(new Subscriber<{ idmUpdated: Update }>(again.url, UPDATED, { where: { villageCode: '64.09.03.2002' }, after: seen!.idmUpdated.cursor }));
     await resumed.waitFor(3);
-    expect(updates(resumed).map((u) => u.current.score)).toEqual([0.52, 0.53, 0.54]);
+    expect(updates(resumed).map((u) => u.current!.score)).toEqual([0.52, 0.53, 0.54]);
+  });
+
+  it('delivers a retraction on another instance: the value taken back, no current value, the reason and who', async () => {
+    const query = `subscription($where: IdmUpdateFilter) {
+      idmUpdated(where: $where) { year movement previous { score status } current { score status } reason provenance { format file line recordedBy } }
+    }`;
+    const sub = track(new Subscriber<{ idmUpdated: Update }>(b.url, query, { where: { villageCode: '64.09.03.2003', statusChanged: true } }));
+    const summary = track(new Subscriber<{ idmSummaryUpdated: IdmSummaryUpdatedSubscription['idmSummaryUpdated'] }>(b.url, SUMMARY, { scope: { kabupatenCode: '64.09' }, year: YEAR }));
+    const [{ idmSummaryUpdated: start }] = await summary.waitFor(1);
+    await record(a, '64.09.03.2003', 0.8);
+    await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed + 1);
+    const retracted = await a.request(RetractIdmDocument, { villageCode: '6409032003', year: YEAR, reason: 'counted twice' });
+    expect(retracted.errors).toBeUndefined();
+    const [written, taken] = await sub.waitFor(2);
+    expect(written!.idmUpdated).toMatchObject({ movement: 'NEW', current: { score: 0.8, status: 'MAJU' }, reason: null });
+    expect(taken!.idmUpdated).toEqual({
+      year: YEAR,
+      movement: 'RETRACTED',
+      previous: { score: 0.8, status: 'MAJU' },
+      current: null,
+      reason: 'counted twice',
+      provenance: { format: 'graphql', file: 'retractIdmAssessment', line: 1, recordedBy: 'token:test-admin' },
+    });
+    // The kabupaten's summary follows the retraction.
+    await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed);
+  });
+
+  it('refuses a summary of a year outside 2015 … next year', async () => {
+    const sub = track(new Subscriber(a.url, SUMMARY, { scope: { provinceCode: '64' }, year: 2099 }));
+    await sub.waitForComplete();
+    expect(sub.errors).toEqual([[expect.objectContaining({ message: expect.stringMatching(/^year 2099 is not a year of IDM/), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]]);
   });
 
   it('refuses a cursor it did not issue', async () => {
@@ -147,7 +180,7 @@ describe('a PostgreSQL restart under connected subscribers', () => {
       const file = path.join(dataDir, 'one.csv');
       fs.writeFileSync(
         file,
-        'KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2030,IKE_2030,IKL_2030,NILAI_IDM_2030,STATUS_IDM_2030,KETERANGAN\n' +
+        `KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_${YEAR},IKE_${YEAR},IKL_${YEAR},NILAI_IDM_${YEAR},STATUS_IDM_${YEAR},KETERANGAN\n` +
           '64,KALIMANTAN TIMUR,6409,PENAJAM PASER UTARA,640904,SEPAKU,6409042001,X,0.8,0.8,0.8,0.8,MAJU,Reguler\n',
       );
       const report = await importIdm(cluster.url, [file], quiet);
@@ -163,7 +196,7 @@ describe('a PostgreSQL restart under connected subscribers', () => {
         }
       }
       await sub.waitFor(3);
-      expect(updates(sub).map((u) => u.current.score)).toEqual([0.6, 0.8, 0.85]);
+      expect(updates(sub).map((u) => u.current!.score)).toEqual([0.6, 0.8, 0.85]);
     } finally {
       await Promise.all(open.splice(0).map((x) => x.close()));
       await server.stop();

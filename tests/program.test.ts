@@ -5,9 +5,13 @@ import {
   ProgramScopeDocument,
   ProgramsDocument,
   ProgramTreeDocument,
+  RemoveLocusDocument,
   UnenrollVillageDocument,
+  UpdateLocusDocument,
+  UpdateProgramDocument,
 } from './generated/graphql';
-import { errorCodes, startTestServer, type TestServer } from './helpers/server';
+import { Role } from '../src/auth/viewer';
+import { errorCodes, mintTestToken, startTestServer, type TestServer } from './helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -93,7 +97,7 @@ describe('enrolment rules', () => {
     const slug = await program([{ kabupatenCode: '64.09', quota: 1 }]);
     expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode: '64.09.01.2020' } })).errors).toBeUndefined();
     const removed = await server.request(UnenrollVillageDocument, { input: { programSlug: slug, villageCode: '6409012020' } });
-    expect(removed.data!.unenrollVillage.village.code).toBe('64.09.01.2020');
+    expect(removed.data!.unenrollVillage!.village.code).toBe('64.09.01.2020');
     expect(errorCodes(await server.request(UnenrollVillageDocument, { input: { programSlug: slug, villageCode: '6409012020' } }))).toEqual(['NOT_FOUND']);
     expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode: '64.09.02.2001' } })).errors).toBeUndefined();
   });
@@ -116,6 +120,91 @@ describe('enrolment rules', () => {
     const wrong = await server.request(CreateProgramDocument, { input }, { token: 'wrong-token' });
     expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
     expect(wrong.errors![0]!.message).toMatch(/not valid/);
+  });
+});
+
+describe('aliased mutations', () => {
+  it('run one after another, each answering with its own result or error; the valid ones are committed', async () => {
+    const slug = await program([{ kabupatenCode: '64.09', quota: 5 }]);
+    const response = await server.raw(
+      `mutation($slug: String!) {
+        first: enrollVillage(input: { programSlug: $slug, villageCode: "64.09.01.2020" }) { village { code } locus { enrolledCount } }
+        second: enrollVillage(input: { programSlug: $slug, villageCode: "64.09.01.2999" }) { village { code } }
+        third: enrollVillage(input: { programSlug: $slug, villageCode: "64.09.01.2021" }) { village { code } locus { enrolledCount } }
+      }`,
+      { slug },
+    );
+    expect(response.data).toEqual({
+      first: { village: { code: '64.09.01.2020' }, locus: { enrolledCount: 1 } },
+      second: null,
+      // Each field reads after its own write: not the count the first field loaded.
+      third: { village: { code: '64.09.01.2021' }, locus: { enrolledCount: 2 } },
+    });
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        path: ['second'],
+        message: 'input.villageCode "64.09.01.2999": no village 64.09.01.2999 in the register',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+    const tree = await server.request(ProgramTreeDocument, { slug, first: 10 });
+    expect(tree.data!.program!.loci[0]!.villages.edges.map((e) => e.node.code)).toEqual(['64.09.01.2020', '64.09.01.2021']);
+  });
+});
+
+describe('changing programs and loci', () => {
+  it('updates only the given fields of a program', async () => {
+    const slug = await program([]);
+    const { data, errors } = await server.request(UpdateProgramDocument, { input: { slug, name: 'Renamed', description: 'What it does now.' } });
+    expect(errors).toBeUndefined();
+    expect(data!.updateProgram).toEqual({ slug, name: 'Renamed', year: 2024, agency: 'Kemendes PDTT', description: 'What it does now.' });
+    const cleared = await server.request(UpdateProgramDocument, { input: { slug, description: '' } });
+    expect(cleared.data!.updateProgram!.description).toBeNull();
+    const unknown = await server.request(UpdateProgramDocument, { input: { slug: 'no-such-program', name: 'x' } });
+    expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(unknown.errors![0]!.message).toBe('input.slug "no-such-program": no program with this slug; see the programs query');
+    expect(errorCodes(await server.request(UpdateProgramDocument, { input: { slug, year: 1990 } }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('changes a quota, never below the villages enrolled', async () => {
+    const slug = await program([{ kabupatenCode: '64.09', quota: 3 }]);
+    for (const villageCode of ['64.09.01.2020', '64.09.01.2021']) {
+      expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode } })).errors).toBeUndefined();
+    }
+    const below = await server.request(UpdateLocusDocument, { input: { programSlug: slug, kabupatenCode: '6409', quota: 1 } });
+    expect(errorCodes(below)).toEqual(['BAD_USER_INPUT']);
+    expect(below.errors![0]!.message).toBe(
+      `input.quota 1: locus Kabupaten Penajam Paser Utara (64.09) of ${slug} has 2 villages enrolled; the quota cannot go below that (unenrol villages first)`,
+    );
+    const { data } = await server.request(UpdateLocusDocument, { input: { programSlug: slug, kabupatenCode: '64.09', quota: 2 } });
+    expect(data!.updateLocus).toEqual({ quota: 2, enrolledCount: 2, kabupaten: { code: '64.09' } });
+    expect(errorCodes(await server.request(UpdateLocusDocument, { input: { programSlug: slug, kabupatenCode: '64.02', quota: 5 } }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('removes a locus only once it has no enrolments', async () => {
+    const slug = await program([{ kabupatenCode: '64.09', quota: 3 }, { kabupatenCode: '72.10', quota: 3 }]);
+    expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode: '64.09.01.2020' } })).errors).toBeUndefined();
+    const refused = await server.request(RemoveLocusDocument, { input: { programSlug: slug, kabupatenCode: '64.09' } });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0]!.message).toBe(`input.kabupatenCode "64.09": locus Kabupaten Penajam Paser Utara (64.09) of ${slug} still has 1 villages enrolled; unenrol them first`);
+    expect((await server.request(RemoveLocusDocument, { input: { programSlug: slug, kabupatenCode: '72.10' } })).data!.removeLocus).toEqual({ quota: 3, kabupaten: { code: '72.10' } });
+    await server.request(UnenrollVillageDocument, { input: { programSlug: slug, villageCode: '64.09.01.2020' } });
+    expect((await server.request(RemoveLocusDocument, { input: { programSlug: slug, kabupatenCode: '64.09' } })).errors).toBeUndefined();
+    const tree = await server.request(ProgramTreeDocument, { slug, first: 1 });
+    expect(tree.data!.program!.loci).toEqual([]);
+  });
+
+  it('is for admins only', async () => {
+    const slug = await program([{ kabupatenCode: '64.09', quota: 3 }]);
+    const { token } = await mintTestToken({ role: Role.OPERATOR, scope: ['64.09'] });
+    for (const response of [
+      await server.request(UpdateProgramDocument, { input: { slug, name: 'x' } }, { token }),
+      await server.request(UpdateLocusDocument, { input: { programSlug: slug, kabupatenCode: '64.09', quota: 9 } }, { token }),
+      await server.request(RemoveLocusDocument, { input: { programSlug: slug, kabupatenCode: '64.09' } }, { token }),
+    ]) {
+      expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    }
+    expect((await server.request(ProgramTreeDocument, { slug, first: 1 })).data!.program!.loci[0]!.quota).toBe(3);
   });
 });
 

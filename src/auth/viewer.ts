@@ -1,40 +1,55 @@
-import { timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
 import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 
-/** Who is asking. Until roles arrive there is one privileged role, held by the static admin token. */
+/** What a token lets its holder do. Anonymous callers (no token) may read. */
 export enum Role {
+  /** Everything: programs, loci, enrolments, and IDM anywhere. */
   ADMIN = 'ADMIN',
+  /** Records and retracts IDM assessments of desa inside its scope (province or kabupaten codes). */
+  OPERATOR = 'OPERATOR',
 }
 
+/** Who is asking, as their token says (see token.ts); built by authenticate.ts for HTTP and WebSocket alike. */
 export interface Viewer {
-  roles: Role[];
-  /** True when a token was sent, valid or not (to tell "log in" from "your token is wrong"). */
-  presentedToken: boolean;
+  /** The token's subject ("dinas-pmd-kukar"); null for anonymous. */
+  subject: string | null;
+  role: Role | null;
+  /** Dotted province or kabupaten codes an OPERATOR may write in; empty for others. */
+  scope: string[];
+  /** The token's id (`jti`), for revocation. */
+  tokenId: string | null;
 }
 
-/**
- * The same credentials for HTTP (`Authorization` header) and WebSocket (`authorization` in the
- * connection_init payload): `Bearer <token>`.
- */
-export function viewerFromAuthorization(authorization: unknown, adminToken: string): Viewer {
-  if (typeof authorization !== 'string' || authorization.trim() === '') return { roles: [], presentedToken: false };
-  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
-  const token = match?.[1] ?? '';
-  const a = Buffer.from(token);
-  const b = Buffer.from(adminToken);
-  const isAdmin = a.length === b.length && timingSafeEqual(a, b);
-  return { roles: isAdmin ? [Role.ADMIN] : [], presentedToken: true };
+export const ANONYMOUS: Viewer = Object.freeze({ subject: null, role: null, scope: [], tokenId: null }) as Viewer;
+
+/** How a viewer is named in provenance (who recorded a value): `token:<subject>`. */
+export function actorOf(viewer: Viewer): string {
+  return `token:${viewer.subject ?? 'anonymous'}`;
+}
+
+/** How a command is named in provenance: `cli:import:idm:<os user>`. Token subjects cannot start with "cli:". */
+export function commandActor(command: string): string {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the command alone still says what wrote it.
+  }
+  return `cli:${command}:${user}`;
+}
+
+/** The region codes a viewer's writes must stay within; undefined for anywhere (ADMIN). */
+export function writeScope(viewer: Viewer): readonly string[] | undefined {
+  return viewer.role === Role.OPERATOR ? viewer.scope : undefined;
 }
 
 /** type-graphql's guard for `@Authorized(...)`: throws coded errors instead of returning false. */
 export const authChecker: AuthChecker<{ viewer: Viewer }, Role> = ({ context }, roles) => {
   const { viewer } = context;
-  if (viewer.roles.length === 0) {
-    throw new UnauthenticatedError(
-      viewer.presentedToken ? 'The token sent is not valid; send the admin token as "Authorization: Bearer <token>"' : undefined,
-    );
+  if (viewer.role === null) throw new UnauthenticatedError('This operation needs a token: send it as "Authorization: Bearer <token>" (npm run token mints one).');
+  if (roles.length > 0 && !roles.includes(viewer.role)) {
+    throw new ForbiddenError(`This operation needs the ${roles.join(' or ')} role; the token of ${viewer.subject} has ${viewer.role}.`);
   }
-  if (roles.length > 0 && !roles.some((role) => viewer.roles.includes(role))) throw new ForbiddenError();
   return true;
 };

@@ -33,13 +33,47 @@ export interface IdmRecord {
   note?: string | null;
 }
 
-/** Where records come from: a published file layout, or the GraphQL mutation. */
+/** Where records come from: a published file layout, or a GraphQL mutation. */
 export type IdmFormat = 'spreadsheet-2024' | 'spreadsheet-2023' | 'kemendes-api' | 'graphql';
 
 export interface IdmSource {
   format: IdmFormat;
+  /** File path, the URL a sync fetched, or the mutation's name. */
   file: string;
+  /** 1-based line of a file; for a mutation, 1 + the item's position in its input list. */
   line: number;
+}
+
+/** Where a record sits, as a person would look for it: `input[2]` of a mutation, `file.csv:17` of a file. */
+export function describeSource(source: IdmSource): string {
+  return source.format === 'graphql' ? `input[${source.line - 1}]` : `${source.file}:${source.line}`;
+}
+
+/**
+ * Taking back one desa-year: written through the same path as records (matched to the register the
+ * same way, checked against the same scope, logged as a change with no current value).
+ */
+export interface IdmRetraction {
+  kind: 'retraction';
+  source: IdmSource;
+  /** As published or typed, 10 digits with or without dots. */
+  villageCode: string;
+  names: IdmRecord['names'];
+  year: number;
+  /** Why, in a sentence; kept in the change log. */
+  reason: string;
+  /**
+   * The value being taken back, when known (the rows of a file, `import:idm --retract`): a stored
+   * value that differs was written since by something else and is left alone (VALUE_DIFFERS).
+   */
+  expected: Pick<IdmRecord, 'iks' | 'ike' | 'ikl' | 'score' | 'status'> | null;
+}
+
+/** What the write path takes: records to store and retractions to apply. */
+export type IdmWrite = IdmRecord | IdmRetraction;
+
+export function isRetraction(write: IdmWrite): write is IdmRetraction {
+  return (write as IdmRetraction).kind === 'retraction';
 }
 
 export interface IdmIndicatorRecord {

@@ -9,6 +9,15 @@ export enum IdmStatus {
   MANDIRI = 'MANDIRI',
 }
 
+/** How a desa's status moved against the value before it (see `movement` in idm.rules.ts). */
+export enum IdmMovement {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  SAME = 'SAME',
+  NEW = 'NEW',
+  RETRACTED = 'RETRACTED',
+}
+
 /** The three composite indices of IDM. */
 export enum IdmIndex {
   IKS = 'IKS',

@@ -1,19 +1,12 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Village } from '../region/region.entity';
-import { IdmIndex, IdmStatus } from './idm-status';
+import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 
 /**
  * Entities of the IDM tables, so MikroORM knows the whole schema (migration:create diffs against
  * them). Writes are set-based SQL in assessment.writer.ts and reads are plain rows in
  * idm.repository.ts: a national import touches 75,000 rows at once.
  */
-
-export enum IdmMovement {
-  UP = 'UP',
-  DOWN = 'DOWN',
-  SAME = 'SAME',
-  NEW = 'NEW',
-}
 
 @Entity({ tableName: 'idm_assessment' })
 @Unique({ name: 'idm_assessment_village_year_unique', properties: ['village', 'year'] })
@@ -44,6 +37,8 @@ export class IdmAssessment {
   @Property({ type: 'text' }) sourceFormat!: string;
   @Property({ type: 'text' }) sourceFile!: string;
   @Property({ type: 'integer' }) sourceLine!: number;
+  /** Who wrote it: `token:<subject>` or `cli:<command>:<os user>`. */
+  @Property({ type: 'text' }) recordedBy!: string;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
 }
 
@@ -67,7 +62,10 @@ export class IdmIndicator {
   @Property({ type: 'double' }) potentialGain!: number;
 }
 
-/** One row per desa-year that actually changed, written in the same transaction as the change. */
+/**
+ * One row per desa-year that actually changed, written in the same transaction as the change. A
+ * retraction has a previous value and no current one (score and status null, movement RETRACTED).
+ */
 @Entity({ tableName: 'idm_change' })
 export class IdmChange {
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
@@ -75,12 +73,27 @@ export class IdmChange {
   @Property({ type: 'integer' }) year!: number;
   @Property({ type: 'double', nullable: true }) previousScore?: number | null;
   @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status', nullable: true }) previousStatus?: IdmStatus | null;
-  @Property({ type: 'double' }) score!: number;
-  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status' }) status!: IdmStatus;
+  @Property({ type: 'double', nullable: true }) score?: number | null;
+  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status', nullable: true }) status?: IdmStatus | null;
   @Enum({ items: () => IdmMovement, nativeEnumName: 'idm_movement' }) movement!: IdmMovement;
   @Property({ type: 'text' }) sourceFormat!: string;
   @Property({ type: 'text' }) sourceFile!: string;
+  @Property({ type: 'integer', nullable: true }) sourceLine?: number | null;
+  /** Who wrote it: `token:<subject>` or `cli:<command>:<os user>`. */
+  @Property({ type: 'text' }) recordedBy!: string;
+  /** Why a value was retracted; null for writes. */
+  @Property({ type: 'text', nullable: true }) reason?: string | null;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
+}
+
+/**
+ * Desa assessed per year, kept by the write path in the same transaction: `idmYears` and the
+ * "latest published year" read 10 rows instead of counting the assessments.
+ */
+@Entity({ tableName: 'idm_year' })
+export class IdmYear {
+  @PrimaryKey({ type: 'integer', autoincrement: false }) year!: number;
+  @Property({ type: 'integer' }) assessed!: number;
 }
 
 /** A code a village was published under that the register no longer uses (renumbering). */

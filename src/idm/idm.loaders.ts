@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { byKeys, groupByKeys, type LoaderRegistry } from '../graphql/loader-registry';
 import { emptySummary, type IdmRepository, type SummaryScope } from './idm.repository';
+import type { YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.types';
 
 export class IdmLoaders {
@@ -27,6 +28,14 @@ export class IdmLoaders {
     return this.registry.get('idmIndicators', async (ids: readonly string[]) =>
       groupByKeys(ids, await this.repository.indicators(ids), (r) => r.assessmentId),
     );
+  }
+
+  /** Desa assessed per year, read once per operation. */
+  get yearCounts(): DataLoader<'*', YearCount[]> {
+    return this.registry.get('idmYearCounts', async (keys: readonly '*'[]) => {
+      const counts = await this.repository.yearCounts();
+      return keys.map(() => counts);
+    });
   }
 
   summary(scope: SummaryScope, year: number, programId?: number): DataLoader<string, SummaryRow> {

@@ -1,6 +1,7 @@
 import type { FieldPlan, ObjectPlan, PlannerConfig, RelationPlan } from '../graphql/planner';
 import { ASSESSMENT_ROW, INDICATOR_ROW } from './idm.repository';
-import { checkYear, historyWithChanges } from './idm.resolver';
+import { checkYear } from './idm-year';
+import { historyWithChanges } from './idm.resolver';
 import type { AssessmentRow } from './idm.types';
 
 /**
@@ -50,6 +51,7 @@ const assessment: ObjectPlan = {
       sql: (_q, parent, child, _args, render) => `(select ${render(child)} from village ${child} where ${child}.code = ${parent}.village_code)`,
     },
     source: embedded('IdmSource'),
+    provenance: embedded('IdmProvenance'),
     // Set on history rows by idmHistory's finish; null elsewhere.
     change: { kind: 'resolver', reads: [] },
     indicators: {
@@ -65,6 +67,11 @@ const assessment: ObjectPlan = {
 
 const source: ObjectPlan = {
   columns: { format: 'source_format', file: 'source_file', line: 'source_line', publishedCode: 'published_code', note: 'note' },
+  fields: {},
+};
+
+const provenance: ObjectPlan = {
+  columns: { format: 'source_format', file: 'source_file', line: 'source_line', recordedBy: 'recorded_by', recordedAt: 'recorded_at' },
   fields: {},
 };
 
@@ -88,6 +95,7 @@ export const idmPlans: PlannerConfig = {
   objects: {
     IdmAssessment: assessment,
     IdmSource: source,
+    IdmProvenance: provenance,
     IdmIndicator: indicator,
     IdmActors: actors,
   },

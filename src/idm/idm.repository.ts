@@ -1,5 +1,6 @@
 import { selectList, type Queryable } from '../db/sql';
-import { IdmStatus } from './idm-status';
+import { IdmMovement, IdmStatus } from './idm-status';
+import { movementSql, type YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.types';
 
 /** What a summary is grouped by: a register level, a program, a program locus, or the whole nation. */
@@ -25,6 +26,7 @@ export const ASSESSMENT_ROW = {
   sourceFormat: 'source_format',
   sourceFile: 'source_file',
   sourceLine: 'source_line',
+  recordedBy: 'recorded_by',
   recordedAt: 'recorded_at',
 } as const;
 
@@ -75,9 +77,15 @@ export class IdmRepository {
     );
   }
 
-  async years(): Promise<number[]> {
-    const rows = await this.sql.query<{ year: number }>(`select distinct year from idm_assessment order by year`);
-    return rows.map((r) => r.year);
+  /** Desa assessed per year, oldest first: a few rows the write path keeps (idm_year). */
+  yearCounts(): Promise<YearCount[]> {
+    return this.sql.query(`select year, assessed from idm_year order by year`);
+  }
+
+  /** Desa and desa adat in the register (~15 ms: counted over the whole village table). */
+  async registerDesa(): Promise<number> {
+    const [row] = await this.sql.query<{ count: number }>(`select count(*)::int as count from village where kind <> 'KELURAHAN'`);
+    return row!.count;
   }
 
   /**
@@ -113,12 +121,13 @@ export class IdmRepository {
       join = 'join program_village pv on pv.village_code = a.village_code';
       where.push(`pv.program_id = $${values.length}`);
     }
+    const moved = movementSql('coalesce(p.status, p.derived_status)', 'coalesce(a.status, a.derived_status)');
     const rows = await this.sql.query<Record<string, number | string | null>>(
       `select ${key} as key, count(*)::int as assessed,
               ${STATUSES.map((s) => `count(*) filter (where coalesce(a.status, a.derived_status) = '${s}')::int as "${s}"`).join(', ')},
               avg(a.score) as score, avg(a.iks) as iks, avg(a.ike) as ike, avg(a.ikl) as ikl,
-              count(*) filter (where coalesce(a.status, a.derived_status) > coalesce(p.status, p.derived_status))::int as "movedUp",
-              count(*) filter (where coalesce(a.status, a.derived_status) < coalesce(p.status, p.derived_status))::int as "movedDown"
+              count(*) filter (where ${moved} = '${IdmMovement.UP}')::int as "movedUp",
+              count(*) filter (where ${moved} = '${IdmMovement.DOWN}')::int as "movedDown"
        from idm_assessment a ${join}
        left join idm_assessment p on p.village_code = a.village_code and p.year = a.year - 1
        where ${where.join(' and ')}
@@ -137,7 +146,7 @@ export class IdmRepository {
   }
 }
 
-/** The summary of a scope with no assessed desa. */
-export function emptySummary(year: number): SummaryRow {
+/** The summary of a scope with no assessed desa (year null: none asked and none published yet). */
+export function emptySummary(year: number | null): SummaryRow {
   return { year, assessed: 0, byStatus: STATUSES.map((status) => ({ status, count: 0 })), mean: null, movedUp: 0, movedDown: 0 };
 }

@@ -1,59 +1,62 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../auth/viewer';
+import { actorOf, Role, writeScope } from '../auth/viewer';
 import type { Context } from '../context';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
-import { recordAssessments, RejectedBatchError } from './assessment.writer';
-import { IdmMovement } from './idm.entity';
-import type { SummaryScope } from './idm.repository';
-import { statusRank } from './idm.rules';
-import { MAX_YEAR, MIN_YEAR } from './idm.validation';
+import { OutOfScopeError, recordAssessments, RejectedBatchError, type Reject, type WriteReport } from './assessment.writer';
+import { emptySummary, type SummaryScope } from './idm.repository';
+import { isPublishedYear, movement } from './idm.rules';
+import { checkYear, publishedYear, registerDesa } from './idm-year';
+import { RejectReason } from './idm.validation';
 import { IdmIndex } from './idm-status';
 import {
   IdmAssessmentInput,
   IdmAssessmentType,
   IdmChangeType,
   IdmIndicatorType,
+  IdmProvenanceType,
   IdmRecordResultType,
+  IdmRetractionType,
   IdmSourceType,
   IdmSummaryType,
+  IdmYearType,
   type AssessmentRow,
   type IndicatorRow,
   type SummaryRow,
 } from './idm.types';
-import type { IdmRecord } from './idm-record';
+import type { IdmRecord, IdmRetraction, IdmWrite } from './idm-record';
 
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */
 export const MAX_ASSESSMENTS_PER_MUTATION = 5000;
 
-export function checkYear(year: number): number {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new BadUserInputError(`year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`, { argument: 'year' });
-  return year;
+async function summary(context: Context, scope: SummaryScope, key: string, year: number | null | undefined, programId?: number): Promise<SummaryRow> {
+  const y = year == null ? await publishedYear(context) : checkYear(year);
+  if (y === null) return emptySummary(null);
+  return context.loaders.idm.summary(scope, y, programId).load(key);
 }
 
-function summary(context: Context, scope: SummaryScope, key: string, year: number, programId?: number): Promise<SummaryRow> {
-  return context.loaders.idm.summary(scope, checkYear(year), programId).load(key);
-}
-
-const SUMMARY_YEAR = { description: 'The year to sum up.' };
+const SUMMARY_YEAR = { nullable: true, description: 'The year to sum up; the latest published year when omitted.' };
 
 @Resolver()
 export class IdmQueryResolver {
   @Query(() => IdmSummaryType, { description: 'National IDM summary of a year.' })
-  idmSummary(@Arg('year', () => Int, SUMMARY_YEAR) year: number, @Ctx() context: Context): Promise<SummaryRow> {
+  idmSummary(@Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'root', '*', year);
   }
 
-  @Query(() => [Int], { description: 'Years with at least one assessment, oldest first.' })
-  idmYears(@Ctx() context: Context): Promise<number[]> {
-    return context.loaders.idm.repository.years();
+  @Query(() => [IdmYearType], { description: 'Years with at least one assessment, oldest first, each with its count of assessed desa.' })
+  async idmYears(@Ctx() context: Context): Promise<IdmYearType[]> {
+    const [years, desa] = await Promise.all([context.loaders.idm.yearCounts.load('*'), registerDesa(context)]);
+    const share = context.services.config.publishedYearMinShare;
+    return years.map((y) => ({ ...y, published: isPublishedYear(y, desa, share) }));
   }
 
   @Mutation(() => IdmRecordResultType, {
-    description: `Records or replaces up to ${MAX_ASSESSMENTS_PER_MUTATION} assessments, all or nothing, under the importers' rules. Requires the admin token.`,
+    nullable: true,
+    description: `Records or replaces up to ${MAX_ASSESSMENTS_PER_MUTATION} assessments, all or nothing, under the importers' rules. An ADMIN token, or an OPERATOR token whose scope holds every desa of the batch.`,
   })
-  @Authorized(Role.ADMIN)
+  @Authorized(Role.ADMIN, Role.OPERATOR)
   async recordIdmAssessments(
     @Arg('input', () => [IdmAssessmentInput], { description: 'The assessments; each desa-year at most once.' }) input: IdmAssessmentInput[],
     @Ctx() context: Context,
@@ -61,25 +64,76 @@ export class IdmQueryResolver {
     if (input.length === 0 || input.length > MAX_ASSESSMENTS_PER_MUTATION) {
       throw new BadUserInputError(`input must hold 1 to ${MAX_ASSESSMENTS_PER_MUTATION} assessments, got ${input.length}; use npm run import:idm for more`, { argument: 'input' });
     }
-    const records = input.map(toRecord);
-    try {
-      const report = await context.sql.withClient((client) => recordAssessments(client, records, { allOrNothing: true, publisher: context.services.notifier }));
-      return { received: report.received, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, changes: report.changes };
-    } catch (error) {
-      if (!(error instanceof RejectedBatchError)) throw error;
-      const first = error.rejects.slice(0, 20);
-      throw new BadUserInputError(
-        `Nothing was recorded: ${error.rejects.length} of ${input.length} assessments are invalid. ${first.map((r) => `input[${r.index}].${r.field ?? 'item'}: ${r.message}`).join('; ')}`,
-        { errors: error.rejects.map((r) => ({ index: r.index, field: r.field, reason: r.reason, message: r.message })) },
-      );
-    }
+    const report = await write(context, input.map(toRecord), (r) => `input[${r.index}].${r.field ?? 'villageCode'} ${JSON.stringify(valueAt(input[r.index], r.field ?? 'villageCode'))}`, 'recorded');
+    return { received: report.received, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, changes: report.changes };
   }
+
+  @Mutation(() => IdmRetractionType, {
+    nullable: true,
+    description: 'Takes back the assessment of a desa for a year: the change log records it and subscribers receive it with no current value. An ADMIN token, or an OPERATOR token whose scope holds the desa.',
+  })
+  @Authorized(Role.ADMIN, Role.OPERATOR)
+  async retractIdmAssessment(
+    @Arg('villageCode', { description: 'The desa ("6402082005" or "64.02.08.2005").' }) villageCode: string,
+    @Arg('year', () => Int, { description: 'The year of the assessment to take back.' }) year: number,
+    @Arg('reason', { description: 'Why, in a sentence; kept in the change log.' }) reason: string,
+    @Ctx() context: Context,
+  ): Promise<IdmRetractionType & { villageCode: string }> {
+    const retraction: IdmRetraction = {
+      kind: 'retraction',
+      source: { format: 'graphql', file: 'retractIdmAssessment', line: 1 },
+      villageCode,
+      names: {},
+      year,
+      reason,
+      expected: null,
+    };
+    const values: Record<string, unknown> = { villageCode, year, reason };
+    const report = await write(context, [retraction], (r) => `${r.field ?? 'villageCode'} ${JSON.stringify(values[r.field ?? 'villageCode'])}`, 'retracted');
+    const [done] = report.retractions;
+    return { villageCode: done!.villageCode, year: done!.year, previous: done!.previous, reason: reason.trim() };
+  }
+}
+
+/**
+ * The mutations' side of the write path: all or nothing, as the viewer, within its scope. Rejects
+ * become one error naming each bad item by its path and value (`input[1].villageCode "…"`).
+ */
+async function write(context: Context, writes: IdmWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
+  // Mutation fields run one after another: what an earlier one loaded must not answer for this one.
+  context.renew();
+  const { viewer } = context;
+  try {
+    return await context.sql.withClient((client) =>
+      recordAssessments(client, writes, { actor: actorOf(viewer), scope: writeScope(viewer), allOrNothing: true, publisher: context.services.notifier }),
+    );
+  } catch (error) {
+    if (error instanceof OutOfScopeError) {
+      const outside = error.outside.map((o) => `${writes.length > 1 ? `input[${o.index}] ` : ''}${o.village.name} (${o.village.code})`);
+      throw new ForbiddenError(`Nothing was ${verb}: the token of ${viewer.subject} may write in ${error.scope.join(', ')} only, and ${outside.join(', ')} lie${outside.length > 1 ? '' : 's'} outside.`, {
+        scope: error.scope,
+        outside: error.outside.map((o) => ({ index: o.index, villageCode: o.village.code })),
+      });
+    }
+    if (!(error instanceof RejectedBatchError)) throw error;
+    const rejects = error.rejects;
+    const details = { errors: rejects.map((r) => ({ index: r.index, field: r.field, reason: r.reason, message: r.message })) };
+    if (writes.length === 1 && rejects[0]!.reason === RejectReason.NOT_RECORDED) throw new NotFoundError(`Nothing was ${verb}: ${rejects[0]!.message}.`, details);
+    const listed = rejects.slice(0, 20).map((r) => `${locate(r)}: ${r.message}`);
+    const count = writes.length > 1 ? `${rejects.length} of ${writes.length} items are invalid. ` : '';
+    throw new BadUserInputError(`Nothing was ${verb}: ${count}${listed.join('; ')}`, details);
+  }
+}
+
+/** The value at a path such as "villageCode" or "indicators[3].score" of an input item. */
+function valueAt(item: unknown, path: string): unknown {
+  return path.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((value, part) => (value == null ? undefined : (value as Record<string, unknown>)[part]), item);
 }
 
 function toRecord(input: IdmAssessmentInput, index: number): IdmRecord {
   return {
     source: { format: 'graphql', file: 'recordIdmAssessments', line: index + 1 },
-    villageCode: input.villageCode.replaceAll('.', '').trim(),
+    villageCode: input.villageCode,
     names: {},
     year: input.year,
     iks: input.iks,
@@ -101,14 +155,20 @@ function toRecord(input: IdmAssessmentInput, index: number): IdmRecord {
   };
 }
 
+@Resolver(() => IdmRetractionType)
+export class IdmRetractionResolver {
+  @FieldResolver(() => VillageType, { description: 'The desa.' })
+  async village(@Root() row: IdmRetractionType & { villageCode: string }, @Ctx() context: Context): Promise<VillageRow> {
+    return (await context.loaders.region.village.load(row.villageCode))!;
+  }
+}
+
 /** A desa's assessments, oldest first, each with its change against the one before. */
 export function historyWithChanges(rows: AssessmentRow[]): AssessmentRow[] {
   return rows.map((row, i) => {
     const before = rows[i - 1];
-    const current = row.status ?? row.derivedStatus;
-    const previous = before ? (before.status ?? before.derivedStatus) : null;
-    const movement = !previous ? IdmMovement.NEW : statusRank(current) > statusRank(previous) ? IdmMovement.UP : statusRank(current) < statusRank(previous) ? IdmMovement.DOWN : IdmMovement.SAME;
-    return { ...row, change: { scoreDelta: before ? row.score - before.score : null, movement } };
+    const moved = movement(before ? (before.status ?? before.derivedStatus) : null, row.status ?? row.derivedStatus);
+    return { ...row, change: { scoreDelta: before ? row.score - before.score : null, movement: moved } };
   });
 }
 
@@ -117,7 +177,7 @@ export class VillageIdmResolver {
   @FieldResolver(() => IdmAssessmentType, { nullable: true, description: 'IDM of this desa in a year (latest when omitted); null when not assessed.' })
   idm(
     @Root() village: VillageRow,
-    @Arg('year', () => Int, { nullable: true, description: 'The year; the latest assessed when omitted.' }) year: number | undefined,
+    @Arg('year', () => Int, { nullable: true, description: "The year; this desa's latest assessed year when omitted." }) year: number | undefined,
     @Ctx() context: Context,
   ): Promise<AssessmentRow | null> {
     return context.loaders.idm.assessment(year == null ? null : checkYear(year)).load(village.code);
@@ -141,6 +201,11 @@ export class IdmAssessmentResolver {
     return { format: row.sourceFormat, file: row.sourceFile, line: row.sourceLine, publishedCode: row.publishedCode, note: row.note };
   }
 
+  @FieldResolver(() => IdmProvenanceType, { description: 'Where this value came from, who wrote it and when.' })
+  provenance(@Root() row: AssessmentRow): IdmProvenanceType {
+    return { format: row.sourceFormat, file: row.sourceFile, line: row.sourceLine, recordedBy: row.recordedBy, recordedAt: row.recordedAt };
+  }
+
   @FieldResolver(() => IdmChangeType, { nullable: true, description: 'Change against the previous assessed year; set in idmHistory, null elsewhere.' })
   change(@Root() row: AssessmentRow): IdmChangeType | null {
     return row.change ?? null;
@@ -160,7 +225,7 @@ export class IdmAssessmentResolver {
 @Resolver(() => ProvinceType)
 export class ProvinceIdmResolver {
   @FieldResolver(() => IdmSummaryType, { description: "IDM summary of the province's desa (within a program: its enrolled desa)." })
-  idmSummary(@Root() province: ProvinceRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number, @Ctx() context: Context): Promise<SummaryRow> {
+  idmSummary(@Root() province: ProvinceRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'province_code', province.code, year, province.scope?.programId);
   }
 }
@@ -168,7 +233,7 @@ export class ProvinceIdmResolver {
 @Resolver(() => KabupatenType)
 export class KabupatenIdmResolver {
   @FieldResolver(() => IdmSummaryType, { description: "IDM summary of the kabupaten's desa (within a program: its enrolled desa)." })
-  idmSummary(@Root() kabupaten: KabupatenRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number, @Ctx() context: Context): Promise<SummaryRow> {
+  idmSummary(@Root() kabupaten: KabupatenRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'kabupaten_code', kabupaten.code, year, kabupaten.scope?.programId);
   }
 }
@@ -176,7 +241,7 @@ export class KabupatenIdmResolver {
 @Resolver(() => DistrictType)
 export class DistrictIdmResolver {
   @FieldResolver(() => IdmSummaryType, { description: "IDM summary of the kecamatan's desa (within a program: its enrolled desa)." })
-  idmSummary(@Root() district: DistrictRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number, @Ctx() context: Context): Promise<SummaryRow> {
+  idmSummary(@Root() district: DistrictRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'district_code', district.code, year, district.scope?.programId);
   }
 }
@@ -184,7 +249,7 @@ export class DistrictIdmResolver {
 @Resolver(() => ProgramType)
 export class ProgramIdmResolver {
   @FieldResolver(() => IdmSummaryType, { description: "IDM summary of the program's enrolled desa." })
-  idmSummary(@Root() program: ProgramRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number, @Ctx() context: Context): Promise<SummaryRow> {
+  idmSummary(@Root() program: ProgramRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'program', String(program.id), year);
   }
 }
@@ -192,7 +257,7 @@ export class ProgramIdmResolver {
 @Resolver(() => ProgramLocusType)
 export class ProgramLocusIdmResolver {
   @FieldResolver(() => IdmSummaryType, { description: 'IDM summary of the desa enrolled through this locus.' })
-  idmSummary(@Root() locus: LocusRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number, @Ctx() context: Context): Promise<SummaryRow> {
+  idmSummary(@Root() locus: LocusRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'locus', String(locus.id), year);
   }
 }

@@ -5,7 +5,44 @@
  * indicator's potential gain is computed one way everywhere. Checked against all 480 Kemendes API
  * files in /work/shared/data/kemendes-api (see tests/unit/idm.rules.test.ts).
  */
-import { IdmIndex, IdmStatus } from './idm-status';
+import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
+
+/** IDM's first year: Permendesa PDTT 2/2016 took effect for the 2015/2016 assessment. */
+export const FIRST_YEAR = 2015;
+
+/**
+ * The latest year an assessment may be for: next calendar year (a round is prepared the year before
+ * it is published), so a typo such as 2099 or 20024 is refused rather than becoming "the latest year".
+ */
+export function lastYear(now: Date = new Date()): number {
+  return now.getUTCFullYear() + 1;
+}
+
+/** True for a whole year from FIRST_YEAR to `lastYear(now)`. */
+export function isAssessmentYear(year: number, now: Date = new Date()): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= lastYear(now);
+}
+
+/** Desa assessed in one year. */
+export interface YearCount {
+  year: number;
+  assessed: number;
+}
+
+/**
+ * A year is published when it holds assessments for at least `minShare` of the register's desa
+ * (desa and desa adat): a national round, not a handful of early or mistyped records.
+ */
+export function isPublishedYear(count: YearCount, registerDesa: number, minShare: number): boolean {
+  return registerDesa > 0 && count.assessed >= minShare * registerDesa;
+}
+
+/** The newest published year, which lists, filters and summaries use where a year is omitted; null before any. */
+export function latestPublishedYear(counts: readonly YearCount[], registerDesa: number, minShare: number): number | null {
+  let latest: number | null = null;
+  for (const count of counts) if (isPublishedYear(count, registerDesa, minShare) && (latest === null || count.year > latest)) latest = count.year;
+  return latest;
+}
 
 /** Highest score of one indicator: the regulation scores every indicator 0–5. */
 export const MAX_INDICATOR_SCORE = 5;
@@ -85,6 +122,34 @@ export function statusRank(status: IdmStatus): number {
 /** Orders statuses lowest first: negative when a is below b, 0 when equal, positive when above. */
 export function compareStatus(a: IdmStatus, b: IdmStatus): number {
   return statusRank(a) - statusRank(b);
+}
+
+/**
+ * How a status moved against the value before it: the previous year's (history, summaries) or the
+ * value a write replaced (the change log). NEW when there was nothing before, RETRACTED when the
+ * value was taken back.
+ */
+export function movement(previous: IdmStatus | null, current: IdmStatus | null): IdmMovement {
+  if (current === null) return IdmMovement.RETRACTED;
+  if (previous === null) return IdmMovement.NEW;
+  const delta = compareStatus(current, previous);
+  return delta > 0 ? IdmMovement.UP : delta < 0 ? IdmMovement.DOWN : IdmMovement.SAME;
+}
+
+/**
+ * `statusRank` as an SQL expression over an `idm_status` expression, built from STATUS_ORDER so
+ * SQL compares statuses by the same table as TypeScript (null stays null).
+ */
+export function statusRankSql(status: string): string {
+  // A CASE, not array_position: as cheap as comparing the enum itself over a national summary.
+  return `(case ${status} ${STATUS_ORDER.map((s, rank) => `when '${s}' then ${rank}`).join(' ')} end)`;
+}
+
+/** `movement` as an SQL expression of type idm_movement over two `idm_status` expressions. */
+export function movementSql(previous: string, current: string): string {
+  const [p, c] = [statusRankSql(previous), statusRankSql(current)];
+  return `(case when ${current} is null then '${IdmMovement.RETRACTED}' when ${previous} is null then '${IdmMovement.NEW}'
+    when ${c} > ${p} then '${IdmMovement.UP}' when ${c} < ${p} then '${IdmMovement.DOWN}' else '${IdmMovement.SAME}' end)::idm_movement`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { IdmMovement } from './idm.entity';
+import { IdmMovement } from './idm-status';
 import { IdmIndex, IdmStatus } from './idm-status';
 
 registerEnumType(IdmMovement, {
@@ -11,6 +11,7 @@ registerEnumType(IdmMovement, {
     DOWN: { description: 'A lower status than before.' },
     SAME: { description: 'The same status (the score may still have changed).' },
     NEW: { description: 'Nothing before to compare with.' },
+    RETRACTED: { description: 'The value was taken back (retractIdmAssessment or import:idm --retract): there is no current value.' },
   },
 });
 
@@ -33,6 +34,7 @@ export interface AssessmentRow {
   sourceFormat: string;
   sourceFile: string;
   sourceLine: number;
+  recordedBy: string;
   recordedAt: Date;
   /** Set on history entries: the change against the previous assessed year. */
   change?: { scoreDelta: number | null; movement: IdmMovement };
@@ -51,7 +53,8 @@ export interface IndicatorRow {
 }
 
 export interface SummaryRow {
-  year: number;
+  /** Null when no year was asked for and none is published yet. */
+  year: number | null;
   assessed: number;
   byStatus: { status: IdmStatus; count: number }[];
   mean: { score: number; iks: number; ike: number; ikl: number } | null;
@@ -75,6 +78,59 @@ export class IdmSourceType {
 
   @Field(() => String, { nullable: true, description: 'Note published with the row: KETERANGAN ("Reguler", "Update 2023") or UPDATE.' })
   note!: string | null;
+}
+
+@ObjectType('IdmProvenance', { simpleResolvers: true, description: 'Where a value came from, who wrote it and when.' })
+export class IdmProvenanceType {
+  @Field({ description: 'Format: spreadsheet-2024, spreadsheet-2023, kemendes-api or graphql (a mutation).' })
+  format!: string;
+
+  @Field({ description: 'The file path, the Kemendes API URL a sync fetched, or the mutation (recordIdmAssessments, retractIdmAssessment).' })
+  file!: string;
+
+  @Field(() => Int, { nullable: true, description: "Line of the file (spreadsheet row, header = 1), or 1 + the item's position in a mutation's input; null for changes logged before provenance was kept." })
+  line!: number | null;
+
+  @Field({ description: 'Who wrote it: "token:<subject>" for a token holder, "cli:<command>:<os user>" for a command; "unrecorded" before provenance was kept.' })
+  recordedBy!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'When it was written here.' })
+  recordedAt!: Date;
+}
+
+@ObjectType('IdmScoreStatus', { simpleResolvers: true, description: 'A score with its status.' })
+export class IdmScoreStatusType {
+  @Field(() => Float, { description: 'IDM score.' })
+  score!: number;
+
+  @Field(() => IdmStatus, { description: 'Status (official, or derived where none was published).' })
+  status!: IdmStatus;
+}
+
+@ObjectType('IdmYear', { simpleResolvers: true, description: 'A year of IDM and how many desa were assessed in it.' })
+export class IdmYearType {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Desa assessed that year.' })
+  assessed!: number;
+
+  @Field({
+    description: 'True when at least PUBLISHED_YEAR_MIN_SHARE (default half) of the register\'s desa are assessed: the newest such year is what lists, filters and summaries use when no year is given.',
+  })
+  published!: boolean;
+}
+
+@ObjectType('IdmRetraction', { simpleResolvers: true, description: 'An assessment taken back.' })
+export class IdmRetractionType {
+  @Field(() => Int, { description: 'Year of the retracted assessment.' })
+  year!: number;
+
+  @Field(() => IdmScoreStatusType, { description: 'The value taken back.' })
+  previous!: IdmScoreStatusType;
+
+  @Field({ description: 'Why, as given.' })
+  reason!: string;
 }
 
 @ObjectType('IdmChange', { simpleResolvers: true, description: "An assessment's change against the previous assessed year of the same desa." })
@@ -169,7 +225,7 @@ export class IdmAssessmentType {
   @Field(() => Float, { description: 'Penambahan: target minimum score minus the score (negative for Mandiri).' })
   scoreToTarget!: number;
 
-  @Field(() => GraphQLDateTime, { description: 'When this value was recorded here.' })
+  @Field(() => GraphQLDateTime, { description: 'When this value was recorded here.', deprecationReason: 'Use provenance.recordedAt.' })
   recordedAt!: Date;
 }
 
@@ -199,8 +255,8 @@ export class IdmMeanType {
 
 @ObjectType('IdmSummary', { simpleResolvers: true, description: 'IDM of a region or program in one year, summed up.' })
 export class IdmSummaryType {
-  @Field(() => Int, { description: 'The year.' })
-  year!: number;
+  @Field(() => Int, { nullable: true, description: 'The year: the one asked for, or the latest published one; null when none was asked for and none is published yet.' })
+  year!: number | null;
 
   @Field(() => Int, { description: 'Desa assessed that year.' })
   assessed!: number;

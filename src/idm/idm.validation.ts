@@ -8,7 +8,7 @@
  */
 import type { IdmRecord } from './idm-record';
 import { IdmIndex } from './idm-status';
-import { INDICATOR_COUNT, MAX_INDICATOR_SCORE, idmFromIndices } from './idm.rules';
+import { FIRST_YEAR, INDICATOR_COUNT, MAX_INDICATOR_SCORE, idmFromIndices, isAssessmentYear, lastYear } from './idm.rules';
 
 /** Why a record is refused; written to the rejects file and returned by the mutation. */
 export enum RejectReason {
@@ -28,6 +28,15 @@ export enum RejectReason {
   MALFORMED = 'MALFORMED',
   /** A second record for the same desa and year (decided by the caller, which sees the whole batch). */
   DUPLICATE = 'DUPLICATE',
+  /**
+   * Matched by names to a desa that has its own record (published under its own code) for that year,
+   * in the same import or already stored: a remap never replaces another desa's own record.
+   */
+  REMAP_CONFLICT = 'REMAP_CONFLICT',
+  /** A retraction names a desa-year that has no record. */
+  NOT_RECORDED = 'NOT_RECORDED',
+  /** A retraction from a file whose row no longer matches the stored value (written since by something else). */
+  VALUE_DIFFERS = 'VALUE_DIFFERS',
 }
 
 /**
@@ -36,11 +45,6 @@ export enum RejectReason {
  * 0.000067. Twice the rounding step still catches a real inconsistency.
  */
 export const MEAN_TOLERANCE = 0.0002;
-
-/** First IDM year (Permendesa PDTT 2/2016 took effect for the 2015/2016 assessment). */
-export const MIN_YEAR = 2015;
-/** A generous ceiling that still catches typos such as 20024. */
-export const MAX_YEAR = 2100;
 
 /** Why one record was refused: the reason, the field at fault (a path such as `indicators[3].score`) and a sentence. */
 export interface RecordRejection {
@@ -57,11 +61,10 @@ const INDEX_ORDER: readonly IdmIndex[] = [IdmIndex.IKS, IdmIndex.IKE, IdmIndex.I
  * most basic (year, score) to the most detailed (indicators) so the reported reason is the root cause.
  * A null status with no status text is accepted: the status is then derived from the score.
  */
-export function validateRecord(record: IdmRecord): RecordRejection | null {
+export function validateRecord(record: IdmRecord, now: Date = new Date()): RecordRejection | null {
   const { year, score } = record;
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    return reject(RejectReason.MALFORMED, 'year', `year ${year} is not a whole year from ${MIN_YEAR} to ${MAX_YEAR}.`);
-  }
+  const yearProblem = validateYear(year, now);
+  if (yearProblem) return yearProblem;
 
   if (score === null || score === undefined) {
     return reject(RejectReason.NO_SCORE, 'score', 'score is missing: no IDM score was published for this desa and year.');
@@ -100,6 +103,12 @@ export function validateRecord(record: IdmRecord): RecordRejection | null {
   }
 
   return record.indicators === undefined ? null : validateIndicators(record.indicators);
+}
+
+/** The year rule alone, shared with retractions (which carry no values to check). */
+export function validateYear(year: number, now: Date = new Date()): RecordRejection | null {
+  if (isAssessmentYear(year, now)) return null;
+  return reject(RejectReason.MALFORMED, 'year', `year ${year} is not a whole year from ${FIRST_YEAR} (IDM's first) to ${lastYear(now)} (next year).`);
 }
 
 /**

@@ -31,7 +31,9 @@ export function limitsPlugin(limiter: OperationLimiter, rate: RateLimit, onToken
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const failedAuth = response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
-          if (failedAuth) await rate.penalise(contextValue.clientAddress, AUTH_FAILURE_COST);
+          // A refused token is answered 401 before any plugin runs, and charged by rateLimitRequests;
+          // here only operations that needed a token and had none (a mutation without one).
+          if (failedAuth && response.http.status !== 401) await rate.penalise(contextValue.clientAddress, AUTH_FAILURE_COST);
         },
       };
     },

@@ -43,8 +43,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Program.loci': 514,
   /** Programs are created by hand, one cohort a year. */
   'Query.programs': 50,
-  /** IDM has been published yearly since 2015. */
+  /** IDM has been published yearly since 2015 (writes accept up to next year). */
   'Village.idmHistory': 20,
+  'Query.idmYears': 20,
   'IdmAssessment.indicators': 50,
   'IdmSummary.byStatus': 5,
 };

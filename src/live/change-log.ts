@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/sql';
-import type { IdmMovement } from '../idm/idm.entity';
+import type { IdmMovement } from '../idm/idm-status';
 import type { IdmStatus } from '../idm/idm-status';
 import { codePrefix } from '../region/region-code';
 import type { KabupatenKind, VillageKind } from '../region/region.enums';
@@ -22,11 +22,16 @@ export interface ChangeEvent {
   year: number;
   previousScore: number | null;
   previousStatus: IdmStatus | null;
-  score: number;
-  status: IdmStatus;
+  /** Null for a retraction (movement RETRACTED). */
+  score: number | null;
+  status: IdmStatus | null;
   movement: IdmMovement;
   sourceFormat: string;
   sourceFile: string;
+  sourceLine: number | null;
+  recordedBy: string;
+  /** Why a value was retracted; null for writes. */
+  reason: string | null;
   recordedAt: Date;
   /**
    * The desa and its parents as they are when the event is read: every subscriber's fresh loaders
@@ -40,7 +45,8 @@ export interface ChangeEvent {
 export async function readChanges(sql: Queryable, afterId: string, limit: number): Promise<ChangeEvent[]> {
   const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'region'> & Record<string, string>>(
     `select c.id::text as id, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
-            c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.recorded_at as "recordedAt",
+            c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.source_line as "sourceLine",
+            c.recorded_by as "recordedBy", c.reason, c.recorded_at as "recordedAt",
             coalesce((select array_agg(pv.program_id order by pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds",
             v.name as "villageName", v.kind as "villageKind", d.name as "districtName", k.name as "kabupatenName", k.kind as "kabupatenKind", p.name as "provinceName"
      from idm_change c

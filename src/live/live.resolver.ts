@@ -3,12 +3,13 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { decodeCursor, encodeCursor } from '../graphql/connection';
 import type { SummaryScope } from '../idm/idm.repository';
-import { IdmSummaryType, type SummaryRow } from '../idm/idm.types';
+import { checkYear } from '../idm/idm-year';
+import { IdmProvenanceType, IdmScoreStatusType, IdmSummaryType, type SummaryRow } from '../idm/idm.types';
 import { parseCode } from '../region/region-code';
 import { VillageType, type VillageRow } from '../region/region.types';
 import type { ChangeEvent } from './change-log';
 import type { SummaryWatchScope, UpdateFilter } from './live-hub';
-import { IdmScoreStatusType, IdmSummaryScopeInput, IdmUpdateFilter, IdmUpdateType } from './live.types';
+import { IdmSummaryScopeInput, IdmUpdateFilter, IdmUpdateType } from './live.types';
 
 interface UpdateArgs {
   where?: IdmUpdateFilter | null;
@@ -100,6 +101,7 @@ export class LiveResolver {
     subscribe: async ({ args, context }) => {
       const { scope, year } = args as SummaryArgs;
       const ctx = context as Context;
+      checkYear(year);
       const { watch } = await summaryScope(ctx, scope);
       return ctx.services.hub.summaryTicks(watch, year);
     },
@@ -129,8 +131,13 @@ export class LiveResolver {
     return event.previousScore === null || event.previousStatus === null ? null : { score: event.previousScore, status: event.previousStatus };
   }
 
-  @FieldResolver(() => IdmScoreStatusType, { description: 'The new value.' })
-  current(@Root() event: ChangeEvent): IdmScoreStatusType {
-    return { score: event.score, status: event.status };
+  @FieldResolver(() => IdmScoreStatusType, { nullable: true, description: 'The new value; null when the value was retracted.' })
+  current(@Root() event: ChangeEvent): IdmScoreStatusType | null {
+    return event.score === null || event.status === null ? null : { score: event.score, status: event.status };
+  }
+
+  @FieldResolver(() => IdmProvenanceType, { description: 'What wrote this change, who and when.' })
+  provenance(@Root() event: ChangeEvent): IdmProvenanceType {
+    return { format: event.sourceFormat, file: event.sourceFile, line: event.sourceLine, recordedBy: event.recordedBy, recordedAt: event.recordedAt };
   }
 }

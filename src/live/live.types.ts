@@ -1,7 +1,6 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { IdmMovement } from '../idm/idm.entity';
-import { IdmStatus } from '../idm/idm-status';
+import { IdmMovement } from '../idm/idm-status';
 
 @InputType({ description: 'Which IDM changes to receive; every given condition must hold.' })
 export class IdmUpdateFilter {
@@ -20,7 +19,7 @@ export class IdmUpdateFilter {
   @Field({ nullable: true, description: 'Only desa enrolled in this program.' })
   programSlug?: string;
 
-  @Field({ nullable: true, description: 'Only changes whose status differs from the value they replaced (a first value counts).' })
+  @Field({ nullable: true, description: 'Only changes whose status differs from the value they replaced (a first value and a retraction count).' })
   statusChanged?: boolean;
 }
 
@@ -36,15 +35,6 @@ export class IdmSummaryScopeInput {
   programSlug?: string;
 }
 
-@ObjectType('IdmScoreStatus', { simpleResolvers: true, description: 'A score with its status.' })
-export class IdmScoreStatusType {
-  @Field(() => Float, { description: 'IDM score.' })
-  score!: number;
-
-  @Field(() => IdmStatus, { description: 'Status (official, or derived where none was published).' })
-  status!: IdmStatus;
-}
-
 @ObjectType('IdmUpdate', { simpleResolvers: true, description: "A change of a desa's IDM for a year, as written to the change log." })
 export class IdmUpdateType {
   @Field(() => Int, { description: 'Year of the assessment that changed.' })
@@ -53,9 +43,12 @@ export class IdmUpdateType {
   @Field(() => IdmMovement, { description: 'Status movement against the replaced value.' })
   movement!: IdmMovement;
 
-  @Field({ description: 'What wrote it: spreadsheet-2024, kemendes-api, graphql, ...' })
+  @Field({ description: 'What wrote it: spreadsheet-2024, kemendes-api, graphql, ...', deprecationReason: 'Use provenance.format.' })
   sourceFormat!: string;
 
-  @Field(() => GraphQLDateTime, { description: 'When it was written.' })
+  @Field(() => GraphQLDateTime, { description: 'When it was written.', deprecationReason: 'Use provenance.recordedAt.' })
   recordedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why the value was retracted (movement RETRACTED); null for writes.' })
+  reason!: string | null;
 }

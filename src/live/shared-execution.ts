@@ -24,9 +24,9 @@ const EVENT_SELECTORS: Record<string, readonly string[]> = { idmUpdated: ['where
  * graphql-ws's `subscribe`, with one execution per change event per distinct operation: a thousand
  * dashboards watching different kabupaten with the same query get one result, computed once (and,
  * by the WebSocket transport, serialized once) and sent a thousand times. An event's answer
- * depends on the event, the document, the variables used in the selection and the viewer's roles,
- * which make the key; variables used only to choose events (EVENT_SELECTORS) do not. Measured with
- * `npm run bench:live`.
+ * depends on the event, the document, the variables used in the selection and the viewer's role and
+ * scope, which make the key; variables used only to choose events (EVENT_SELECTORS) do not.
+ * Measured with `npm run bench:live`.
  */
 export function sharedSubscribe(capacity = 2_000) {
   /** Results by event id, then by operation key; the key strings are made once per subscription. */
@@ -45,8 +45,9 @@ export function sharedSubscribe(capacity = 2_000) {
     let selectorOnly = doc.selectorVariables.get(name);
     if (!selectorOnly) doc.selectorVariables.set(name, (selectorOnly = variablesOnlyChoosingEvents(args.document, name)));
     const variables = Object.entries(args.variableValues ?? {}).filter(([v]) => !selectorOnly.has(v));
-    const roles = (args.contextValue as Context | undefined)?.viewer.roles.join(',') ?? '';
-    return `${doc.text}\u0000${name ?? ''}\u0000${JSON.stringify(variables)}\u0000${roles}`;
+    const viewer = (args.contextValue as Context | undefined)?.viewer;
+    const access = viewer ? `${viewer.role ?? ''}:${viewer.scope.join(',')}` : '';
+    return `${doc.text}\u0000${name ?? ''}\u0000${JSON.stringify(variables)}\u0000${access}`;
   };
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {

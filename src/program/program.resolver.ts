@@ -11,9 +11,12 @@ import {
   CreateProgramInput,
   EnrollVillageInput,
   EnrolmentType,
+  LocusInput,
   ProgramLocusType,
   ProgramType,
   UnenrollVillageInput,
+  UpdateLocusInput,
+  UpdateProgramInput,
   type EnrolmentRow,
   type LocusRow,
   type ProgramRow,
@@ -52,31 +55,59 @@ export class ProgramResolver {
     return villageConnection(context, 'root', '*', args, { programId: program.id });
   }
 
-  @Mutation(() => ProgramType, { description: 'Creates a program. Requires the admin token.' })
+  @Mutation(() => ProgramType, { nullable: true, description: 'Creates a program. ADMIN only.' })
   @Authorized(Role.ADMIN)
   createProgram(@Arg('input', () => CreateProgramInput, { description: 'The new program.', validate: VALIDATE_INPUT }) input: CreateProgramInput, @Ctx() context: Context): Promise<ProgramRow> {
-    return new ProgramService(context.em).createProgram(input);
+    return service(context).createProgram(input);
   }
 
-  @Mutation(() => ProgramLocusType, { description: 'Makes a kabupaten a locus of a program with a village quota. Requires the admin token.' })
+  @Mutation(() => ProgramType, { nullable: true, description: 'Changes the name, year, agency or description of a program. ADMIN only.' })
+  @Authorized(Role.ADMIN)
+  updateProgram(@Arg('input', () => UpdateProgramInput, { description: 'The program and what changes.', validate: VALIDATE_INPUT }) input: UpdateProgramInput, @Ctx() context: Context): Promise<ProgramRow> {
+    return service(context).updateProgram(input);
+  }
+
+  @Mutation(() => ProgramLocusType, { nullable: true, description: 'Makes a kabupaten a locus of a program with a village quota. ADMIN only.' })
   @Authorized(Role.ADMIN)
   addLocus(@Arg('input', () => AddLocusInput, { description: 'The program, kabupaten and quota.', validate: VALIDATE_INPUT }) input: AddLocusInput, @Ctx() context: Context): Promise<LocusRow> {
-    return new ProgramService(context.em).addLocus(input);
+    return service(context).addLocus(input);
+  }
+
+  @Mutation(() => ProgramLocusType, { nullable: true, description: "Changes a locus's quota; never below the villages already enrolled through it. ADMIN only." })
+  @Authorized(Role.ADMIN)
+  updateLocus(@Arg('input', () => UpdateLocusInput, { description: 'The locus and its new quota.', validate: VALIDATE_INPUT }) input: UpdateLocusInput, @Ctx() context: Context): Promise<LocusRow> {
+    return service(context).updateLocus(input);
+  }
+
+  @Mutation(() => ProgramLocusType, { nullable: true, description: 'Removes a locus from a program; refused while villages are enrolled through it. Returns the locus as it was. ADMIN only.' })
+  @Authorized(Role.ADMIN)
+  removeLocus(@Arg('input', () => LocusInput, { description: 'The locus to remove.', validate: VALIDATE_INPUT }) input: LocusInput, @Ctx() context: Context): Promise<LocusRow> {
+    return service(context).removeLocus(input);
   }
 
   @Mutation(() => EnrolmentType, {
-    description: 'Enrols a desa in a program. Its kabupaten must be a locus with room under its quota. Requires the admin token.',
+    nullable: true,
+    description: 'Enrols a desa in a program. Its kabupaten must be a locus with room under its quota. ADMIN only.',
   })
   @Authorized(Role.ADMIN)
   enrollVillage(@Arg('input', () => EnrollVillageInput, { description: 'The program and village.', validate: VALIDATE_INPUT }) input: EnrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
-    return new ProgramService(context.em).enrollVillage(input);
+    return service(context).enrollVillage(input);
   }
 
-  @Mutation(() => EnrolmentType, { description: 'Removes a village from a program; returns the enrolment that ended. Requires the admin token.' })
+  @Mutation(() => EnrolmentType, { nullable: true, description: 'Removes a village from a program; returns the enrolment that ended. ADMIN only.' })
   @Authorized(Role.ADMIN)
   unenrollVillage(@Arg('input', () => UnenrollVillageInput, { description: 'The program and village.', validate: VALIDATE_INPUT }) input: UnenrollVillageInput, @Ctx() context: Context): Promise<EnrolmentRow> {
-    return new ProgramService(context.em).unenrollVillage(input);
+    return service(context).unenrollVillage(input);
   }
+}
+
+/**
+ * The write service on a fresh context: mutation fields run one after another, and what an earlier
+ * field loaded (a locus's enrolled count) must not answer for a later one.
+ */
+function service(context: Context): ProgramService {
+  context.renew();
+  return new ProgramService(context.em);
 }
 
 @Resolver(() => ProgramLocusType)

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 
 export interface ProgramRow {
   id: number;
@@ -95,6 +95,50 @@ export class AddLocusInput {
   kabupatenCode!: string;
 
   @Field(() => Int, { description: 'Most villages it may enrol; at least 1.' })
+  @Min(1, { message: 'quota must be at least 1' })
+  @Max(100000, { message: 'quota must be at most 100000' })
+  quota!: number;
+}
+
+@InputType({ description: 'Changes to a program: only the fields given change.' })
+export class UpdateProgramInput {
+  @Field({ description: 'The program to change ("desa-cerdas-2022"); the slug itself does not change.' })
+  slug!: string;
+
+  @Field({ nullable: true, description: 'New display name.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters long' })
+  name?: string;
+
+  @Field(() => Int, { nullable: true, description: 'New cohort year, 2000 to 2100.' })
+  @IsOptional()
+  @Min(2000, { message: 'year must be 2000 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year?: number;
+
+  @Field({ nullable: true, description: 'New agency.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'agency must be 1 to 200 characters long' })
+  agency?: string;
+
+  @Field(() => String, { nullable: true, description: 'New description; an empty string removes it.' })
+  @IsOptional()
+  @Length(0, 4000, { message: 'description must be at most 4000 characters long' })
+  description?: string | null;
+}
+
+@InputType({ description: 'A locus of a program: the program and the kabupaten.' })
+export class LocusInput {
+  @Field({ description: 'The program ("desa-cerdas-2022").' })
+  programSlug!: string;
+
+  @Field({ description: 'The kabupaten/kota of the locus ("64.02" or "6402").' })
+  kabupatenCode!: string;
+}
+
+@InputType({ description: "A locus's new village quota." })
+export class UpdateLocusInput extends LocusInput {
+  @Field(() => Int, { description: 'Most villages it may enrol; at least 1, and never below the villages already enrolled.' })
   @Min(1, { message: 'quota must be at least 1' })
   @Max(100000, { message: 'quota must be at most 100000' })
   quota!: number;

@@ -48,7 +48,7 @@ function splitUndotted(text: string, widths: number[]): string[] | undefined {
 export function parseCode(input: string, level: RegionLevel, argument = 'code'): string {
   const code = tryParseCode(input, level);
   if (code === undefined) {
-    throw new BadUserInputError(`"${input}" is not a ${level} code: expected ${EXAMPLE[level]}`, { argument, level });
+    throw new BadUserInputError(`${argument} "${input}" is not a ${level} code: expected ${EXAMPLE[level]}`, { argument, level });
   }
   return code;
 }
@@ -61,6 +61,11 @@ export function compactCode(code: string): string {
 /** The first `segments` dotted parts of a code: `parentCode('64.02.08.2005', 2) === '64.02'`. */
 export function codePrefix(code: string, segments: number): string {
   return code.split('.').slice(0, segments).join('.');
+}
+
+/** True when the dotted `code` lies in (or is) one of the dotted `regions` ("64", "72.10"). */
+export function withinRegions(code: string, regions: readonly string[]): boolean {
+  return regions.some((region) => code === region || code.startsWith(`${region}.`));
 }
 
 export function villageKindOf(code: string): VillageKind | undefined {

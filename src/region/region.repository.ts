@@ -17,7 +17,7 @@ export interface VillageQuery {
   kabupatenCode?: string;
   districtCode?: string;
   programId?: number;
-  /** Conditions on the village's IDM in one year (the latest year present when `year` is null). */
+  /** Conditions on the village's IDM in one year (null: no year published yet, so no village matches). */
   idm?: { year: number | null; statuses?: string[]; minScore?: number; maxScore?: number };
 }
 
@@ -76,8 +76,7 @@ export function villageConditions(query: VillageQuery, values: unknown[]): strin
 /** The join to the IDM of the asked year, when the query looks at IDM. */
 function idmJoin(query: VillageQuery, values: unknown[]): string {
   if (!query.idm) return '';
-  const year = query.idm.year === null ? '(select max(year) from idm_assessment)' : param(values, query.idm.year);
-  return ` join idm_assessment a on a.village_code = v.code and a.year = ${year}`;
+  return ` join idm_assessment a on a.village_code = v.code and a.year = ${param(values, query.idm.year)}::int`;
 }
 
 /**

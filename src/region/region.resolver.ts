@@ -21,6 +21,7 @@ import {
   type VillageRow,
 } from './region.types';
 import { villageQuery } from './village-filter';
+import { publishedYear } from '../idm/idm-year';
 
 /** Rows reached from a scoped row stay in the same program scope. */
 function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined): T | null {
@@ -30,8 +31,8 @@ function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined
 /** The query behind a village list: its filter, the program scope, and the IDM year a score order looks at. */
 export async function villageListQuery(args: VillageArgs, context: Context, scope?: ProgramScope): Promise<VillageQuery> {
   const query = await villageQuery(args.filter, context, scope);
-  // Ordering by score looks at the IDM of the filter year (or the latest), so only assessed desa are listed.
-  if ((args.orderBy ?? VillageOrderBy.CODE) !== VillageOrderBy.CODE) query.idm ??= { year: null };
+  // Ordering by score looks at the IDM of the filter year (or the latest published), so only assessed desa are listed.
+  if ((args.orderBy ?? VillageOrderBy.CODE) !== VillageOrderBy.CODE) query.idm ??= { year: await publishedYear(context) };
   return query;
 }
 

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors';
+import { checkYear, publishedYear } from '../idm/idm-year';
 import type { Context } from '../context';
 import { parseCode, searchArgument } from './region-code';
 import type { VillageQuery } from './region.repository';
@@ -14,7 +15,7 @@ export async function villageQuery(filter: VillageFilter | undefined | null, con
   }
   if (filter?.kind) query.kind = filter.kind;
   if (filter && (filter.idmYear != null || filter.idmStatus?.length || filter.minScore != null || filter.maxScore != null)) {
-    query.idm = { year: filter.idmYear ?? null };
+    query.idm = { year: filter.idmYear != null ? checkYear(filter.idmYear, 'filter.idmYear') : await publishedYear(context) };
     if (filter.idmStatus?.length) query.idm.statuses = filter.idmStatus;
     if (filter.minScore != null) query.idm.minScore = filter.minScore;
     if (filter.maxScore != null) query.idm.maxScore = filter.maxScore;

@@ -2,8 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { authenticate } from '../auth/authenticate';
+import type { Viewer } from '../auth/viewer';
 import { createContext, type Services } from '../context';
-import { createFormatError, ErrorCode, logUnexpectedErrors } from '../errors';
+import { createFormatError, ErrorCode, logUnexpectedErrors, UnauthenticatedError } from '../errors';
 import { requestIdOf } from '../http/request-log';
 import type { OperationLimiter } from '../limits/operation-limits';
 import { rateLimitedError, REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
@@ -50,6 +52,10 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
   const started = new WeakMap<object, Map<string, number>>();
   const subscriptionDocuments = new WeakMap<DocumentNode, boolean>();
   const refusalsBySocket = new WeakMap<object, number>();
+  /** The viewer of each operation, authenticated in onSubscribe, for its context. */
+  const viewers = new WeakMap<object, Map<string, Viewer>>();
+  const authorizationOf = (params: Record<string, unknown> | undefined) => params?.authorization ?? params?.Authorization;
+  const authenticated = (params: Record<string, unknown> | undefined) => authenticate(authorizationOf(params), deps.services.config, deps.services.sql);
   const tooMany = new GraphQLError(
     `Too many operations on this socket: at most ${deps.maxOperationsPerSocket} at once (WS_MAX_SUBSCRIPTIONS). Complete some, or combine their filters.`,
     { extensions: { code: ErrorCode.BAD_REQUEST, limit: 'subscriptions', max: deps.maxOperationsPerSocket } },
@@ -80,12 +86,28 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
     subscribe: deps.subscribe,
     parse: (source) => limiter.parse(typeof source === 'string' ? source : source.body),
     validate: (schema, document) => [...limiter.validate(schema, document)],
-    context: (ctx, id) =>
-      createContext(deps.services, {
-        authorization: ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization,
+    context: (ctx, id) => {
+      const viewer = viewers.get(ctx)?.get(id);
+      viewers.get(ctx)?.delete(id);
+      return createContext(deps.services, {
+        viewer,
+        authorization: authorizationOf(ctx.connectionParams),
         requestId: requestIdOfOperation(ctx.extra, id),
         clientAddress: ctx.extra.client,
-      }),
+      });
+    },
+    // A token in connection_init that is malformed, expired or revoked (or none, when reads need
+    // one) closes the socket with 4403 Forbidden; each operation checks it again (onSubscribe), so
+    // a revocation stops new operations on sockets already open.
+    onConnect: async (ctx) => {
+      try {
+        await authenticated(ctx.connectionParams);
+        return true;
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) return false;
+        throw error;
+      }
+    },
     onSubscribe: async (ctx, id, payload) => {
       let times = started.get(ctx);
       if (!times) started.set(ctx, (times = new Map()));
@@ -119,6 +141,14 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
       if (retryAfter !== undefined) {
         metrics.refusedBy('rate');
         return [rateLimitedError(retryAfter)];
+      }
+      try {
+        let ofSocket = viewers.get(ctx);
+        if (!ofSocket) viewers.set(ctx, (ofSocket = new Map()));
+        ofSocket.set(id, await authenticated(ctx.connectionParams));
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+        return [new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
       }
       // Nothing returned: graphql-ws goes on with parse (cached), validate and context above.
       return undefined;

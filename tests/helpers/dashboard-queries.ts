@@ -29,7 +29,7 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
     name: 'national summary with the 38 provinces',
     query: `query National($year: Int!) {
       idmSummary(year: $year) { year assessed byStatus { status count } mean { score iks ike ikl } movedUp movedDown }
-      idmYears
+      idmYears { year assessed published }
       provinces {
         code name
         villageCounts { desa desaAdat kelurahan total }

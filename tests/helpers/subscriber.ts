@@ -13,8 +13,15 @@ export class Subscriber<T = Record<string, unknown>> {
   private readonly client: Client;
   private readonly unsubscribe: () => void;
 
-  constructor(url: string, query: string, variables?: Record<string, unknown>) {
-    this.client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+  constructor(url: string, query: string, variables?: Record<string, unknown>, options: { token?: string } = {}) {
+    this.client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+      connectionParams: options.token ? { authorization: `Bearer ${options.token}` } : undefined,
+    });
     this.unsubscribe = this.client.subscribe<T>(
       { query, variables },
       {
@@ -67,5 +74,40 @@ export class Subscriber<T = Record<string, unknown>> {
   async close(): Promise<void> {
     this.unsubscribe();
     await this.client.dispose();
+  }
+}
+
+/**
+ * Runs one operation (query or mutation) over graphql-ws with `token` in connection_init; resolves
+ * with its result, or rejects with what ended it (the server's CloseEvent, with its `code`).
+ */
+export async function overSocket(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }> {
+  const client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      let result: unknown;
+      client.subscribe(
+        { query, variables },
+        {
+          next: (r) => (result = r),
+          // graphql-ws reports errors of the operation itself as an array, a closed socket as its CloseEvent.
+          error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+          complete: () => resolve(result as never),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
   }
 }

@@ -1,13 +1,15 @@
-import { ConfigError, DEVELOPMENT_ADMIN_TOKEN, loadConfig } from '../../src/config';
+import { ConfigError, DEVELOPMENT_TOKEN_SECRET, loadConfig } from '../../src/config';
 import { DatabaseUnavailableError, openDatabase } from '../../src/db/database';
 
 describe('config', () => {
-  it('defaults for a newcomer: port 4000, embedded database, development token, query stats on', () => {
+  it('defaults for a newcomer: port 4000, embedded database, development token secret, query stats on, public reads', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.adminToken).toBe(DEVELOPMENT_ADMIN_TOKEN);
+    expect(config.tokenSecret).toBe(DEVELOPMENT_TOKEN_SECRET);
     expect(config.queryStats).toBe(true);
+    expect(config.requireTokenForReads).toBe(false);
+    expect(config.publishedYearMinShare).toBe(0.5);
   });
 
   it('refuses a malformed DATABASE_URL with a one-line message', () => {
@@ -16,8 +18,19 @@ describe('config', () => {
   });
 
   it('has no default secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN is required/);
-    expect(loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'a-long-enough-secret' }).queryStats).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'too-short' })).toThrow(/^Invalid setting TOKEN_SECRET: must be at least 32 characters/);
+    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-characters' }).queryStats).toBe(false);
+  });
+
+  it('stops with what to do when the retired ADMIN_TOKEN is still set', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'old-static-admin-token' })).toThrow(/^ADMIN_TOKEN is no longer read: .*npm run token -- --role admin/);
+  });
+
+  it('reads the published-year share and the reads-need-a-token switch', () => {
+    expect(loadConfig({ PUBLISHED_YEAR_MIN_SHARE: '0.8', REQUIRE_TOKEN_FOR_READS: 'true' })).toMatchObject({ publishedYearMinShare: 0.8, requireTokenForReads: true });
+    expect(() => loadConfig({ PUBLISHED_YEAR_MIN_SHARE: '0' })).toThrow(/Invalid setting PUBLISHED_YEAR_MIN_SHARE/);
+    expect(() => loadConfig({ PUBLISHED_YEAR_MIN_SHARE: '1.5' })).toThrow(/Invalid setting PUBLISHED_YEAR_MIN_SHARE/);
   });
 
   it('rejects a bad port', () => {

@@ -1,12 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { IdmIndex, IdmStatus, statusFromText } from '../../src/idm/idm-status';
+import { IdmIndex, IdmMovement, IdmStatus, statusFromText } from '../../src/idm/idm-status';
 import {
   INDICATOR_COUNT,
   STATUS_ORDER,
   STATUS_THRESHOLDS,
   compareStatus,
   idmFromIndices,
+  isAssessmentYear,
+  lastYear,
+  latestPublishedYear,
+  movement,
   indexFromScores,
   minScore,
   potentialGain,
@@ -360,5 +364,43 @@ describe('IDM rules against the Kemendes API files', () => {
       expect(c.idm).toBeCloseTo(c.summary.SKOR_SAAT_INI, 12);
       expect(idmFromIndices(c.subtotals.IKS, c.subtotals.IKE, c.subtotals.IKL)).toBeCloseTo(c.summary.SKOR_SAAT_INI, 9);
     }
+  });
+});
+
+describe('movement', () => {
+  it('compares a status with the one before it by rank', () => {
+    expect(movement(BERKEMBANG, MAJU)).toBe(IdmMovement.UP);
+    expect(movement(MANDIRI, SANGAT_TERTINGGAL)).toBe(IdmMovement.DOWN);
+    expect(movement(MAJU, MAJU)).toBe(IdmMovement.SAME);
+  });
+
+  it('is NEW with nothing before and RETRACTED with nothing after', () => {
+    expect(movement(null, TERTINGGAL)).toBe(IdmMovement.NEW);
+    expect(movement(TERTINGGAL, null)).toBe(IdmMovement.RETRACTED);
+    expect(movement(null, null)).toBe(IdmMovement.RETRACTED);
+  });
+});
+
+describe('years', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+
+  it('runs from 2015, IDM\'s first, to next calendar year', () => {
+    expect(lastYear(now)).toBe(2027);
+    expect([2014, 2015, 2027, 2028, 2099, 2024.5].map((y) => isAssessmentYear(y, now))).toEqual([false, true, true, false, false, false]);
+  });
+
+  it('publishes the newest year assessed for at least the share of the register\'s desa', () => {
+    const counts = [
+      { year: 2023, assessed: 75_261 },
+      { year: 2024, assessed: 75_252 },
+      { year: 2025, assessed: 2 },
+      { year: 2027, assessed: 1 },
+    ];
+    expect(latestPublishedYear(counts, 75_266, 0.5)).toBe(2024);
+    expect(latestPublishedYear([...counts, { year: 2025, assessed: 37_633 }], 75_266, 0.5)).toBe(2025);
+    expect(latestPublishedYear([...counts, { year: 2025, assessed: 37_632 }], 75_266, 0.5)).toBe(2024);
+    expect(latestPublishedYear(counts, 75_266, 1)).toBeNull();
+    expect(latestPublishedYear([], 75_266, 0.5)).toBeNull();
+    expect(latestPublishedYear(counts, 0, 0.5)).toBeNull();
   });
 });

@@ -71,14 +71,21 @@ describe('validateRecord', () => {
     expect(validateRecord(record({ iks: 0.741, ike: 0.741, ikl: 0.741, score: 0.741, status: IdmStatus.BERKEMBANG }))).toBeNull();
   });
 
-  describe.each([2014, 2101, 2024.5, Number.NaN])('year %d', (year) => {
-    it('is MALFORMED', () => {
-      expect(validateRecord(record({ year }))).toEqual({
+  describe.each([2014, 2028, 2099, 2101, 2024.5, Number.NaN])('year %d, with today in 2026', (year) => {
+    it('is MALFORMED: IDM years run from 2015 to next year', () => {
+      expect(validateRecord(record({ year }), new Date('2026-11-28T00:00:00Z'))).toEqual({
         reason: RejectReason.MALFORMED,
         field: 'year',
-        message: `year ${year} is not a whole year from 2015 to 2100.`,
+        message: `year ${year} is not a whole year from 2015 (IDM's first) to 2027 (next year).`,
       });
     });
+  });
+
+  it('accepts 2015 and next year, reading the clock it is given', () => {
+    const now = new Date('2026-11-28T00:00:00Z');
+    expect(validateRecord(record({ year: 2015 }), now)).toBeNull();
+    expect(validateRecord(record({ year: 2027 }), now)).toBeNull();
+    expect(validateRecord(record({ year: 2028 }), new Date('2027-01-01T00:00:00Z'))).toBeNull();
   });
 
   it('rejects a record without a score as NO_SCORE', () => {
@@ -195,6 +202,7 @@ describe('validateRecord', () => {
     expect(Object.entries(RejectReason).every(([name, value]) => name === value)).toBe(true);
     expect(Object.keys(RejectReason)).toEqual([
       'UNKNOWN_CODE', 'KELURAHAN', 'NO_SCORE', 'SCORE_OUT_OF_RANGE', 'IDM_NOT_MEAN', 'UNKNOWN_STATUS', 'MALFORMED', 'DUPLICATE',
+      'REMAP_CONFLICT', 'NOT_RECORDED', 'VALUE_DIFFERS',
     ]);
   });
 });

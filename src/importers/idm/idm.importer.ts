@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
+import { commandActor } from '../../auth/viewer';
 import { recordAssessments, type ChangePublisher, type Reject, type WriteReport } from '../../idm/assessment.writer';
+import type { IdmRetraction, IdmWrite } from '../../idm/idm-record';
 import { RejectReason } from '../../idm/idm.validation';
 import { startProgress, type ProgressOptions } from '../progress';
 import { listInputFiles, parseFile } from './detect';
@@ -15,8 +17,12 @@ import type { IdmRecord, MalformedRow } from '../../idm/idm-record';
  */
 
 export interface IdmImportOptions extends ProgressOptions {
+  /** Who imports, kept with every value and change. @default `cli:import:idm:<os user>` */
+  actor?: string;
+  /** Take back the desa-years the files' rows hold instead of writing them (each only while it still holds that row's value). */
+  retract?: { reason: string };
   dryRun?: boolean;
-  /** Where to write rejected rows; nothing is written when there are none. */
+  /** Where to list rejected, remapped and warned rows; nothing is written when there are none. */
   rejectsFile?: string;
   /** Tells running servers about the changes (their subscribers get them). */
   publisher?: ChangePublisher;
@@ -64,7 +70,8 @@ export async function importIdm(databaseUrl: string, paths: string[], options: I
   await client.connect();
   let report: WriteReport;
   try {
-    report = await recordAssessments(client, records, { dryRun: options.dryRun, publisher: options.publisher });
+    const writes: IdmWrite[] = options.retract ? records.map((r) => asRetraction(r, options.retract!.reason)) : records;
+    report = await recordAssessments(client, writes, { actor: options.actor ?? commandActor('import:idm'), dryRun: options.dryRun, publisher: options.publisher });
   } finally {
     await client.end();
   }
@@ -83,14 +90,8 @@ export async function importIdm(databaseUrl: string, paths: string[], options: I
   const rejectedByReason = { ...report.rejectedByReason };
   if (parseRejects.length) rejectedByReason.MALFORMED = (rejectedByReason.MALFORMED ?? 0) + parseRejects.length;
   let rejectsFile: string | null = null;
-  if (rejects.length && options.rejectsFile) {
-    fs.writeFileSync(
-      options.rejectsFile,
-      stringify(
-        rejects.map((r) => [r.source.file, r.source.line, r.villageCode ?? '', r.year ?? '', r.reason, r.field ?? '', r.message]),
-        { header: true, columns: ['file', 'line', 'code', 'year', 'reason', 'field', 'message'] },
-      ),
-    );
+  if ((rejects.length || report.remaps.length || report.warnings.length) && options.rejectsFile) {
+    fs.writeFileSync(options.rejectsFile, listRows(rejects, report));
     rejectsFile = options.rejectsFile;
   }
   const ms = performance.now() - started;
@@ -107,16 +108,48 @@ export async function importIdm(databaseUrl: string, paths: string[], options: I
   };
 }
 
+/**
+ * The rows a person should look at, one CSV: rejected (not written), remapped (written to another
+ * desa than the published code, by which rule) and warned (written on its code although a name
+ * differs), each with the published code and names and, where placed, the register's.
+ */
+function listRows(rejects: Reject[], report: WriteReport): string {
+  const rows = [
+    ...rejects.map((r) => ['REJECTED', r.source.file, r.source.line, r.villageCode ?? '', r.year ?? '', r.reason, r.field ?? '', r.message, '', '', '']),
+    ...report.remaps.map((m) => [
+      'REMAPPED', m.source.file, m.source.line, m.publishedCode, m.year, m.rule, 'villageCode', `written to ${m.villageCode} by rule ${m.rule}`, m.villageCode, m.publishedNames, m.registerNames,
+    ]),
+    ...report.warnings.map((w) => ['WARNING', w.source.file, w.source.line, w.publishedCode, w.year, w.reason, 'names', w.message, w.villageCode, w.publishedNames, w.registerNames]),
+  ].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || Number(a[2]) - Number(b[2]));
+  return stringify(rows, {
+    header: true,
+    columns: ['outcome', 'file', 'line', 'code', 'year', 'reason', 'field', 'message', 'register_code', 'published_names', 'register_names'],
+  });
+}
+
+/** A parsed row as the retraction of its desa-year, only while the stored value is still this row's. */
+function asRetraction(record: IdmRecord, reason: string): IdmRetraction {
+  const { source, villageCode, names, year, iks, ike, ikl, score, status } = record;
+  return { kind: 'retraction', source, villageCode, names, year, reason, expected: { iks, ike, ikl, score, status } };
+}
+
+function counts(byKey: Record<string, number | undefined>): string {
+  return Object.entries(byKey)
+    .map(([key, n]) => `\n  ${key.padEnd(20)} ${n}`)
+    .join('');
+}
+
 export function describeIdmReport(report: IdmImportReport): string {
-  const reasons = Object.entries(report.rejectedByReason)
-    .map(([reason, n]) => `  ${reason.padEnd(20)} ${n}`)
-    .join('\n');
+  const byRule: Record<string, number> = {};
+  for (const m of report.remaps) byRule[m.rule] = (byRule[m.rule] ?? 0) + 1;
   return [
     `${report.dryRun ? 'dry run: nothing written. ' : ''}${report.files} file(s), ${report.received.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(2)} s (${report.rowsPerSecond.toLocaleString('en')} rows/s)`,
-    `accepted   ${report.accepted.toLocaleString('en')} (${report.remapped} remapped from codes the register does not have)`,
-    `  inserted ${report.inserted.toLocaleString('en')}, updated ${report.updated.toLocaleString('en')}, unchanged ${report.unchanged.toLocaleString('en')}; ${report.changes} change(s) logged`,
-    `rejected   ${report.rejects.length.toLocaleString('en')}${reasons ? `\n${reasons}` : ''}`,
-    report.rejectsFile ? `rejected rows listed in ${report.rejectsFile}` : '',
+    `accepted   ${report.accepted.toLocaleString('en')}`,
+    `  inserted ${report.inserted.toLocaleString('en')}, updated ${report.updated.toLocaleString('en')}, retracted ${report.retracted.toLocaleString('en')}, unchanged ${report.unchanged.toLocaleString('en')}; ${report.changes} change(s) logged`,
+    `remapped   ${report.remapped.toLocaleString('en')} (written to another desa than their published code)${counts(byRule)}`,
+    `warned     ${report.warnings.length.toLocaleString('en')} (written on their code although a name differs)${counts(report.warnedByReason)}`,
+    `rejected   ${report.rejects.length.toLocaleString('en')}${counts(report.rejectedByReason)}`,
+    report.rejectsFile ? `rejected, remapped and warned rows listed in ${report.rejectsFile}` : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import { recordAssessments, type ChangePublisher, type WriteReport } from '../../idm/assessment.writer';
 import { compactCode } from '../../region/region-code';
 import { startProgress, type ProgressOptions } from '../progress';
+import { commandActor } from '../../auth/viewer';
 import type { IdmRecord } from '../../idm/idm-record';
 import { parseKemendesApiResponse } from './kemendes-api.parser';
 
@@ -35,7 +36,7 @@ export interface SyncReport {
   ms: number;
 }
 
-type Options = Config['kemendes'] & ProgressOptions & { publisher?: ChangePublisher };
+type Options = Config['kemendes'] & ProgressOptions & { publisher?: ChangePublisher; /** @default `cli:sync:idm:<os user>` */ actor?: string };
 
 class PermanentError extends Error {}
 
@@ -111,7 +112,7 @@ export async function syncIdm(databaseUrl: string, scope: SyncScope, options: Op
       ),
     );
     progress.done();
-    if (records.length) report.write = await recordAssessments(client, records, { publisher: options.publisher });
+    if (records.length) report.write = await recordAssessments(client, records, { actor: options.actor ?? commandActor('sync:idm'), publisher: options.publisher });
     report.notFound.sort();
     report.failed.sort((a, b) => a.code.localeCompare(b.code));
     report.ms = Math.round(performance.now() - started);

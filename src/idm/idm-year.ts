@@ -1,0 +1,41 @@
+import type { Context, Services } from '../context';
+import { BadUserInputError } from '../errors';
+import { FIRST_YEAR, isAssessmentYear, lastYear, latestPublishedYear } from './idm.rules';
+
+/** A year argument: IDM's first year to next year, else BAD_USER_INPUT naming the argument and the value. */
+export function checkYear(year: number, argument = 'year'): number {
+  if (!isAssessmentYear(year)) {
+    throw new BadUserInputError(`${argument} ${year} is not a year of IDM: give a whole year from ${FIRST_YEAR} to ${lastYear()}`, { argument, value: year });
+  }
+  return year;
+}
+
+/**
+ * The year lists, filters and summaries use when none is given: the latest published one (see
+ * `latestPublishedYear`), never a year that a few records created; null before any is published.
+ */
+export async function publishedYear(context: Context): Promise<number | null> {
+  const [years, desa] = await Promise.all([context.loaders.idm.yearCounts.load('*'), registerDesa(context)]);
+  return latestPublishedYear(years, desa, context.services.config.publishedYearMinShare);
+}
+
+/** How long an instance trusts its count of the register's desa. @default 10 minutes */
+export const REGISTER_DESA_TTL_MS = 10 * 60_000;
+
+const registerDesaCounts = new WeakMap<Services, { count: Promise<number>; until: number }>();
+
+/**
+ * The register's desa and desa adat, counted once per instance every REGISTER_DESA_TTL_MS: counting
+ * costs ~15 ms and would fall on every read that omits a year, while the register changes only with
+ * `npm run import:areas`, and a few desa more or less do not move a year across half of 75,000.
+ */
+export function registerDesa(context: Context): Promise<number> {
+  const cached = registerDesaCounts.get(context.services);
+  if (cached && cached.until > Date.now()) return cached.count;
+  const count = context.loaders.idm.repository.registerDesa();
+  registerDesaCounts.set(context.services, { count, until: Date.now() + REGISTER_DESA_TTL_MS });
+  // A failed count is not kept: the next read asks again.
+  count.catch(() => registerDesaCounts.delete(context.services));
+  return count;
+}
+
