@@ -248,7 +248,7 @@ async function eventLoopLagMaxMs(base: string): Promise<number> {
 }
 
 async function ensureIdm(databaseUrl: string): Promise<void> {
-  const sql = new Sql(databaseUrl, 1);
+  const sql = new Sql(databaseUrl, { max: 1, name: 'bench-abuse' });
   try {
     const [{ n }] = await sql.query<{ n: number }>('select count(*)::int as n from idm_assessment where year = 2024');
     if (n > 0) return;

@@ -273,7 +273,7 @@ async function main(): Promise<void> {
   const database = await benchDatabase('bench');
   const databaseUrl = database.url;
   const { child, url } = await startServer(databaseUrl);
-  const sql = new Sql(databaseUrl);
+  const sql = new Sql(databaseUrl, { name: 'bench-live' });
   try {
     const desa = await sql.query<Desa>(
       `select code, kabupaten_code as kabupaten, province_code as province from village

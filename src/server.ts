@@ -113,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await orm.close();
     throw error;
   }
-  const sql = new Sql(databaseUrl, 10, config.statementTimeoutMs);
+  const sql = new Sql(databaseUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api' });
   const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
   const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
   const hub = new LiveHub(sql, notifier, { onError });

@@ -1,9 +1,10 @@
 import { createClient, type Client } from 'graphql-ws';
-import pg from 'pg';
+
 import WebSocket from 'ws';
 import { mintToken } from '../src/auth/token';
 import { revokeToken } from '../src/auth/token.service';
 import { Role } from '../src/auth/viewer';
+import { Sql } from '../src/db/sql';
 import { recordAssessments } from '../src/idm/assessment.writer';
 import type { IdmRetraction } from '../src/idm/idm-record';
 import { errorCodes, mintTestToken, startTestServer, testAdminToken, TEST_TOKEN_SECRET, type TestServer } from './helpers/server';
@@ -29,11 +30,10 @@ const assessment = (villageCode: string, score = 0.6) => ({ villageCode, year: Y
 
 let a: TestServer;
 let b: TestServer;
-let db: pg.Client;
+let db: Sql;
 beforeAll(async () => {
   [a, b] = await Promise.all([startTestServer(), startTestServer()]);
-  db = new pg.Client({ connectionString: url() });
-  await db.connect();
+  db = new Sql(url(), { max: 2, name: 'auth-test' });
 });
 /** Takes this file's writes back through the write path, so idm_year and the change log stay true. */
 async function cleanUp(): Promise<void> {
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 async function stored(codes: string[]): Promise<string[]> {
-  const { rows } = await db.query<{ village_code: string }>(`select village_code from idm_assessment where year = $1 and village_code = any($2::text[]) order by 1`, [YEAR, codes]);
+  const rows = await db.query<{ village_code: string }>(`select village_code from idm_assessment where year = $1 and village_code = any($2::text[]) order by 1`, [YEAR, codes]);
   return rows.map((r) => r.village_code);
 }
 

@@ -203,16 +203,16 @@ describe('rate limit', () => {
 });
 
 describe('statement timeout', () => {
-  it('stops a read past STATEMENT_TIMEOUT_MS, and the error answers TIMEOUT; writes that manage their own transaction are exempt', async () => {
-    const sql = new Sql(process.env.DESA_TEST_DATABASE_URL!, 1, 50);
+  it('stops a read past STATEMENT_TIMEOUT_MS, and the error answers TIMEOUT; writes in a transaction are exempt', async () => {
+    const sql = new Sql(process.env.DESA_TEST_DATABASE_URL!, { max: 1, statementTimeoutMs: 50 });
     try {
       const timedOut = await sql.query('select pg_sleep(0.5)').catch((error: unknown) => error);
       expect((timedOut as { code?: string }).code).toBe('57014');
       const formatted = createFormatError()({ message: 'canceling statement due to statement timeout', path: ['villages'] }, timedOut);
       expect(formatted.extensions).toEqual({ code: 'TIMEOUT' });
       expect(formatted.message).toMatch(/took too long/);
-      await expect(sql.withClient((client) => client.query('select pg_sleep(0.1)'))).resolves.toBeDefined();
-      // The exemption ends with the work: the connection goes back to the pool with the timeout.
+      await expect(sql.transaction((client) => client.query('select pg_sleep(0.1)'))).resolves.toBeDefined();
+      // The exemption ends with the transaction: the connection goes back to the pool with the timeout.
       expect(await sql.query<{ statement_timeout: string }>('show statement_timeout')).toEqual([{ statement_timeout: '50ms' }]);
     } finally {
       await sql.end();

@@ -53,7 +53,7 @@ describe('default limits', () => {
 
 describe('list bounds', () => {
   it('hold for the register: no province, kabupaten or program has more than the cost rule counts', async () => {
-    const sql = new Sql(process.env.DESA_TEST_DATABASE_URL!, 1);
+    const sql = new Sql(process.env.DESA_TEST_DATABASE_URL!, { max: 1 });
     try {
       const [maxima] = await sql.query<Record<string, number>>(`select
         (select count(*) from province)::int as provinces,

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import pg from 'pg';
+import { withSql } from '../db/sql';
 import { mintToken, parseScope, TokenError } from './token';
 import { commandActor, type Role } from './viewer';
 
@@ -15,17 +15,12 @@ export async function mintScopedToken(
   claims: { subject: string; role: Role; scope: string[]; ttlSeconds: number },
 ): Promise<{ token: string; tokenId: string; expiresAt: Date; scopeNames: string[] }> {
   const scope = parseScope(claims.scope);
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desa-cerdas-token' });
-  await client.connect();
-  let found: { code: string; name: string }[];
-  try {
-    ({ rows: found } = await client.query<{ code: string; name: string }>(
+  const found = await withSql(databaseUrl, 'desa-cerdas-token', (sql) =>
+    sql.query<{ code: string; name: string }>(
       `select code, name from province where code = any($1::text[]) union all select code, name from kabupaten where code = any($1::text[])`,
       [scope],
-    ));
-  } finally {
-    await client.end();
-  }
+    ),
+  );
   const names = new Map(found.map((r) => [r.code, r.name]));
   const unknown = scope.filter((code) => !names.has(code));
   if (unknown.length) throw new TokenError(`scope ${unknown.join(', ')} is not a province or kabupaten of the register`);
@@ -36,15 +31,13 @@ export async function mintScopedToken(
 /** Revokes a token by its id (`jti`), or by the token itself; revoking twice keeps the first time. */
 export async function revokeToken(databaseUrl: string, idOrToken: string, reason: string | null): Promise<{ tokenId: string; revokedAt: Date }> {
   const tokenId = tokenIdOf(idOrToken.trim());
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desa-cerdas-token' });
-  await client.connect();
-  try {
-    await client.query(`insert into revoked_token (jti, revoked_by, reason) values ($1, $2, $3) on conflict (jti) do nothing`, [tokenId, commandActor('token'), reason]);
-    const { rows } = await client.query<{ revoked_at: Date }>(`select revoked_at from revoked_token where jti = $1`, [tokenId]);
-    return { tokenId, revokedAt: rows[0]!.revoked_at };
-  } finally {
-    await client.end();
-  }
+  return withSql(databaseUrl, 'desa-cerdas-token', (sql) =>
+    sql.transaction(async (client) => {
+      await client.query(`insert into revoked_token (jti, revoked_by, reason) values ($1, $2, $3) on conflict (jti) do nothing`, [tokenId, commandActor('token'), reason]);
+      const { rows } = await client.query<{ revoked_at: Date }>(`select revoked_at from revoked_token where jti = $1`, [tokenId]);
+      return { tokenId, revokedAt: rows[0]!.revoked_at };
+    }),
+  );
 }
 
 function tokenIdOf(idOrToken: string): string {

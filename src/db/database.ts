@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { withSql } from './sql';
 import type { Config } from '../config';
 import { ensureEmbeddedPostgres } from './embedded-postgres';
 
@@ -32,13 +32,9 @@ export async function openDatabase(config: Config, log: (message: string) => voi
 }
 
 async function checkReachable(url: string, description: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
-    await client.connect();
-    await client.query('select 1');
+    await withSql(url, 'desa-cerdas-check', (sql) => sql.query('select 1'));
   } catch (error) {
     throw new DatabaseUnavailableError(`Cannot reach the database at ${description}: ${(error as Error).message}`);
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }

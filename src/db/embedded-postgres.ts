@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { withSql } from './sql';
 
 const run = promisify(execFile);
 
@@ -125,16 +125,14 @@ export async function ensureEmbeddedPostgres(options: EmbeddedOptions): Promise<
   }
 
   const base = `postgres://${state.user}:${encodeURIComponent(state.password)}@127.0.0.1:${port}`;
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
-  await admin.connect();
-  try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
-    if (exists.rowCount === 0) await admin.query(`create database "${database}"`).catch((e: { code?: string }) => {
-      if (e.code !== '42P04') throw e; // created meanwhile by a second process
-    });
-  } finally {
-    await admin.end();
-  }
+  await withSql(`${base}/postgres`, 'desa-cerdas-embedded', (sql) =>
+    sql.withClient(async (admin) => {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+      if (exists.rowCount === 0) await admin.query(`create database "${database}"`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04') throw e; // created meanwhile by a second process
+      });
+    }),
+  );
 
   return {
     url: `${base}/${database}`,

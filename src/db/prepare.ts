@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
+import { withSql } from './sql';
 import type { Config } from '../config';
 import { describeRegisterReport, importRegister } from '../importers/register.importer';
 import { seedPrograms } from '../program/program.seed';
@@ -10,23 +10,24 @@ import { migrate } from './orm';
  * migrations, load the register into an empty database, and seed the public program facts.
  */
 export async function prepareDatabase(orm: MikroORM, config: Config, databaseUrl: string, log: (message: string) => void): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    // Instances starting together (a rolling deploy, a test suite) take turns: one migrates and
-    // loads, the others find the work done.
-    await client.query(`select pg_advisory_lock(hashtext('desa-cerdas:prepare'))`);
-    const applied = await migrate(orm);
-    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-    const { rows } = await client.query<{ empty: boolean }>('select not exists (select 1 from village) as empty');
-    if (rows[0]!.empty) {
-      log('empty register: importing idn-area-data');
-      const report = await importRegister(databaseUrl, { dir: config.registerDir, plain: true });
-      log(describeRegisterReport(report));
-    }
-    await seedPrograms(client);
-  } finally {
-    // Ending the session releases the lock.
-    await client.end();
-  }
+  await withSql(databaseUrl, 'desa-cerdas-prepare', (sql) =>
+    sql.withClient(async (session) => {
+      // Instances starting together (a rolling deploy, a test suite) take turns: one migrates and
+      // loads, the others find the work done.
+      await session.query(`select pg_advisory_lock(hashtext('desa-cerdas:prepare'))`);
+      try {
+        const applied = await migrate(orm);
+        if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+        const [{ empty }] = await sql.query<{ empty: boolean }>('select not exists (select 1 from village) as empty');
+        if (empty) {
+          log('empty register: importing idn-area-data');
+          const report = await importRegister(databaseUrl, { dir: config.registerDir, plain: true });
+          log(describeRegisterReport(report));
+        }
+        await sql.transaction((client) => seedPrograms(client));
+      } finally {
+        await session.query(`select pg_advisory_unlock(hashtext('desa-cerdas:prepare'))`);
+      }
+    }),
+  );
 }

@@ -12,20 +12,30 @@ function prepared(text: string, values: unknown[]): pg.QueryConfig {
   return { name: createHash('sha1').update(text).digest('base64url').slice(0, 20), text, values };
 }
 
+export interface SqlOptions {
+  /** Connections at most. @default 10 */
+  max?: number;
+  /** PostgreSQL statement_timeout of reads, in ms; 0: none. Transactions are exempt. @default 0 */
+  statementTimeoutMs?: number;
+  /** How the connections show in pg_stat_activity. @default desa-cerdas */
+  name?: string;
+}
+
 /**
- * The read path: plain rows from a `pg` pool with named prepared statements. Measured here, a
- * dashboard-sized read costs ~4 ms this way against ~38 ms as managed ORM entities
- * (../shared/STACK.md), so loaders read through this and the ORM keeps its unit of work for writes.
+ * The one way this code talks to PostgreSQL in plain SQL (see src/db/README.md for what goes
+ * through the ORM instead): a `pg` pool with named prepared statements, for the read path (plain
+ * rows, measured ~4 ms for a dashboard-sized read against ~38 ms as managed ORM entities, see
+ * ../shared/STACK.md) and for set-based writes, always inside `transaction()`.
  */
 export class Sql implements Queryable {
   private readonly pool: pg.Pool;
 
-  /** `statementTimeoutMs` bounds every read (0: none); work that manages its own transaction is exempt. */
-  constructor(connectionString: string, max = 10, statementTimeoutMs = 0) {
+  constructor(connectionString: string, options: SqlOptions = {}) {
+    const { max = 10, statementTimeoutMs = 0, name = 'desa-cerdas' } = options;
     this.pool = new pg.Pool({
       connectionString,
       max,
-      application_name: 'desa-cerdas-read',
+      application_name: name,
       // Sent at connection start, so it is each session's default and `reset` returns to it.
       ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
       // A database that does not answer fails a request (and /readyz) instead of holding it.
@@ -47,19 +57,35 @@ export class Sql implements Queryable {
   }
 
   /**
-   * Runs `work` on one pooled connection (for work that manages its own transaction). Writes are
-   * all-or-nothing batches of up to 5,000 desa-years: the read timeout does not apply.
+   * The one transaction helper: `work` runs in one transaction on one pooled connection, committed
+   * when it resolves (or rolled back, with `commit: false`: a dry run), rolled back when it throws.
+   * Writes are all-or-nothing batches of up to a national file: the read timeout does not apply.
+   */
+  async transaction<T>(work: (client: pg.ClientBase) => Promise<T>, options: { commit?: boolean; stats?: QueryStats } = {}): Promise<T> {
+    return this.withClient(async (client) => {
+      await client.query('begin');
+      try {
+        await client.query('set local statement_timeout = 0');
+        const result = await work(client);
+        await client.query(options.commit === false ? 'rollback' : 'commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    }, options.stats);
+  }
+
+  /**
+   * Runs `work` on one pooled connection for a whole session (an advisory lock held across
+   * statements); for a transaction use `transaction()`.
    */
   async withClient<T>(work: (client: pg.ClientBase) => Promise<T>, stats?: QueryStats): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('set statement_timeout = 0');
       return await work(stats ? countingClient(client, stats) : client);
     } finally {
-      await client.query('reset statement_timeout').then(
-        () => client.release(),
-        (error: Error) => client.release(error),
-      );
+      client.release();
     }
   }
 
@@ -68,25 +94,27 @@ export class Sql implements Queryable {
     return { inUse: this.pool.totalCount - this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
-  /** Runs `work` in one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   async end(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** For commands: a small pool on `url` for the duration of `work`. */
+export async function withSql<T>(url: string, name: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const sql = new Sql(url, { max: 2, name });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * A connection of its own, outside any pool, for a session that lives as long as the process: the
+ * change notifier's LISTEN. The caller ends it.
+ */
+export function dedicatedConnection(url: string, name: string): pg.Client {
+  return new pg.Client({ connectionString: url, application_name: name, connectionTimeoutMillis: 5_000 });
 }
 
 /** The pool as one operation sees it: every statement counted into the operation's stats. */
@@ -105,8 +133,8 @@ export class SqlSession implements Queryable {
     }
   }
 
-  withClient<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-    return this.sql.withClient(work, this.stats);
+  transaction<T>(work: (client: pg.ClientBase) => Promise<T>, options: { commit?: boolean } = {}): Promise<T> {
+    return this.sql.transaction(work, { ...options, stats: this.stats });
   }
 }
 

@@ -519,24 +519,22 @@ export interface ChangePublisher {
   publish(lastId: string): Promise<void>;
 }
 
+/** What a write runs in: the one transaction helper (src/db/sql.ts), counted or not. */
+export interface Transactional {
+  transaction<T>(work: (client: pg.ClientBase) => Promise<T>, options?: { commit?: boolean }): Promise<T>;
+}
+
 /**
  * The one path every IDM write takes (imports, sync, the mutations): one transaction around
- * `writeAssessments`, then the announcement of the new change-log rows once they are committed.
+ * `writeAssessments` (rolled back for a dry run), then the announcement of the new change-log rows
+ * once they are committed.
  */
 export async function recordAssessments(
-  client: pg.ClientBase,
+  db: Transactional,
   writes: readonly IdmWrite[],
   options: WriteOptions & { publisher?: ChangePublisher },
 ): Promise<WriteReport> {
-  let report: WriteReport;
-  await client.query('begin');
-  try {
-    report = await writeAssessments(client, writes, options);
-    await client.query(options.dryRun ? 'rollback' : 'commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  }
+  const report = await db.transaction((client) => writeAssessments(client, writes, options), { commit: !options.dryRun });
   // After commit: a crash here delays the news (instances also poll), it never loses an event.
   if (!options.dryRun && report.changeIds) await options.publisher?.publish(report.changeIds.last);
   return report;

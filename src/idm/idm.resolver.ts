@@ -104,9 +104,7 @@ async function write(context: Context, writes: IdmWrite[], locate: (r: Reject) =
   context.renew();
   const { viewer } = context;
   try {
-    return await context.sql.withClient((client) =>
-      recordAssessments(client, writes, { actor: actorOf(viewer), scope: writeScope(viewer), allOrNothing: true, publisher: context.services.notifier }),
-    );
+    return await recordAssessments(context.sql, writes, { actor: actorOf(viewer), scope: writeScope(viewer), allOrNothing: true, publisher: context.services.notifier });
   } catch (error) {
     if (error instanceof OutOfScopeError) {
       const outside = error.outside.map((o) => `${writes.length > 1 ? `input[${o.index}] ` : ''}${o.village.name} (${o.village.code})`);

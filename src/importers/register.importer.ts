@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import pg from 'pg';
+import type pg from 'pg';
+import { withSql } from '../db/sql';
 import { codePrefix, kabupatenKindOf, searchKey, tryParseCode, villageKindOf, type RegionLevel } from '../region/region-code';
 import { startProgress, type ProgressOptions } from './progress';
 
@@ -139,23 +140,17 @@ export async function importRegister(databaseUrl: string, options: RegisterImpor
   const started = performance.now();
   const data = TABLES.map((table) => ({ table, rows: readTable(options.dir, table) }));
   const total = data.reduce((n, d) => n + d.rows.length, 0);
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desa-cerdas-import' });
-  await client.connect();
   const progress = startProgress('register', total, options);
-  try {
-    await client.query('begin');
-    const counts: TableCounts[] = [];
-    for (const { table, rows } of data) counts.push(await upsert(client, table, rows, (n) => progress.advance(n)));
-    await client.query('commit');
-    progress.done();
-    const [provinces, kabupatens, districts, villages] = counts as [TableCounts, TableCounts, TableCounts, TableCounts];
-    return { provinces, kabupatens, districts, villages, ms: Math.round(performance.now() - started) };
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  const counts = await withSql(databaseUrl, 'desa-cerdas-import', (sql) =>
+    sql.transaction(async (client) => {
+      const counts: TableCounts[] = [];
+      for (const { table, rows } of data) counts.push(await upsert(client, table, rows, (n) => progress.advance(n)));
+      return counts;
+    }),
+  );
+  progress.done();
+  const [provinces, kabupatens, districts, villages] = counts as [TableCounts, TableCounts, TableCounts, TableCounts];
+  return { provinces, kabupatens, districts, villages, ms: Math.round(performance.now() - started) };
 }
 
 /** One line per table and a verdict, for the command's output. */

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
-import pg from 'pg';
+import type pg from 'pg';
+import { dedicatedConnection, Sql } from '../db/sql';
 
 /**
  * How instances tell each other that the change log grew. Only the newest change id travels
@@ -29,14 +30,13 @@ export class PgNotifier implements ChangeNotifier {
   private client?: pg.Client;
   private closed = false;
   private reconnectTimer?: NodeJS.Timeout;
-  private readonly publisher: pg.Pool;
+  private readonly publisher: Sql;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly options: NotifierOptions = {},
   ) {
-    this.publisher = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: 'desa-cerdas-notify' });
-    this.publisher.on('error', () => undefined);
+    this.publisher = new Sql(databaseUrl, { max: 2, name: 'desa-cerdas-notify' });
   }
 
   async publish(lastId: string): Promise<void> {
@@ -49,7 +49,7 @@ export class PgNotifier implements ChangeNotifier {
   }
 
   private async connect(attempt = 0): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'desa-cerdas-listen' });
+    const client = dedicatedConnection(this.databaseUrl, 'desa-cerdas-listen');
     client.on('notification', (message) => this.listener?.(message.payload ?? null));
     client.on('error', (error) => this.options.onError?.('LISTEN connection failed', error));
     client.on('end', () => {

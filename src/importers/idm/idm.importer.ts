@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import pg from 'pg';
+import { withSql } from '../../db/sql';
 import { commandActor } from '../../auth/viewer';
 import { recordAssessments, type ChangePublisher, type Reject, type WriteReport } from '../../idm/assessment.writer';
 import type { IdmRetraction, IdmWrite } from '../../idm/idm-record';
@@ -66,15 +66,10 @@ export async function importIdm(databaseUrl: string, paths: string[], options: I
   }
   progress.done();
 
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desa-cerdas-import-idm' });
-  await client.connect();
-  let report: WriteReport;
-  try {
-    const writes: IdmWrite[] = options.retract ? records.map((r) => asRetraction(r, options.retract!.reason)) : records;
-    report = await recordAssessments(client, writes, { actor: options.actor ?? commandActor('import:idm'), dryRun: options.dryRun, publisher: options.publisher });
-  } finally {
-    await client.end();
-  }
+  const writes: IdmWrite[] = options.retract ? records.map((r) => asRetraction(r, options.retract!.reason)) : records;
+  const report = await withSql(databaseUrl, 'desa-cerdas-import-idm', (sql) =>
+    recordAssessments(sql, writes, { actor: options.actor ?? commandActor('import:idm'), dryRun: options.dryRun, publisher: options.publisher }),
+  );
 
   // Rows the parsers could not read are rejects too, counted and listed with the others.
   const parseRejects: Reject[] = malformed.map((m) => ({

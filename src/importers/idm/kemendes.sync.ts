@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import pg from 'pg';
+import { withSql } from '../../db/sql';
 import type { Config } from '../../config';
 import { recordAssessments, type ChangePublisher, type WriteReport } from '../../idm/assessment.writer';
 import { compactCode } from '../../region/region-code';
@@ -75,9 +75,7 @@ function describeError(error: unknown): string {
 
 export async function syncIdm(databaseUrl: string, scope: SyncScope, options: Options): Promise<SyncReport> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desa-cerdas-sync-idm' });
-  await client.connect();
-  try {
+  return withSql(databaseUrl, 'desa-cerdas-sync-idm', async (sql) => {
     const [column, code] = scope.villageCode
       ? ['code', scope.villageCode]
       : scope.districtCode
@@ -85,7 +83,7 @@ export async function syncIdm(databaseUrl: string, scope: SyncScope, options: Op
         : scope.kabupatenCode
           ? ['kabupaten_code', scope.kabupatenCode]
           : ['province_code', scope.provinceCode!];
-    const { rows } = await client.query<{ code: string }>(`select code from village where ${column} = $1 and kind <> 'KELURAHAN' order by code`, [code]);
+    const rows = await sql.query<{ code: string }>(`select code from village where ${column} = $1 and kind <> 'KELURAHAN' order by code`, [code]);
     const report: SyncReport = { baseUrl: options.baseUrl, desa: rows.length, fetched: 0, notFound: [], failed: [], write: null, ms: 0 };
     const limit = pLimit(options.concurrency);
     const records: IdmRecord[] = [];
@@ -112,14 +110,12 @@ export async function syncIdm(databaseUrl: string, scope: SyncScope, options: Op
       ),
     );
     progress.done();
-    if (records.length) report.write = await recordAssessments(client, records, { actor: options.actor ?? commandActor('sync:idm'), publisher: options.publisher });
+    if (records.length) report.write = await recordAssessments(sql, records, { actor: options.actor ?? commandActor('sync:idm'), publisher: options.publisher });
     report.notFound.sort();
     report.failed.sort((a, b) => a.code.localeCompare(b.code));
     report.ms = Math.round(performance.now() - started);
     return report;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export function describeSyncReport(report: SyncReport): string {
