@@ -25,10 +25,10 @@ import { allowGetAndPost, errorResponses, jsonBody, notFound } from './http/grap
 import { graphqlOverHttpStatus } from './http/graphql-over-http.plugin';
 import { rateLimitRequests } from './http/rate-limit.middleware';
 import { requestLog } from './http/request-log';
-import { ResponseCache } from './http/response-cache';
+import { ResponseCache, type ConnectHandler } from './http/response-cache';
 import { limitsPlugin } from './limits/limits.plugin';
 import { OperationLimiter } from './limits/operation-limits';
-import { RateLimit } from './limits/rate-limit';
+import { RateLimit, REQUEST_MIN_COST } from './limits/rate-limit';
 import { latestChangeId } from './live/change-log';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
@@ -128,14 +128,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rate = new RateLimit(config.rateLimit);
   const clientOf = clientAddressOf(config.trustProxy);
   const responseCache = config.responseCache
-    ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats })
+    ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats, maxBodyBytes: config.maxBodyBytes })
     : undefined;
+
+  const logRequests = requestLog(log);
+  const cors = graphqlCors(config.corsOrigins);
+  const rateLimited = rateLimitRequests(rate, clientOf);
 
   const app = express();
   app.disable('x-powered-by');
   // A weak ETag is a hash of every body sent, for conditional GETs no GraphQL client makes.
   app.disable('etag');
-  app.use(requestLog(log));
+  app.use(logRequests);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -151,11 +155,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/metrics', metrics.handler());
   app.use(compression({ threshold: 1024 }));
   // Preflights first: GraphiQL's GET route would otherwise answer OPTIONS with a bare Allow.
-  app.use(GRAPHQL_PATH, graphqlCors(config.corsOrigins));
+  app.use(GRAPHQL_PATH, cors);
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
   if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
 
-  const httpServer = http.createServer(app);
+  // Cached answers are served in front of the app, after only what every answer gets: an id and a
+  // log line, CORS, the rate limit (see ResponseCache.frontDoor).
+  const front = responseCache?.frontDoor(GRAPHQL_PATH, [logRequests as ConnectHandler, cors as ConnectHandler], async (req) =>
+    rate.enabled ? (await rate.charge(clientOf(req), REQUEST_MIN_COST)) === undefined : true,
+  );
+  const httpServer = http.createServer(front ? (req, res) => front(req, res, () => app(req, res)) : app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.ws.maxPayloadBytes });
   limitSockets(wsServer, { clientOf, rate, metrics, maxPerAddress: config.ws.maxSocketsPerAddress });
   const wsServerCleanup = serveGraphqlWs(
@@ -199,9 +208,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.all(
     GRAPHQL_PATH,
     allowGetAndPost,
-    rateLimitRequests(rate, clientOf),
+    rateLimited,
     ...jsonBody(config.maxBodyBytes),
-    ...(responseCache ? [responseCache.middleware()] : []),
+    ...(responseCache ? [responseCache.readAheadErrors(), responseCache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext(services, {

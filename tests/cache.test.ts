@@ -42,6 +42,23 @@ describe('the response cache', () => {
     expect((await a.raw(`query($x: String!, $y: String!) ${two}`, { y: '11.01.01.2002', x: VILLAGE }, anonymous)).extensions?.cache).toBe('HIT');
   });
 
+  it('answers a hit with what every answer carries: request id, CORS headers, compression when asked', async () => {
+    const body = JSON.stringify({ query: '{ province(code: "35") { kabupatens { code name kind } } }' });
+    const ask = (headers: Record<string, string> = {}) =>
+      fetch(a.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://dashboard.example.id', ...headers }, body });
+    const miss = await ask();
+    const missBody = await miss.json();
+    const hit = await ask({ 'x-request-id': 'dashboard-7' });
+    expect(((await hit.json()) as { extensions: { cache: string } }).extensions.cache).toBe('HIT');
+    expect(hit.headers.get('x-request-id')).toBe('dashboard-7');
+    expect(hit.headers.get('access-control-allow-origin')).toBe(miss.headers.get('access-control-allow-origin'));
+    expect(hit.headers.get('content-type')).toBe(miss.headers.get('content-type'));
+    // fetch decompresses: the same data arrives, gzipped on the wire.
+    const zipped = await ask({ 'accept-encoding': 'gzip' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(((await zipped.json()) as { data: unknown }).data).toEqual((missBody as { data: unknown }).data);
+  });
+
   it('never serves an answer older than a write made through another instance', async () => {
     expect((await record(b, 0.61)).errors).toBeUndefined();
     const before = await a.raw(QUERY, { code: VILLAGE }, anonymous);

@@ -12,6 +12,9 @@ import type { Queryable } from './sql';
  * a reading is in flight shares the next one. Under load that is one tiny statement per database
  * round trip, whatever the request rate.
  */
+/** How long a reading may take before callers go on without it. */
+const READ_TIMEOUT_MS = 2_000;
+
 export class DataVersion {
   private inflight?: Promise<string>;
   private queued?: Promise<string>;
@@ -31,10 +34,15 @@ export class DataVersion {
   }
 
   private start(): Promise<string> {
-    const reading = this.sql
-      .query<{ version: string }>('select version::text as version from data_version')
-      .then((rows) => rows[0]!.version)
+    let timer: NodeJS.Timeout | undefined;
+    // A connection that hangs must not hold every cached answer behind it: give up, callers bypass.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('data version not read in time')), READ_TIMEOUT_MS);
+    });
+    const read = this.sql.query<{ version: string }>('select version::text as version from data_version').then((rows) => rows[0]!.version);
+    const reading = Promise.race([read, timeout])
       .finally(() => {
+        clearTimeout(timer);
         if (this.inflight === reading) this.inflight = undefined;
       });
     this.inflight = reading;

@@ -59,7 +59,7 @@ export function errorResponses(log: Logger): ErrorRequestHandler {
         return sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, 'The body could not be read');
     }
     const requestId = String(req.id ?? '');
-    (req.log ?? log).error({ err: error, requestId }, 'unexpected error handling an HTTP request');
+    log.error({ err: error, requestId }, 'unexpected error handling an HTTP request');
     sendGraphQLError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId });
   };
 }
