@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127211325 } from './Migration20261127211325';
 import { Migration20261127220000 } from './Migration20261127220000';
 import { Migration20261128020000 } from './Migration20261128020000';
+import { Migration20261128100000 } from './Migration20261128100000';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app, the CLI and jest all run the
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127211325', class: Migration20261127211325 },
   { name: 'Migration20261127220000', class: Migration20261127220000 },
   { name: 'Migration20261128020000', class: Migration20261128020000 },
+  { name: 'Migration20261128100000', class: Migration20261128100000 },
 ];

@@ -10,6 +10,8 @@ import {
   DistrictIdmResolver,
   IdmAssessmentResolver,
   IdmQueryResolver,
+  IdmRankEntryResolver,
+  IdmSummaryResolver,
   KabupatenIdmResolver,
   ProgramIdmResolver,
   ProgramLocusIdmResolver,
@@ -18,11 +20,12 @@ import {
 } from './idm/idm.resolver';
 import { LiveResolver } from './live/live.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
-import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, VillageResolver } from './region/region.resolver';
+import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
 
 /** Every resolver of the API; the schema is built from these classes. */
 export const resolvers = [
   RegionQueryResolver,
+  RegionSearchResolver,
   ProvinceResolver,
   KabupatenResolver,
   DistrictResolver,
@@ -33,6 +36,8 @@ export const resolvers = [
   IdmQueryResolver,
   VillageIdmResolver,
   IdmAssessmentResolver,
+  IdmSummaryResolver,
+  IdmRankEntryResolver,
   ProvinceIdmResolver,
   KabupatenIdmResolver,
   DistrictIdmResolver,

@@ -37,6 +37,8 @@ import { sharedSubscribe } from './live/shared-execution';
 import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { createSchema } from './schema';
+import { villageExportRouter } from './region/village.export';
+import { dashboardRouter } from './web/dashboard';
 import { graphiqlRouter } from './web/graphiql';
 import { graphqlWsOptions, limitSockets } from './ws/graphql-ws.options';
 
@@ -154,6 +156,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(GRAPHQL_PATH, graphqlCors(config.corsOrigins));
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
   if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
+  app.use(dashboardRouter());
+  app.use(villageExportRouter(services, rate, clientOf, log));
 
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.ws.maxPayloadBytes });
