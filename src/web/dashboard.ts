@@ -13,7 +13,7 @@ function projectRoot(from: string): string {
   }
 }
 
-/** Vite's output (see web/dashboard/vite.config.ts). */
+/** Vite's output (see web/dashboard/vite.config.mts). */
 export const DASHBOARD_BUILD_DIR = path.join(projectRoot(__dirname), 'dist', 'dashboard');
 
 /**

@@ -1,0 +1,119 @@
+import { createClient, type Client } from 'graphql-ws';
+import { GRAPHQL_URL } from './api';
+import { SummaryLiveDocument, UpdatesDocument, type IdmSummaryScopeInput, type IdmUpdateFilter, type SummaryLiveSubscription, type UpdatesSubscription } from './generated/graphql';
+
+export type Update = UpdatesSubscription['idmUpdated'];
+export type LiveSummary = SummaryLiveSubscription['idmSummaryUpdated'];
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+type Listener = () => void;
+
+/**
+ * The page's one WebSocket (graphql-ws) and what it follows. Updates are resumable: the newest
+ * cursor seen is kept and every (re)subscription asks for the changes after it, so a dropped
+ * connection or a restarted server loses nothing. Changes that arrive after a reconnection but were
+ * written before it are what the page missed; they are counted and listed as such.
+ */
+export class Live {
+  state: LiveState = 'connecting';
+  /** When the socket last (re)connected, to tell missed changes from live ones. */
+  private connectedAt = 0;
+  private hasConnected = false;
+  /** Connections after the first: only after one can anything have been missed. */
+  private reconnections = 0;
+  private readonly listeners = new Set<Listener>();
+  readonly client: Client;
+
+  constructor() {
+    this.client = createClient({
+      url: GRAPHQL_URL.replace(/^http/, 'ws'),
+      lazy: false,
+      // A dashboard stays open for days: keep trying, quickly at first, at most every 5 s.
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** retries, 5000))),
+      on: {
+        connecting: () => this.set(this.hasConnected ? 'reconnecting' : 'connecting'),
+        connected: () => {
+          if (this.hasConnected) this.reconnections += 1;
+          this.hasConnected = true;
+          this.connectedAt = Date.now();
+          this.set('live');
+        },
+        closed: () => this.set(this.hasConnected ? 'reconnecting' : 'connecting'),
+      },
+    });
+  }
+
+  private set(state: LiveState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Follows IDM changes matching `where`, starting after `cursor`. `onUpdate` gets each change and
+   * whether it was written while the page was disconnected. Returns the stop function.
+   */
+  follow(where: IdmUpdateFilter | null, cursor: string | null, onUpdate: (update: Update, missed: boolean) => void): () => void {
+    // graphql-ws resends this very payload when it reconnects by itself, so keeping `after`
+    // current in it makes every retry resume from the newest change seen.
+    const payload = { query: UpdatesDocument.toString(), variables: { where, after: cursor } };
+    let stopped = false;
+    let dispose = () => {};
+    const start = () => {
+      dispose = this.client.subscribe<UpdatesSubscription>(payload, {
+        next: ({ data }) => {
+          if (!data) return;
+          const update = data.idmUpdated;
+          payload.variables.after = update.cursor;
+          onUpdate(update, this.reconnections > 0 && Date.parse(update.recordedAt) < this.connectedAt);
+        },
+        // A server shutting down completes its subscriptions: subscribe again with the newest
+        // cursor; the client reconnects once the server is back.
+        complete: () => {
+          if (!stopped) setTimeout(start, 100);
+        },
+        error: () => {
+          if (!stopped) setTimeout(start, 1000);
+        },
+      });
+    };
+    start();
+    return () => {
+      stopped = true;
+      dispose();
+    };
+  }
+
+  /** The scope's summary as the server pushes it: now, then on every change. */
+  watchSummary(scope: IdmSummaryScopeInput, year: number, onSummary: (summary: LiveSummary) => void): () => void {
+    let stopped = false;
+    let dispose = () => {};
+    const start = () => {
+      dispose = this.client.subscribe<SummaryLiveSubscription>(
+        { query: SummaryLiveDocument.toString(), variables: { scope, year } },
+        {
+          next: ({ data }) => data && onSummary(data.idmSummaryUpdated),
+          complete: () => {
+            if (!stopped) setTimeout(start, 100);
+          },
+          error: () => {
+            if (!stopped) setTimeout(start, 1000);
+          },
+        },
+      );
+    };
+    start();
+    return () => {
+      stopped = true;
+      dispose();
+    };
+  }
+}
+
+export const live = new Live();
