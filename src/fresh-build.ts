@@ -43,9 +43,10 @@ function newestInput(inputs: string[]): number {
 }
 
 /** A dev dependency's script, or undefined in a deployment without dev dependencies (which runs what it was given). */
-function tool(script: string): string | undefined {
+function tool(pkg: string, script: string): string | undefined {
   try {
-    return require.resolve(script, { paths: [ROOT] });
+    // Through package.json: a package's exports need not list its bin scripts.
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] })), script);
   } catch {
     return undefined;
   }
@@ -53,7 +54,7 @@ function tool(script: string): string | undefined {
 
 function rebuildServerIfStale(): void {
   if (newestInput(INPUTS) <= modified(BUILD_INFO)) return;
-  const tsc = tool('typescript/bin/tsc');
+  const tsc = tool('typescript', 'bin/tsc');
   if (!tsc) return;
   process.stderr.write('desa-cerdas: sources changed since the last build; rebuilding (incremental)\n');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
@@ -68,7 +69,7 @@ function rebuildServerIfStale(): void {
 
 function rebuildDashboardIfStale(): void {
   if (newestInput(DASHBOARD_INPUTS) <= modified(DASHBOARD_BUILT)) return;
-  const vite = tool('vite/bin/vite.js');
+  const vite = tool('vite', 'bin/vite.js');
   if (!vite) return;
   process.stderr.write('desa-cerdas: dashboard sources changed since the last build; rebuilding\n');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(ROOT, 'web', 'dashboard', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
