@@ -9,7 +9,12 @@ import path from 'node:path';
  * install` builds once (`prepare`); a start on a built, unchanged checkout only pays for this check
  * (a few milliseconds of stat calls), not for `tsc` or Vite.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
+/** The project root: the nearest folder above this module with a package.json (dist/src when built, src under ts-jest). */
+function projectRoot(from: string): string {
+  return fs.existsSync(path.join(from, 'package.json')) || path.dirname(from) === from ? from : projectRoot(path.dirname(from));
+}
+
+const ROOT = projectRoot(__dirname);
 const BUILD_INFO = path.join(ROOT, 'dist', '.tsbuildinfo');
 /** What the build is made from (see tsconfig.build.json). */
 const INPUTS = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
