@@ -305,6 +305,7 @@ export class RegionRepository {
     };
     const matches = (compact: string) => `(${compact} like $2 or ${compact} % $1)`;
     const levels = new Set(options.levels ?? Object.values(RegionLevelName));
+    // Every part names its columns: any of them may come first in the union.
     const parts: string[] = [];
     if (levels.has(RegionLevelName.PROVINCE) && !options.kabupatenCode) {
       parts.push(`select 'PROVINCE' as level, 1 as depth, p.code, p.name, f.words, null::text as alt
@@ -312,17 +313,17 @@ export class RegionRepository {
         where ${matches(`replace(f.words, ' ', '')`)}${within('p').replaceAll('p.province_code', 'p.code')}`);
     }
     if (levels.has(RegionLevelName.KABUPATEN)) {
-      parts.push(`select 'KABUPATEN', 2, k.code, k.name, f.words, f.alt
+      parts.push(`select 'KABUPATEN' as level, 2 as depth, k.code, k.name, f.words, f.alt
         from kabupaten k cross join lateral (select ${foldSql('k.name')} as words, ${foldSql(`regexp_replace(k.name, '^(kabupaten|kota|kab[.]?) +', '', 'i')`)} as alt) f
         where (${matches(`replace(f.words, ' ', '')`)} or ${matches(`replace(f.alt, ' ', '')`)})${within('k')}`);
     }
     if (levels.has(RegionLevelName.DISTRICT)) {
-      parts.push(`select 'DISTRICT', 3, d.code, d.name, f.words, null
+      parts.push(`select 'DISTRICT' as level, 3 as depth, d.code, d.name, f.words, null::text as alt
         from district d cross join lateral (select ${foldSql('d.name')} as words) f
         where ${matches(`replace(f.words, ' ', '')`)}${within('d')}`);
     }
     if (levels.has(RegionLevelName.VILLAGE)) {
-      parts.push(`select 'VILLAGE', 4, v.code, v.name, v.search_name, null
+      parts.push(`select 'VILLAGE' as level, 4 as depth, v.code, v.name, v.search_name as words, null::text as alt
         from village v where ${matches(`replace(v.search_name, ' ', '')`)}${within('v')}`);
     }
     if (parts.length === 0) return [];
