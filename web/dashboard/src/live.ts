@@ -22,6 +22,7 @@ export class Live {
   /** Connections after the first: only after one can anything have been missed. */
   private reconnections = 0;
   private readonly listeners = new Set<Listener>();
+  private readonly reconnectListeners = new Set<Listener>();
   readonly client: Client;
 
   constructor() {
@@ -35,10 +36,12 @@ export class Live {
       on: {
         connecting: () => this.set(this.hasConnected ? 'reconnecting' : 'connecting'),
         connected: () => {
-          if (this.hasConnected) this.reconnections += 1;
+          const again = this.hasConnected;
+          if (again) this.reconnections += 1;
           this.hasConnected = true;
           this.connectedAt = Date.now();
           this.set('live');
+          if (again) for (const listener of this.reconnectListeners) listener();
         },
         closed: () => this.set(this.hasConnected ? 'reconnecting' : 'connecting'),
       },
@@ -53,6 +56,12 @@ export class Live {
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called after each reconnection: a view refreshes what it may have failed to load meanwhile. */
+  onReconnect(listener: Listener): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   /**

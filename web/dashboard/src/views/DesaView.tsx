@@ -26,6 +26,8 @@ export function DesaView({ code, year }: { code: string; year: number | null }) 
   const key = `${code}|${year}`;
   const [refresh, setRefresh] = useState(0);
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
+  // Whatever failed to load while the connection was down is asked for again.
+  useEffect(() => live.onReconnect(bump), [key]);
   const loaded = useLoad((signal) => query(DesaViewDocument, { code, year }, signal), key, refresh);
   const village = loaded.data?.village;
   const cursor = loaded.data?.cursor ?? null;

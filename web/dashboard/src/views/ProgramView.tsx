@@ -22,6 +22,8 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
   const key = `${chosen}|${year}`;
   const [refresh, setRefresh] = useState(0);
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
+  // Whatever failed to load while the connection was down is asked for again.
+  useEffect(() => live.onReconnect(bump), [key]);
   const loaded = useLoad((signal) => (chosen ? query(ProgramViewDocument, { slug: chosen, year }, signal) : Promise.resolve(null)), key, refresh);
   const cursor = loaded.data?.cursor ?? null;
   const following = cursor !== null && !!chosen;

@@ -108,6 +108,8 @@ export function RegionView({ route, place, year }: { route: Route; place: Region
   const key = `${placePath(place)}|${year}`;
   const [refresh, setRefresh] = useState(0);
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
+  // Whatever failed to load while the connection was down is asked for again.
+  useEffect(() => live.onReconnect(bump), [key]);
   const loaded = useLoad((signal) => load(place, year, signal), key, refresh);
   const data = loaded.data;
   const { where, scope, filter } = useMemo(() => scopeOf(place), [key]);
