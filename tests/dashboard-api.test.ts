@@ -6,12 +6,13 @@ import { Subscriber } from './helpers/subscriber';
  * What a dashboard asks of the API beyond the register: histograms, shares, means against the
  * parent and the nation, rankings of children, movement and mismatch filters, ranked search, the
  * locus summary of a whole kabupaten, the CSV export, national and kecamatan summary subscriptions.
- * The IDM here is recorded by this file for years no other test writes (2040, 2041), in two
- * kabupaten of Sumatera Barat, so every expected number is known.
+ * The IDM here is recorded by this file for years no other test writes (2019, 2020: before every
+ * published year other tests load, so nothing precedes them), in two kabupaten of Sumatera Barat, so
+ * every expected number is known.
  */
 
-const PREVIOUS = 2040;
-const YEAR = 2041;
+const PREVIOUS = 2019;
+const YEAR = 2020;
 
 let server: TestServer;
 /** Desa of 13.01 (two kecamatan) and 13.02, and what they were given. */
@@ -101,8 +102,8 @@ describe('summaries', () => {
       `query($c: String!) { village(code: $c) { idmHistory { change { scoreDelta } } } }`,
       { c: desa[1]!.code },
     );
-    // 0.61 − 0.72 is −0.10999999999999999 in binary floating point.
-    expect(history.village.idmHistory.map((h) => h.change.scoreDelta)).toEqual([null, -0.11]);
+    // 0.61 − 0.72 is −0.10999999999999999 in binary floating point. (Later years may follow from the national file.)
+    expect(history.village.idmHistory.slice(0, 2).map((h) => h.change.scoreDelta)).toEqual([null, -0.11]);
   });
 
   it('compare the mean with the parent and with the nation', async () => {
@@ -138,7 +139,7 @@ describe('summaries', () => {
 
   it('count a locus’s enrolled desa, or its whole kabupaten', async () => {
     const slug = 'dashboard-test-cohort';
-    await gql(`mutation { createProgram(input: { slug: "${slug}", name: "Cohort", year: 2041, agency: "Kemendes PDTT" }) { id } }`);
+    await gql(`mutation { createProgram(input: { slug: "${slug}", name: "Cohort", year: 2020, agency: "Kemendes PDTT" }) { id } }`);
     await gql(`mutation { addLocus(input: { programSlug: "${slug}", kabupatenCode: "13.01", quota: 5 }) { id } }`);
     await gql(`mutation($v: String!) { enrollVillage(input: { programSlug: "${slug}", villageCode: $v }) { enrolledOn } }`, { v: desa[0]!.code });
     const { program } = await gql<{ program: { loci: { enrolled: { assessed: number; mean: { score: number } }; whole: { assessed: number; mean: { score: number } } }[] } }>(
@@ -299,7 +300,7 @@ describe('CSV export', () => {
 
 describe('live summaries and the change cursor', () => {
   it('push the nation’s and a kecamatan’s summary, and a cursor read with the data resumes exactly after it', async () => {
-    const SUMMARY = 'subscription($scope: IdmSummaryScopeInput!) { idmSummaryUpdated(scope: $scope, year: 2041) { assessed } }';
+    const SUMMARY = 'subscription($scope: IdmSummaryScopeInput!) { idmSummaryUpdated(scope: $scope, year: 2020) { assessed } }';
     const district = desa[3]!.district;
     const nation = new Subscriber<{ idmSummaryUpdated: { assessed: number } }>(server.url, SUMMARY, { scope: {} });
     const kecamatan = new Subscriber<{ idmSummaryUpdated: { assessed: number } }>(server.url, SUMMARY, { scope: { districtCode: district } });
@@ -315,7 +316,7 @@ describe('live summaries and the change cursor', () => {
         { after: idmChangeCursor },
       );
       try {
-        // A village of the kecamatan without an IDM in 2041 gets one.
+        // A village of the kecamatan without an IDM in 2020 gets one.
         const { district: d } = await gql<{ district: { villages: { edges: { node: { code: string } }[] } } }>(
           `query($c: String!) { district(code: $c) { villages(first: 10, filter: { kind: DESA }) { edges { node { code } } } } }`,
           { c: district },
