@@ -72,50 +72,30 @@ export class Live {
     // graphql-ws resends this very payload when it reconnects by itself, so keeping `after`
     // current in it makes every retry resume from the newest change seen.
     const payload = { query: UpdatesDocument.toString(), variables: { where, after: cursor } };
-    let stopped = false;
-    let dispose = () => {};
-    const start = () => {
-      dispose = this.client.subscribe<UpdatesSubscription>(payload, {
-        next: ({ data }) => {
-          if (!data) return;
-          const update = data.idmUpdated;
-          payload.variables.after = update.cursor;
-          onUpdate(update, this.reconnections > 0 && Date.parse(update.recordedAt) < this.connectedAt);
-        },
-        // A server shutting down completes its subscriptions: subscribe again with the newest
-        // cursor; the client reconnects once the server is back.
-        complete: () => {
-          if (!stopped) setTimeout(start, 100);
-        },
-        error: () => {
-          if (!stopped) setTimeout(start, 1000);
-        },
-      });
-    };
-    start();
-    return () => {
-      stopped = true;
-      dispose();
-    };
+    return this.keep<UpdatesSubscription>(payload, ({ idmUpdated: update }) => {
+      payload.variables.after = update.cursor;
+      onUpdate(update, this.reconnections > 0 && Date.parse(update.recordedAt) < this.connectedAt);
+    });
   }
 
   /** The scope's summary as the server pushes it: now, then on every change. */
   watchSummary(scope: IdmSummaryScopeInput, year: number, onSummary: (summary: LiveSummary) => void): () => void {
+    return this.keep<SummaryLiveSubscription>({ query: SummaryLiveDocument.toString(), variables: { scope, year } }, (data) => onSummary(data.idmSummaryUpdated));
+  }
+
+  /**
+   * A subscription kept open until the returned function is called. A server shutting down
+   * completes its subscriptions: subscribe again (with the payload as it is then); the client
+   * reconnects once the server is back.
+   */
+  private keep<T>(payload: { query: string; variables: Record<string, unknown> }, next: (data: T) => void): () => void {
     let stopped = false;
     let dispose = () => {};
+    const again = (ms: number) => () => {
+      if (!stopped) setTimeout(start, ms);
+    };
     const start = () => {
-      dispose = this.client.subscribe<SummaryLiveSubscription>(
-        { query: SummaryLiveDocument.toString(), variables: { scope, year } },
-        {
-          next: ({ data }) => data && onSummary(data.idmSummaryUpdated),
-          complete: () => {
-            if (!stopped) setTimeout(start, 100);
-          },
-          error: () => {
-            if (!stopped) setTimeout(start, 1000);
-          },
-        },
-      );
+      dispose = this.client.subscribe<T>(payload, { next: ({ data }) => data && next(data), complete: again(100), error: again(1000) });
     };
     start();
     return () => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportUrl, query } from '../api';
-import { count, delta, score, STATUS_COLOURS, STATUS_NAMES } from '../format';
+import { count, delta, score } from '../format';
+import { StatusPill } from './StatusPill';
 import { VillageListDocument, type IdmMovement, type VillageFilter, type VillageLineFragment, type VillageOrderBy } from '../generated/graphql';
 import { useLoad } from '../hooks';
 
@@ -80,11 +81,7 @@ export function VillageTable({ filter, year, order, movement, refresh, onOrder, 
                 </td>
                 <td class="num">{score(v.idm?.score)}</td>
                 <td>
-                  {v.idm?.status && (
-                    <span class="pill" style={{ background: STATUS_COLOURS[v.idm.status] }}>
-                      {STATUS_NAMES[v.idm.status]}
-                    </span>
-                  )}
+                  {v.idm?.status && <StatusPill status={v.idm.status} />}
                   {v.idm?.statusMismatch && <span title="The official status differs from the one the score gives"> ⚠</span>}
                 </td>
                 <td class="num">

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { query } from '../api';
 import { HistoryChart } from '../components/HistoryChart';
 import { Provenance } from '../components/Provenance';
-import { delta, score, STATUS_COLOURS, STATUS_NAMES } from '../format';
+import { StatusPill } from '../components/StatusPill';
+import { delta, score, STATUS_NAMES } from '../format';
 import { DesaViewDocument, type DesaViewQuery, type IdmIndex } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
 import { live } from '../live';
@@ -11,15 +12,6 @@ type Indicator = NonNullable<NonNullable<DesaViewQuery['village']>['idm']>['indi
 
 const INDEX_NAMES: Record<IdmIndex, string> = { IKS: 'IKS · social', IKE: 'IKE · economic', IKL: 'IKL · ecological' };
 const ACTORS: (keyof Indicator['actors'])[] = ['pusat', 'provinsi', 'kabupaten', 'desa', 'csr', 'lainnya'];
-
-function Pill({ status }: { status: keyof typeof STATUS_COLOURS | null | undefined }) {
-  if (!status) return <span class="muted">no status</span>;
-  return (
-    <span class="pill" style={{ background: STATUS_COLOURS[status] }}>
-      {STATUS_NAMES[status]}
-    </span>
-  );
-}
 
 /** One desa: its IDM of the year with target and gap, its history, the 50 indicators with what would raise them, provenance; live. */
 export function DesaView({ code, year }: { code: string; year: number | null }) {
@@ -61,7 +53,7 @@ export function DesaView({ code, year }: { code: string; year: number | null }) 
               <div class="kpi-label">IDM {idm.year}</div>
               <div class="kpi-value" data-testid="desa-score">{score(idm.score)}</div>
               <div class="kpi-diffs">
-                <Pill status={idm.status} />
+                <StatusPill status={idm.status} />
                 {idm.change.previousYear && (
                   <span class={`diff ${idm.change.movement === 'UP' ? 'up' : idm.change.movement === 'DOWN' ? 'down' : 'flat'}`}>
                     {delta(idm.change.scoreDelta)} <small>vs {idm.change.previousYear}</small>
@@ -78,7 +70,7 @@ export function DesaView({ code, year }: { code: string; year: number | null }) 
             <div class="kpi">
               <div class="kpi-label">Target</div>
               <div class="kpi-value">
-                <Pill status={idm.targetStatus} />
+                <StatusPill status={idm.targetStatus} />
               </div>
               <div class="kpi-diffs">
                 {idm.scoreToTarget > 0 ? (
@@ -114,7 +106,7 @@ export function DesaView({ code, year }: { code: string; year: number | null }) 
                       <th scope="row">{h.year}</th>
                       <td class="num">{score(h.score)}</td>
                       <td>
-                        <Pill status={h.status} />
+                        <StatusPill status={h.status} />
                       </td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { query } from '../api';
-import { count, percent, score, STATUS_COLOURS, STATUS_NAMES } from '../format';
+import { StatusPill } from '../components/StatusPill';
+import { count, percent, score } from '../format';
 import { ProgramsDocument, ProgramViewDocument, type ChildSummaryFragment } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
 import { live } from '../live';
@@ -113,11 +114,7 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
                       </td>
                       <td class="num">{score(v.idm?.score)}</td>
                       <td>
-                        {v.idm?.status && (
-                          <span class="pill" style={{ background: STATUS_COLOURS[v.idm.status] }}>
-                            {STATUS_NAMES[v.idm.status]}
-                          </span>
-                        )}
+                        {v.idm?.status && <StatusPill status={v.idm.status} />}
                       </td>
                     </tr>
                   ))}
