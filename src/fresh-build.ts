@@ -5,13 +5,22 @@ import path from 'node:path';
 /**
  * Imported first by the entry point: when a source is newer than the last build (someone edited
  * the code, or pulled), rebuilds dist/ incrementally before anything else is loaded, so the modules
- * required next are the fresh ones. `npm install` builds once (`prepare`); a start on a built,
- * unchanged checkout only pays for this check (a few milliseconds of stat calls), not for `tsc`.
+ * required next are the fresh ones; the dashboard (web/dashboard → dist/dashboard) likewise. `npm
+ * install` builds once (`prepare`); a start on a built, unchanged checkout only pays for this check
+ * (a few milliseconds of stat calls), not for `tsc` or Vite.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
+/** The project root: the nearest folder above this module with a package.json (dist/src when built, src under ts-jest). */
+function projectRoot(from: string): string {
+  return fs.existsSync(path.join(from, 'package.json')) || path.dirname(from) === from ? from : projectRoot(path.dirname(from));
+}
+
+const ROOT = projectRoot(__dirname);
 const BUILD_INFO = path.join(ROOT, 'dist', '.tsbuildinfo');
 /** What the build is made from (see tsconfig.build.json). */
 const INPUTS = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+/** The dashboard's build and what it is made from (see web/dashboard/vite.config.mts). */
+const DASHBOARD_BUILT = path.join(ROOT, 'dist', 'dashboard', 'index.html');
+const DASHBOARD_INPUTS = ['web/dashboard', 'package.json'];
 
 function newestChange(entry: string): number {
   let stat: fs.Stats;
@@ -26,25 +35,32 @@ function newestChange(entry: string): number {
   return newest;
 }
 
-function built(): number {
+function modified(file: string): number {
   try {
-    return fs.statSync(BUILD_INFO).mtimeMs;
+    return fs.statSync(file).mtimeMs;
   } catch {
     return 0;
   }
 }
 
-function rebuildIfStale(): void {
-  if (process.env.DESA_SKIP_BUILD_CHECK === '1') return;
-  const sources = Math.max(...INPUTS.map((input) => newestChange(path.join(ROOT, input))));
-  if (sources <= built()) return;
-  let tsc: string;
+function newestInput(inputs: string[]): number {
+  return Math.max(...inputs.map((input) => newestChange(path.join(ROOT, input))));
+}
+
+/** A dev dependency's script, or undefined in a deployment without dev dependencies (which runs what it was given). */
+function tool(pkg: string, script: string): string | undefined {
   try {
-    tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+    // Through package.json: a package's exports need not list its bin scripts.
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] })), script);
   } catch {
-    // A deployment without dev dependencies runs what it was given.
-    return;
+    return undefined;
   }
+}
+
+function rebuildServerIfStale(): void {
+  if (newestInput(INPUTS) <= modified(BUILD_INFO)) return;
+  const tsc = tool('typescript', 'bin/tsc');
+  if (!tsc) return;
   process.stderr.write('desa-cerdas: sources changed since the last build; rebuilding (incremental)\n');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
@@ -56,4 +72,19 @@ function rebuildIfStale(): void {
   fs.utimesSync(BUILD_INFO, now, now);
 }
 
-rebuildIfStale();
+function rebuildDashboardIfStale(): void {
+  if (newestInput(DASHBOARD_INPUTS) <= modified(DASHBOARD_BUILT)) return;
+  const vite = tool('vite', 'bin/vite.js');
+  if (!vite) return;
+  process.stderr.write('desa-cerdas: dashboard sources changed since the last build; rebuilding\n');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(ROOT, 'web', 'dashboard', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write('desa-cerdas: the dashboard build failed; fix the errors above and start again\n');
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (process.env.DESA_SKIP_BUILD_CHECK !== '1') {
+  rebuildServerIfStale();
+  rebuildDashboardIfStale();
+}

@@ -11,6 +11,8 @@ import {
   IdmAssessmentResolver,
   IdmQueryResolver,
   IdmRetractionResolver,
+  IdmRankEntryResolver,
+  IdmSummaryResolver,
   KabupatenIdmResolver,
   ProgramIdmResolver,
   ProgramLocusIdmResolver,
@@ -19,11 +21,12 @@ import {
 } from './idm/idm.resolver';
 import { LiveResolver } from './live/live.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
-import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, VillageResolver } from './region/region.resolver';
+import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
 
 /** Every resolver of the API; the schema is built from these classes. */
 export const resolvers = [
   RegionQueryResolver,
+  RegionSearchResolver,
   ProvinceResolver,
   KabupatenResolver,
   DistrictResolver,
@@ -35,6 +38,8 @@ export const resolvers = [
   VillageIdmResolver,
   IdmAssessmentResolver,
   IdmRetractionResolver,
+  IdmSummaryResolver,
+  IdmRankEntryResolver,
   ProvinceIdmResolver,
   KabupatenIdmResolver,
   DistrictIdmResolver,

@@ -36,6 +36,8 @@ import { sharedSubscribe } from './live/shared-execution';
 import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { createSchema } from './schema';
+import { villageExportRouter } from './region/village.export';
+import { dashboardRouter } from './web/dashboard';
 import { graphiqlRouter } from './web/graphiql';
 import { graphqlWsOptions, limitSockets, socketIdentity } from './ws/graphql-ws.options';
 import { serveGraphqlWs } from './ws/ws-transport';
@@ -158,6 +160,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(GRAPHQL_PATH, cors);
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
   if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
+  app.use(dashboardRouter());
+  app.use(villageExportRouter(services, rate, clientOf, log));
 
   // Cached answers are served in front of the app, after only what every answer gets: an id and a
   // log line, CORS, the rate limit (see ResponseCache.frontDoor).

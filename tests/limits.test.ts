@@ -5,7 +5,7 @@ import { Sql } from '../src/db/sql';
 import { OperationLimiter } from '../src/limits/operation-limits';
 import { LIST_BOUNDS } from '../src/limits/query-cost';
 import { CLOSE_POLICY_VIOLATION, CLOSE_TRY_AGAIN_LATER } from '../src/ws/graphql-ws.options';
-import { DASHBOARD_QUERIES, readmeExamples } from './helpers/dashboard-queries';
+import { DASHBOARD_QUERIES, readmeExamples, webDashboardQueries } from './helpers/dashboard-queries';
 import { RawSocket } from './helpers/raw-socket';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -33,7 +33,7 @@ describe('default limits', () => {
     limiter = new OperationLimiter(schema, defaults, { introspection: true });
   });
 
-  it.each([...readmeExamples(), ...DASHBOARD_QUERIES].map((q) => [q.name, q] as const))('let through %s', async (_name, q) => {
+  it.each([...readmeExamples(), ...DASHBOARD_QUERIES, ...webDashboardQueries()].map((q) => [q.name, q] as const))('let through %s', async (_name, q) => {
     const document = limiter.parse(q.query);
     expect(limiter.validate(schema, document)).toEqual([]);
     const { cost, error } = limiter.cost(document, undefined, q.variables);

@@ -126,6 +126,19 @@ describe('the read planner', () => {
     await same(`query($code: String!) { village(code: $code) { idmHistory { year village { code name } } } }`, { code: desa[3] });
   });
 
+  it('answers the dashboard’s fields inside a planned tree: rankings, comparisons, histograms, changes, movement filters', async () => {
+    await same(`{ province(code: "11") {
+      idmSummary(year: 2017) { assessed mean { score } byStatus { status count share } top: share(statuses: [MANDIRI, MAJU]) meanVsParent { score iks } meanVsNational { score } histogram(bins: 5) { from to count status } }
+      idmRanking(year: 2017) { rank code name value assessed summary { mean { score } meanVsParent { score } } }
+      kabupatens { code idmRanking(year: 2016, by: STATUS_SHARE, statuses: [BERKEMBANG], direction: BOTTOM, first: 3) { rank code value } }
+    } }`);
+    await same(`{ kabupaten(code: "11.01") {
+      moved: villages(filter: { idmYear: 2017, movement: [UP, SAME] }, orderBy: IDM_SCORE_DESC, first: 4) { totalCount edges { node { code idm(year: 2017) { score change { movement scoreDelta previousYear previousStatus } } } } }
+      fine: villages(filter: { idmYear: 2016, statusMismatch: false }, first: 3) { totalCount edges { node { code idm(year: 2016) { change { movement } } } } }
+    } }`);
+    await same(`{ search(text: "aceh", first: 5) { level code name match similarity province { name } kabupaten { code } district { code } village { code } } }`);
+  });
+
   it('reports invalid nested arguments at the field that has them, keeping the rest of the answer', async () => {
     const answer = await same('{ province(code: "64") { name kabupatens { code villages(first: 501) { totalCount } } } }');
     expect(answer.errors?.[0]?.path).toEqual(['province', 'kabupatens', 0, 'villages']);

@@ -18,6 +18,7 @@ function embedded(type: string): RelationPlan {
   return { kind: 'relation', type, sql: (_q, parent, _child, _args, render) => render(parent) };
 }
 
+/** Summaries and rankings are found by the region's code. */
 const summary = { kind: 'resolver', reads: ['code'] } as const;
 
 const villageFields: Record<string, FieldPlan> = {
@@ -52,8 +53,8 @@ const assessment: ObjectPlan = {
     },
     source: embedded('IdmSource'),
     provenance: embedded('IdmProvenance'),
-    // Set on history rows by idmHistory's finish; null elsewhere.
-    change: { kind: 'resolver', reads: [] },
+    // Set on history rows by idmHistory's finish; elsewhere loaded against the previous assessed year.
+    change: { kind: 'resolver', reads: ['villageCode', 'year', 'score', 'status', 'derivedStatus'] },
     indicators: {
       kind: 'relation',
       type: 'IdmIndicator',
@@ -88,8 +89,8 @@ const actors: ObjectPlan = {
 export const idmPlans: PlannerConfig = {
   extensions: {
     Village: villageFields,
-    Province: { idmSummary: summary },
-    Kabupaten: { idmSummary: summary },
+    Province: { idmSummary: summary, idmRanking: summary },
+    Kabupaten: { idmSummary: summary, idmRanking: summary },
     District: { idmSummary: summary },
   },
   objects: {

@@ -1,17 +1,24 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, Role, writeScope } from '../auth/viewer';
 import type { Context } from '../context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { OutOfScopeError, recordAssessments, RejectedBatchError, type Reject, type WriteReport } from './assessment.writer';
-import { emptySummary, type SummaryScope } from './idm.repository';
-import { isPublishedYear, movement } from './idm.rules';
+import { codePrefix } from '../region/region-code';
+import { emptySummary, type RankingParent, type SummaryScope } from './idm.repository';
+import { isPublishedYear, movement, roundScore, statusFromScore } from './idm.rules';
 import { checkYear, publishedYear, registerDesa } from './idm-year';
 import { RejectReason } from './idm.validation';
-import { IdmIndex } from './idm-status';
+import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 import {
   IdmAssessmentInput,
+  IdmHistogramBinType,
+  IdmMeanType,
+  IdmRankBy,
+  IdmRankEntryType,
+  LocusSummaryOf,
+  RankDirection,
   IdmAssessmentType,
   IdmChangeType,
   IdmIndicatorType,
@@ -22,7 +29,10 @@ import {
   IdmSummaryType,
   IdmYearType,
   type AssessmentRow,
+  type ChangeRow,
   type IndicatorRow,
+  type RankEntryRow,
+  type SummaryFrame,
   type SummaryRow,
 } from './idm.types';
 import type { IdmRecord, IdmRetraction, IdmWrite } from './idm-record';
@@ -32,17 +42,154 @@ export const MAX_ASSESSMENTS_PER_MUTATION = 5000;
 
 async function summary(context: Context, scope: SummaryScope, key: string, year: number | null | undefined, programId?: number): Promise<SummaryRow> {
   const y = year == null ? await publishedYear(context) : checkYear(year);
-  if (y === null) return emptySummary(null);
+  if (y === null) return emptySummary({ scope, key, programId }, null);
   return context.loaders.idm.summary(scope, y, programId).load(key);
 }
 
 const SUMMARY_YEAR = { nullable: true, description: 'The year to sum up; the latest published year when omitted.' };
+
+/** Most bins a histogram may have. */
+export const MAX_HISTOGRAM_BINS = 100;
+/** Most entries a ranking returns (the largest parent, Kabupaten Nduga, has 51 kecamatan). */
+export const MAX_RANKING_ENTRIES = 51;
+
+@ArgsType()
+export class RankingArgs {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+
+  @Field(() => IdmRankBy, { defaultValue: IdmRankBy.MEAN_SCORE, description: 'What to rank by.' })
+  by!: IdmRankBy;
+
+  @Field(() => [IdmStatus], { nullable: true, description: 'With STATUS_SHARE: the statuses whose share is ranked, e.g. [MANDIRI, MAJU].' })
+  statuses?: IdmStatus[] | null;
+
+  @Field(() => RankDirection, { defaultValue: RankDirection.TOP, description: 'The top (highest values first) or the bottom (lowest first).' })
+  direction!: RankDirection;
+
+  @Field(() => Int, { defaultValue: 10, description: `Entries to return, 1 to ${MAX_RANKING_ENTRIES}.` })
+  first!: number;
+}
+
+/** The children of `key` ranked as `args` asks, each with its own summary frame. */
+async function ranking(context: Context, parent: RankingParent, key: string, args: RankingArgs, programId?: number): Promise<RankEntryRow[]> {
+  const year = checkYear(args.year);
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_RANKING_ENTRIES) {
+    throw new BadUserInputError(`first must be between 1 and ${MAX_RANKING_ENTRIES}, got ${args.first}`, { argument: 'first' });
+  }
+  const statuses = args.statuses ?? [];
+  if (args.by === IdmRankBy.STATUS_SHARE && statuses.length === 0) {
+    throw new BadUserInputError('by: STATUS_SHARE needs statuses, e.g. statuses: [MANDIRI, MAJU]', { argument: 'statuses' });
+  }
+  const request = { parent, year, by: args.by, statuses: args.by === IdmRankBy.STATUS_SHARE ? statuses : [], direction: args.direction, first: args.first, programId };
+  const rows = await context.loaders.idm.ranking(request).load(key);
+  const scope: SummaryScope = parent === 'root' ? 'province_code' : parent === 'province_code' ? 'kabupaten_code' : 'district_code';
+  return rows.map((row) => ({ ...row, year, frame: { scope, key: row.code, programId } }));
+}
+
+const NATION: SummaryFrame = { scope: 'root', key: '*' };
+
+/**
+ * The frame a summary is compared with as its parent: the region above it in the same frame (within
+ * a program: the same program's), the program of a locus; none for the nation and a whole program.
+ */
+async function parentFrame(context: Context, frame: SummaryFrame): Promise<SummaryFrame | null> {
+  const programId = frame.programId;
+  switch (frame.scope) {
+    case 'root':
+    case 'program':
+      return null;
+    case 'locus': {
+      const locus = await context.loaders.program.locus.load(Number(frame.key));
+      return locus ? { scope: 'program', key: String(locus.programId) } : null;
+    }
+    case 'province_code':
+      return programId === undefined ? NATION : { scope: 'program', key: String(programId) };
+    case 'kabupaten_code':
+      return { scope: 'province_code', key: codePrefix(frame.key, 1), programId };
+    case 'district_code':
+      return { scope: 'kabupaten_code', key: codePrefix(frame.key, 2), programId };
+  }
+}
+
+function meanDifference(mean: IdmMeanType | null, other: IdmMeanType | null): IdmMeanType | null {
+  if (!mean || !other) return null;
+  return { score: roundScore(mean.score - other.score), iks: roundScore(mean.iks - other.iks), ike: roundScore(mean.ike - other.ike), ikl: roundScore(mean.ikl - other.ikl) };
+}
+
+async function meanAgainst(context: Context, row: SummaryRow, frame: SummaryFrame | null): Promise<IdmMeanType | null> {
+  if (!frame || !row.mean || row.year === null) return null;
+  const other = await context.loaders.idm.summary(frame.scope, row.year, frame.programId).load(frame.key);
+  return meanDifference(row.mean, other.mean);
+}
+
+@Resolver(() => IdmSummaryType)
+export class IdmSummaryResolver {
+  @FieldResolver(() => Number, { nullable: true, description: 'Share of the assessed desa having one of `statuses`, 0 to 1, to 4 decimals; null when none was assessed.' })
+  share(
+    @Root() row: SummaryRow,
+    @Arg('statuses', () => [IdmStatus], { description: 'The statuses counted together, e.g. [MANDIRI, MAJU].' }) statuses: IdmStatus[],
+  ): number | null {
+    if (row.assessed === 0) return null;
+    const counted = row.byStatus.filter((s) => statuses.includes(s.status)).reduce((n, s) => n + s.count, 0);
+    return roundScore(counted / row.assessed);
+  }
+
+  @FieldResolver(() => [IdmHistogramBinType], {
+    description: 'Assessed desa by score in equal bins from the lowest to the highest score of the scope; empty when none was assessed.',
+  })
+  async histogram(
+    @Root() row: SummaryRow,
+    @Arg('bins', () => Int, { defaultValue: 24, description: `Number of bins, 1 to ${MAX_HISTOGRAM_BINS}.` }) bins: number,
+    @Ctx() context: Context,
+  ): Promise<IdmHistogramBinType[]> {
+    if (!Number.isInteger(bins) || bins < 1 || bins > MAX_HISTOGRAM_BINS) {
+      throw new BadUserInputError(`bins must be between 1 and ${MAX_HISTOGRAM_BINS}, got ${bins}`, { argument: 'bins' });
+    }
+    if (row.assessed === 0 || row.year === null) return [];
+    const { frame } = row;
+    const histogram = await context.loaders.idm.histogram(frame.scope, row.year, bins, frame.programId).load(frame.key);
+    if (!histogram) return [];
+    const width = (histogram.hi - histogram.lo) / bins;
+    return histogram.counts.map((count, i) => {
+      const from = histogram.lo + i * width;
+      return { from: roundScore(from), to: roundScore(i === bins - 1 ? histogram.hi : from + width), count, status: statusFromScore(from + width / 2) };
+    });
+  }
+
+  @FieldResolver(() => IdmMeanType, {
+    nullable: true,
+    description:
+      "This mean minus its parent's, to 4 decimals: a kabupaten's against its province, a kecamatan's against its kabupaten, a province's against the nation (within a program: the same program's), a locus's against its program. Null for the nation, a whole program, or when either has no assessed desa.",
+  })
+  meanVsParent(@Root() row: SummaryRow, @Ctx() context: Context): Promise<IdmMeanType | null> {
+    return parentFrame(context, row.frame).then((frame) => meanAgainst(context, row, frame));
+  }
+
+  @FieldResolver(() => IdmMeanType, { nullable: true, description: 'This mean minus the national mean of the same year, to 4 decimals; null when either has no assessed desa.' })
+  meanVsNational(@Root() row: SummaryRow, @Ctx() context: Context): Promise<IdmMeanType | null> {
+    return meanAgainst(context, row, NATION);
+  }
+}
+
+@Resolver(() => IdmRankEntryType)
+export class IdmRankEntryResolver {
+  @FieldResolver(() => IdmSummaryType, { description: "The region's IDM summary of the ranked year (in the same frame as the ranking)." })
+  summary(@Root() entry: RankEntryRow, @Ctx() context: Context): Promise<SummaryRow> {
+    return context.loaders.idm.summary(entry.frame.scope, entry.year, entry.frame.programId).load(entry.frame.key);
+  }
+}
 
 @Resolver()
 export class IdmQueryResolver {
   @Query(() => IdmSummaryType, { description: 'National IDM summary of a year.' })
   idmSummary(@Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'root', '*', year);
+  }
+
+  @Query(() => [IdmRankEntryType], { description: 'The provinces ranked by mean IDM score or by the share of some statuses (top or bottom N).' })
+  idmRanking(@Args() args: RankingArgs, @Ctx() context: Context): Promise<RankEntryRow[]> {
+    return ranking(context, 'root', '*', args);
   }
 
   @Query(() => [IdmYearType], { description: 'Years with at least one assessment, oldest first, each with its count of assessed desa.' })
@@ -161,12 +308,17 @@ export class IdmRetractionResolver {
   }
 }
 
+/** The change of an assessment against the previous assessed year's (null: none before), by the movement rule. */
+export function changeAgainst(row: Pick<AssessmentRow, 'score' | 'status' | 'derivedStatus'>, before: { year: number; score: number; status: IdmStatus } | null): ChangeRow {
+  if (!before) return { scoreDelta: null, movement: IdmMovement.NEW, previousYear: null, previousStatus: null };
+  return { scoreDelta: roundScore(row.score - before.score), movement: movement(before.status, row.status ?? row.derivedStatus), previousYear: before.year, previousStatus: before.status };
+}
+
 /** A desa's assessments, oldest first, each with its change against the one before. */
 export function historyWithChanges(rows: AssessmentRow[]): AssessmentRow[] {
   return rows.map((row, i) => {
     const before = rows[i - 1];
-    const moved = movement(before ? (before.status ?? before.derivedStatus) : null, row.status ?? row.derivedStatus);
-    return { ...row, change: { scoreDelta: before ? row.score - before.score : null, movement: moved } };
+    return { ...row, change: changeAgainst(row, before ? { year: before.year, score: before.score, status: before.status ?? before.derivedStatus } : null) };
   });
 }
 
@@ -204,9 +356,10 @@ export class IdmAssessmentResolver {
     return { format: row.sourceFormat, file: row.sourceFile, line: row.sourceLine, recordedBy: row.recordedBy, recordedAt: row.recordedAt };
   }
 
-  @FieldResolver(() => IdmChangeType, { nullable: true, description: 'Change against the previous assessed year; set in idmHistory, null elsewhere.' })
-  change(@Root() row: AssessmentRow): IdmChangeType | null {
-    return row.change ?? null;
+  @FieldResolver(() => IdmChangeType, { description: 'Change against the previous assessed year of the same desa.' })
+  async change(@Root() row: AssessmentRow, @Ctx() context: Context): Promise<ChangeRow> {
+    // History entries carry theirs already (computed from the rows around them).
+    return row.change ?? changeAgainst(row, await context.loaders.idm.previous.load(`${row.villageCode}|${row.year}`));
   }
 
   @FieldResolver(() => [IdmIndicatorType], { description: 'The indicators (50 when published with the assessment; empty for spreadsheet rows).' })
@@ -226,6 +379,11 @@ export class ProvinceIdmResolver {
   idmSummary(@Root() province: ProvinceRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'province_code', province.code, year, province.scope?.programId);
   }
+
+  @FieldResolver(() => [IdmRankEntryType], { description: 'Its kabupaten/kota ranked by mean IDM score or by the share of some statuses (within a program: by its enrolled desa).' })
+  idmRanking(@Root() province: ProvinceRow, @Args() args: RankingArgs, @Ctx() context: Context): Promise<RankEntryRow[]> {
+    return ranking(context, 'province_code', province.code, args, province.scope?.programId);
+  }
 }
 
 @Resolver(() => KabupatenType)
@@ -233,6 +391,11 @@ export class KabupatenIdmResolver {
   @FieldResolver(() => IdmSummaryType, { description: "IDM summary of the kabupaten's desa (within a program: its enrolled desa)." })
   idmSummary(@Root() kabupaten: KabupatenRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
     return summary(context, 'kabupaten_code', kabupaten.code, year, kabupaten.scope?.programId);
+  }
+
+  @FieldResolver(() => [IdmRankEntryType], { description: 'Its kecamatan ranked by mean IDM score or by the share of some statuses (within a program: by its enrolled desa).' })
+  idmRanking(@Root() kabupaten: KabupatenRow, @Args() args: RankingArgs, @Ctx() context: Context): Promise<RankEntryRow[]> {
+    return ranking(context, 'kabupaten_code', kabupaten.code, args, kabupaten.scope?.programId);
   }
 }
 
@@ -254,8 +417,13 @@ export class ProgramIdmResolver {
 
 @Resolver(() => ProgramLocusType)
 export class ProgramLocusIdmResolver {
-  @FieldResolver(() => IdmSummaryType, { description: 'IDM summary of the desa enrolled through this locus.' })
-  idmSummary(@Root() locus: LocusRow, @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined, @Ctx() context: Context): Promise<SummaryRow> {
-    return summary(context, 'locus', String(locus.id), year);
+  @FieldResolver(() => IdmSummaryType, { description: 'IDM summary of the desa enrolled through this locus, or of every desa of its kabupaten.' })
+  idmSummary(
+    @Root() locus: LocusRow,
+    @Arg('year', () => Int, SUMMARY_YEAR) year: number | undefined,
+    @Arg('of', () => LocusSummaryOf, { defaultValue: LocusSummaryOf.ENROLLED, description: 'Which desa to count.' }) of: LocusSummaryOf,
+    @Ctx() context: Context,
+  ): Promise<SummaryRow> {
+    return of === LocusSummaryOf.KABUPATEN ? summary(context, 'kabupaten_code', locus.kabupatenCode, year) : summary(context, 'locus', String(locus.id), year);
   }
 }

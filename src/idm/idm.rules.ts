@@ -44,6 +44,21 @@ export function latestPublishedYear(counts: readonly YearCount[], registerDesa: 
   return latest;
 }
 
+/**
+ * Decimals of published IDM values (scores, indices, SKOR_MINIMAL). Means and differences computed
+ * here are rounded to the same precision: more digits would only be binary noise
+ * (0.7555000000000001) and a false claim of precision the source does not have.
+ */
+export const SCORE_DECIMALS = 4;
+
+const SCORE_SCALE = 10 ** SCORE_DECIMALS;
+
+/** A computed mean, share or difference at the precision of the source (SCORE_DECIMALS). */
+export function roundScore(value: number): number {
+  // `+ 0` turns -0 (a tiny negative difference rounded away) into 0.
+  return Math.round(value * SCORE_SCALE) / SCORE_SCALE + 0;
+}
+
 /** Highest score of one indicator: the regulation scores every indicator 0–5. */
 export const MAX_INDICATOR_SCORE = 5;
 

@@ -2,6 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { GraphQLDateTime } from 'graphql-scalars';
 import { IdmMovement } from './idm-status';
 import { IdmIndex, IdmStatus } from './idm-status';
+import type { SummaryScope } from './idm.repository';
 
 registerEnumType(IdmMovement, {
   name: 'IdmMovement',
@@ -37,7 +38,14 @@ export interface AssessmentRow {
   recordedBy: string;
   recordedAt: Date;
   /** Set on history entries: the change against the previous assessed year. */
-  change?: { scoreDelta: number | null; movement: IdmMovement };
+  change?: ChangeRow;
+}
+
+export interface ChangeRow {
+  scoreDelta: number | null;
+  movement: IdmMovement;
+  previousYear: number | null;
+  previousStatus: IdmStatus | null;
 }
 
 export interface IndicatorRow {
@@ -52,11 +60,20 @@ export interface IndicatorRow {
   potentialGain: number;
 }
 
+/** What a summary counts: the assessments of one key of a scope, within a program when `programId` is set. */
+export interface SummaryFrame {
+  scope: SummaryScope;
+  key: string;
+  programId?: number;
+}
+
 export interface SummaryRow {
+  /** What it counts, for the fields that compare it with its parent and the nation. */
+  frame: SummaryFrame;
   /** Null when no year was asked for and none is published yet. */
   year: number | null;
   assessed: number;
-  byStatus: { status: IdmStatus; count: number }[];
+  byStatus: { status: IdmStatus; count: number; share: number }[];
   mean: { score: number; iks: number; ike: number; ikl: number } | null;
   movedUp: number;
   movedDown: number;
@@ -135,11 +152,17 @@ export class IdmRetractionType {
 
 @ObjectType('IdmChange', { simpleResolvers: true, description: "An assessment's change against the previous assessed year of the same desa." })
 export class IdmChangeType {
-  @Field(() => Float, { nullable: true, description: 'Score minus the previous year’s score; null for the first assessed year.' })
+  @Field(() => Float, { nullable: true, description: 'Score minus the previous assessed year’s score, to 4 decimals; null for the first assessed year.' })
   scoreDelta!: number | null;
 
-  @Field(() => IdmMovement, { description: 'Status movement against the previous year (NEW for the first).' })
+  @Field(() => IdmMovement, { description: 'Status movement against the previous assessed year (NEW for the first).' })
   movement!: IdmMovement;
+
+  @Field(() => Int, { nullable: true, description: 'The previous assessed year; null for the first.' })
+  previousYear!: number | null;
+
+  @Field(() => IdmStatus, { nullable: true, description: 'Status (official, or derived where none was published) in the previous assessed year; null for the first.' })
+  previousStatus!: IdmStatus | null;
 }
 
 @ObjectType('IdmActors', { simpleResolvers: true, description: 'Who can carry out the suggested activity of an indicator, as published.' })
@@ -236,9 +259,12 @@ export class IdmStatusCountType {
 
   @Field(() => Int, { description: 'Number of desa.' })
   count!: number;
+
+  @Field(() => Float, { description: 'Share of the assessed desa, 0 to 1, to 4 decimals; 0 when none was assessed.' })
+  share!: number;
 }
 
-@ObjectType('IdmMean', { simpleResolvers: true, description: 'Mean values over the assessed desa.' })
+@ObjectType('IdmMean', { simpleResolvers: true, description: 'Mean values over the assessed desa, to 4 decimals (the precision of published scores); or differences of such means.' })
 export class IdmMeanType {
   @Field(() => Float, { description: 'Mean IDM score.' })
   score!: number;
@@ -272,6 +298,92 @@ export class IdmSummaryType {
 
   @Field(() => Int, { description: 'Desa whose status fell against the previous year.' })
   movedDown!: number;
+}
+
+@ObjectType('IdmHistogramBin', { simpleResolvers: true, description: 'One bin of a score histogram.' })
+export class IdmHistogramBinType {
+  @Field(() => Float, { description: 'Lowest score of the bin (inclusive), to 4 decimals.' })
+  from!: number;
+
+  @Field(() => Float, { description: 'Highest score of the bin (exclusive, except for the last bin), to 4 decimals.' })
+  to!: number;
+
+  @Field(() => Int, { description: 'Assessed desa whose score falls in the bin.' })
+  count!: number;
+
+  @Field(() => IdmStatus, { description: 'Status the regulation gives the middle of the bin (for colouring; a bin may straddle a threshold).' })
+  status!: IdmStatus;
+}
+
+export enum IdmRankBy {
+  MEAN_SCORE = 'MEAN_SCORE',
+  STATUS_SHARE = 'STATUS_SHARE',
+}
+
+registerEnumType(IdmRankBy, {
+  name: 'IdmRankBy',
+  description: 'What a ranking of regions orders by.',
+  valuesConfig: {
+    MEAN_SCORE: { description: 'Mean IDM score of the assessed desa.' },
+    STATUS_SHARE: { description: 'Share of the assessed desa with one of the given statuses.' },
+  },
+});
+
+export enum RankDirection {
+  TOP = 'TOP',
+  BOTTOM = 'BOTTOM',
+}
+
+registerEnumType(RankDirection, {
+  name: 'RankDirection',
+  description: 'Which end of a ranking to list.',
+  valuesConfig: {
+    TOP: { description: 'Highest values first.' },
+    BOTTOM: { description: 'Lowest values first.' },
+  },
+});
+
+export enum LocusSummaryOf {
+  ENROLLED = 'ENROLLED',
+  KABUPATEN = 'KABUPATEN',
+}
+
+registerEnumType(LocusSummaryOf, {
+  name: 'LocusSummaryOf',
+  description: 'Which desa a locus summary counts.',
+  valuesConfig: {
+    ENROLLED: { description: 'The desa enrolled through the locus.' },
+    KABUPATEN: { description: 'Every desa of the locus kabupaten, enrolled or not (the frame the program works in).' },
+  },
+});
+
+export interface RankEntryRow {
+  rank: number;
+  code: string;
+  name: string;
+  value: number;
+  assessed: number;
+  /** The entry's own summary frame. */
+  frame: SummaryFrame;
+  year: number;
+}
+
+@ObjectType('IdmRankEntry', { simpleResolvers: true, description: 'A region in a ranking of the children of a scope.' })
+export class IdmRankEntryType {
+  @Field(() => Int, { description: 'Position among all the children with assessed desa, 1 for the highest value; equal values share a rank.' })
+  rank!: number;
+
+  @Field({ description: 'Code of the region ("64", "64.02", "64.02.08").' })
+  code!: string;
+
+  @Field({ description: 'Name of the region.' })
+  name!: string;
+
+  @Field(() => Float, { description: 'The ranked value: a mean score or a share, 0 to 1, to 4 decimals.' })
+  value!: number;
+
+  @Field(() => Int, { description: 'Assessed desa of the region that year.' })
+  assessed!: number;
 }
 
 @InputType({ description: 'One indicator of an assessment being recorded.' })

@@ -48,6 +48,14 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.idmYears': 20,
   'IdmAssessment.indicators': 50,
   'IdmSummary.byStatus': 5,
+  /** MAX_HISTOGRAM_BINS. */
+  'IdmSummary.histogram': 100,
+  /** Rankings list children: 38 provinces, 38 kabupaten of a province, 51 kecamatan of a kabupaten. */
+  'Query.idmRanking': 38,
+  'Province.idmRanking': 38,
+  'Kabupaten.idmRanking': 51,
+  /** MAX_SEARCH_RESULTS. */
+  'Query.search': 50,
 };
 
 /** Why an operation was refused: a limit, its value, what the operation measured. */

@@ -15,7 +15,7 @@ export interface UpdateFilter {
 }
 
 /** A scope whose summary a dashboard watches. */
-export type SummaryWatchScope = { kind: 'province' | 'kabupaten'; code: string } | { kind: 'program'; programId: number };
+export type SummaryWatchScope = { kind: 'nation' } | { kind: 'province' | 'kabupaten' | 'district'; code: string } | { kind: 'program'; programId: number };
 
 export interface LiveHubOptions {
   /** Safety net: read the log this often even without a notification. @default 5000 */
@@ -60,6 +60,10 @@ export function matches(filter: UpdateFilter, e: ChangeEvent): boolean {
 
 function inScope(scope: SummaryWatchScope, e: ChangeEvent): boolean {
   switch (scope.kind) {
+    case 'nation':
+      return true;
+    case 'district':
+      return e.districtCode === scope.code;
     case 'province':
       return e.provinceCode === scope.code;
     case 'kabupaten':

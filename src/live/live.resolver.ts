@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { decodeCursor, encodeCursor } from '../graphql/connection';
@@ -7,7 +7,7 @@ import { checkYear } from '../idm/idm-year';
 import { IdmProvenanceType, IdmScoreStatusType, IdmSummaryType, type SummaryRow } from '../idm/idm.types';
 import { parseCode } from '../region/region-code';
 import { VillageType, type VillageRow } from '../region/region.types';
-import type { ChangeEvent } from './change-log';
+import { latestChangeId, type ChangeEvent } from './change-log';
 import type { SummaryWatchScope, UpdateFilter } from './live-hub';
 import { IdmSummaryScopeInput, IdmUpdateFilter, IdmUpdateType } from './live.types';
 
@@ -52,8 +52,9 @@ async function updateFilter(context: Context, where: IdmUpdateFilter | null | un
 }
 
 async function summaryScope(context: Context, scope: IdmSummaryScopeInput): Promise<{ watch: SummaryWatchScope; loader: [SummaryScope, string] }> {
-  const given = [scope.provinceCode, scope.kabupatenCode, scope.programSlug].filter((v) => v != null);
-  if (given.length !== 1) throw new BadUserInputError('scope needs exactly one of provinceCode, kabupatenCode, programSlug', { argument: 'scope' });
+  const given = [scope.provinceCode, scope.kabupatenCode, scope.districtCode, scope.programSlug].filter((v) => v != null);
+  if (given.length > 1) throw new BadUserInputError('scope takes at most one of provinceCode, kabupatenCode, districtCode, programSlug (none: the nation)', { argument: 'scope' });
+  if (given.length === 0) return { watch: { kind: 'nation' }, loader: ['root', '*'] };
   if (scope.provinceCode != null) {
     const code = parseCode(scope.provinceCode, 'province', 'scope.provinceCode');
     return { watch: { kind: 'province', code }, loader: ['province_code', code] };
@@ -62,12 +63,24 @@ async function summaryScope(context: Context, scope: IdmSummaryScopeInput): Prom
     const code = parseCode(scope.kabupatenCode, 'kabupaten', 'scope.kabupatenCode');
     return { watch: { kind: 'kabupaten', code }, loader: ['kabupaten_code', code] };
   }
+  if (scope.districtCode != null) {
+    const code = parseCode(scope.districtCode, 'district', 'scope.districtCode');
+    return { watch: { kind: 'district', code }, loader: ['district_code', code] };
+  }
   const id = await programId(context, scope.programSlug!, 'scope.programSlug');
   return { watch: { kind: 'program', programId: id }, loader: ['program', String(id)] };
 }
 
 @Resolver(() => IdmUpdateType)
 export class LiveResolver {
+  @Query(() => String, {
+    description:
+      'The cursor of the newest IDM change. Ask for it with the data a page shows, then subscribe to idmUpdated with it as `after`: every change written after that answer arrives, none is lost in between.',
+  })
+  async idmChangeCursor(@Ctx() context: Context): Promise<string> {
+    return changeCursor(await latestChangeId(context.sql));
+  }
+
   @Subscription(() => IdmUpdateType, {
     description:
       'IDM changes as they are written (by imports, sync or mutations on any instance). With `after`, first every matching change after that cursor, then live ones, in order, with no gap and no duplicate.',

@@ -23,13 +23,16 @@ export class IdmUpdateFilter {
   statusChanged?: boolean;
 }
 
-@InputType({ description: 'The scope of a summary subscription: exactly one of the three.' })
+@InputType({ description: 'The scope of a summary subscription: at most one of these; none for the whole nation.' })
 export class IdmSummaryScopeInput {
   @Field({ nullable: true, description: 'A province ("64").' })
   provinceCode?: string;
 
   @Field({ nullable: true, description: 'A kabupaten/kota ("64.02" or "6402").' })
   kabupatenCode?: string;
+
+  @Field({ nullable: true, description: 'A kecamatan ("64.02.08" or "640208").' })
+  districtCode?: string;
 
   @Field({ nullable: true, description: 'A program ("desa-cerdas-2022").' })
   programSlug?: string;

@@ -34,3 +34,43 @@ registerEnumType(VillageKind, {
     DESA_ADAT: { description: 'Customary village (suffix 3xxx).' },
   },
 });
+
+/** A level of the register, as search results name it. */
+export enum RegionLevelName {
+  PROVINCE = 'PROVINCE',
+  KABUPATEN = 'KABUPATEN',
+  DISTRICT = 'DISTRICT',
+  VILLAGE = 'VILLAGE',
+}
+
+registerEnumType(RegionLevelName, {
+  name: 'RegionLevel',
+  description: 'A level of the Kemendagri register.',
+  valuesConfig: {
+    PROVINCE: { description: 'Province (provinsi).' },
+    KABUPATEN: { description: 'Kabupaten/kota.' },
+    DISTRICT: { description: 'Kecamatan.' },
+    VILLAGE: { description: 'Desa, desa adat or kelurahan.' },
+  },
+});
+
+/** How a name matched a search, best first: results are ordered by it. */
+export enum SearchMatch {
+  EXACT = 'EXACT',
+  PREFIX = 'PREFIX',
+  WORD = 'WORD',
+  CONTAINS = 'CONTAINS',
+  SIMILAR = 'SIMILAR',
+}
+
+registerEnumType(SearchMatch, {
+  name: 'SearchMatch',
+  description: 'How a name matched a search (case, accents, punctuation and spaces ignored), best first.',
+  valuesConfig: {
+    EXACT: { description: 'The whole name ("Sidondo I" for "sidondo i" or "sidondoi").' },
+    PREFIX: { description: 'The name starts with it ("Sidondo II" for "sidondo i").' },
+    WORD: { description: 'A later word of the name starts with it ("Kota Bangun" for "bangun").' },
+    CONTAINS: { description: 'The name contains it elsewhere.' },
+    SIMILAR: { description: 'The name is close to it by trigram similarity (a typo, a variant spelling).' },
+  },
+});

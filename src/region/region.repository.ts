@@ -1,7 +1,8 @@
 import { selectList, type Queryable } from '../db/sql';
+import { movementCondition, PREVIOUS_FOR_MOVEMENT, previousAssessmentJoin } from '../idm/idm.repository';
 import type { PageRequest } from '../graphql/connection';
-import { VillageKind, type KabupatenKind } from './region.enums';
-import type { DistrictRow, KabupatenRow, ProvinceRow, VillageCounts, VillageRow } from './region.types';
+import { RegionLevelName, VillageKind, type KabupatenKind } from './region.enums';
+import type { DistrictRow, KabupatenRow, ProvinceRow, SearchHitRow, VillageCounts, VillageRow } from './region.types';
 
 /**
  * Batched reads of the register as plain rows. Every method takes the keys of a whole batch and
@@ -18,7 +19,7 @@ export interface VillageQuery {
   districtCode?: string;
   programId?: number;
   /** Conditions on the village's IDM in one year (null: no year published yet, so no village matches). */
-  idm?: { year: number | null; statuses?: string[]; minScore?: number; maxScore?: number };
+  idm?: { year: number | null; statuses?: string[]; minScore?: number; maxScore?: number; movements?: string[]; statusMismatch?: boolean };
 }
 
 /** Order of a village list; score orders need `query.idm` (for its year) and break ties by code. */
@@ -70,13 +71,17 @@ export function villageConditions(query: VillageQuery, values: unknown[]): strin
   if (query.idm?.statuses?.length) where.push(`coalesce(a.status, a.derived_status) = any(${param(values, query.idm.statuses)}::idm_status[])`);
   if (query.idm?.minScore !== undefined) where.push(`a.score >= ${param(values, query.idm.minScore)}`);
   if (query.idm?.maxScore !== undefined) where.push(`a.score <= ${param(values, query.idm.maxScore)}`);
+  if (query.idm?.movements?.length) where.push(movementCondition(query.idm.movements));
+  if (query.idm?.statusMismatch !== undefined) where.push(`a.status_mismatch = ${param(values, query.idm.statusMismatch)}`);
   return where;
 }
 
 /** The join to the IDM of the asked year, when the query looks at IDM. */
 function idmJoin(query: VillageQuery, values: unknown[]): string {
   if (!query.idm) return '';
-  return ` join idm_assessment a on a.village_code = v.code and a.year = ${param(values, query.idm.year)}::int`;
+  const assessment = ` join idm_assessment a on a.village_code = v.code and a.year = ${param(values, query.idm.year)}::int`;
+  // A movement filter compares with the desa's previous assessed year: one index probe per desa.
+  return query.idm.movements?.length ? `${assessment} ${previousAssessmentJoin('a', PREVIOUS_FOR_MOVEMENT)}` : assessment;
 }
 
 /**
@@ -117,6 +122,32 @@ export function villageSource(parent: VillageParent, query: VillageQuery, values
       return { from: `village v${idm}`, where: [`v.${parent} = ${parentKey}`] };
   }
 }
+
+export interface SearchOptions {
+  first: number;
+  levels?: RegionLevelName[];
+  provinceCode?: string;
+  kabupatenCode?: string;
+}
+
+/** A name folded in SQL as searchKey folds it in TypeScript (for the levels with no stored search column). */
+function foldSql(name: string): string {
+  return `trim(regexp_replace(regexp_replace(lower(${name}), '[''"\u2018\u2019\u201c\u201d\x60]', '', 'g'), '[^[:alnum:]]+', ' ', 'g'))`;
+}
+
+/**
+ * The rank of folded `words` against the search, best first: 0 the whole name, 1 the name starts
+ * with the search as typed, 2 it does with spaces ignored, 3 a later word starts with it, 4 it is
+ * inside, 5 only similar. $1 is the search without spaces, $2 its infix pattern, $3 the search.
+ */
+function matchTier(words: string): string {
+  const compact = `replace(${words}, ' ', '')`;
+  return `case when ${compact} = $1 then 0 when ${words} like $3 || '%' then 1 when ${compact} like $1 || '%' then 2
+               when ' ' || ${words} like '% ' || $3 || '%' then 3 when ${compact} like $2 then 4 else 5 end`;
+}
+
+/** SearchMatch of each rank of matchTier. */
+const MATCH_OF_TIER = `array['EXACT', 'PREFIX', 'PREFIX', 'WORD', 'CONTAINS', 'SIMILAR']`;
 
 export class RegionRepository {
   constructor(private readonly sql: Queryable) {}
@@ -253,6 +284,62 @@ export class RegionRepository {
       values,
     );
     return row!.count;
+  }
+
+  /**
+   * Regions whose name matches `search` (folded by searchKey), best first: by how it matched
+   * (see matchTier), then larger regions, then trigram similarity, shorter names and code.
+   * Spaces are ignored ("kotabangun" finds "Kota Bangun"); kabupaten match with or without their
+   * "Kabupaten"/"Kota" prefix. Villages are found through the trigram index on their folded name
+   * without spaces; the other levels (7,837 rows together) are folded as they are read.
+   */
+  async search(search: string, options: SearchOptions): Promise<SearchHitRow[]> {
+    const key = search.replaceAll(' ', '');
+    if (!key) return [];
+    const values: unknown[] = [key, `%${key}%`, search];
+    const within = (alias: string) => {
+      const where: string[] = [];
+      if (options.provinceCode) where.push(`${alias}.province_code = ${param(values, options.provinceCode)}`);
+      if (options.kabupatenCode && alias !== 'k') where.push(`${alias}.kabupaten_code = ${param(values, options.kabupatenCode)}`);
+      if (options.kabupatenCode && alias === 'k') where.push(`k.code = ${param(values, options.kabupatenCode)}`);
+      return where.map((w) => ` and ${w}`).join('');
+    };
+    const matches = (compact: string) => `(${compact} like $2 or ${compact} % $1)`;
+    const levels = new Set(options.levels ?? Object.values(RegionLevelName));
+    // Every part names its columns: any of them may come first in the union.
+    const parts: string[] = [];
+    if (levels.has(RegionLevelName.PROVINCE) && !options.kabupatenCode) {
+      parts.push(`select 'PROVINCE' as level, 1 as depth, p.code, p.name, f.words, null::text as alt
+        from province p cross join lateral (select ${foldSql('p.name')} as words) f
+        where ${matches(`replace(f.words, ' ', '')`)}${within('p').replaceAll('p.province_code', 'p.code')}`);
+    }
+    if (levels.has(RegionLevelName.KABUPATEN)) {
+      parts.push(`select 'KABUPATEN' as level, 2 as depth, k.code, k.name, f.words, f.alt
+        from kabupaten k cross join lateral (select ${foldSql('k.name')} as words, ${foldSql(`regexp_replace(k.name, '^(kabupaten|kota|kab[.]?) +', '', 'i')`)} as alt) f
+        where (${matches(`replace(f.words, ' ', '')`)} or ${matches(`replace(f.alt, ' ', '')`)})${within('k')}`);
+    }
+    if (levels.has(RegionLevelName.DISTRICT)) {
+      parts.push(`select 'DISTRICT' as level, 3 as depth, d.code, d.name, f.words, null::text as alt
+        from district d cross join lateral (select ${foldSql('d.name')} as words) f
+        where ${matches(`replace(f.words, ' ', '')`)}${within('d')}`);
+    }
+    if (levels.has(RegionLevelName.VILLAGE)) {
+      parts.push(`select 'VILLAGE' as level, 4 as depth, v.code, v.name, v.search_name as words, null::text as alt
+        from village v where ${matches(`replace(v.search_name, ' ', '')`)}${within('v')}`);
+    }
+    if (parts.length === 0) return [];
+    const limit = param(values, options.first);
+    return this.sql.query(
+      `with hits as (${parts.join('\n union all ')}),
+       ranked as (
+         select h.*, least(${matchTier('h.words')}, coalesce(${matchTier('h.alt')}, 5)) as tier,
+                greatest(similarity(replace(h.words, ' ', ''), $1), coalesce(similarity(replace(h.alt, ' ', ''), $1), 0)) as sim
+         from hits h
+       )
+       select level, code, name, (${MATCH_OF_TIER})[tier + 1] as match, round(sim::numeric, 4)::float8 as similarity
+       from ranked order by tier, depth, sim desc, length(name), code limit ${limit}`,
+      values,
+    );
   }
 
   private kabupatenConditions(query: KabupatenQuery, values: unknown[]): string[] {

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError } from '../errors';
 import type { Context } from '../context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
-import { compactCode, parseCode, searchArgument } from './region-code';
+import { codePrefix, compactCode, parseCode, searchArgument } from './region-code';
+import { RegionLevelName } from './region.enums';
 import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
 import {
   DistrictType,
@@ -9,6 +11,7 @@ import {
   KabupatenFilter,
   KabupatenType,
   ProvinceType,
+  RegionSearchHitType,
   VillageConnection,
   VillageCounts,
   VillageArgs,
@@ -18,6 +21,7 @@ import {
   type KabupatenRow,
   type ProgramScope,
   type ProvinceRow,
+  type SearchHitRow,
   type VillageRow,
 } from './region.types';
 import { villageQuery } from './village-filter';
@@ -128,6 +132,55 @@ export class RegionQueryResolver {
     @Ctx() context: Context,
   ): Promise<Connection<VillageRow>> {
     return villageConnection(context, 'root', '*', args, undefined);
+  }
+}
+
+/** Most results a name search returns. */
+export const MAX_SEARCH_RESULTS = 50;
+
+@Resolver(() => RegionSearchHitType)
+export class RegionSearchResolver {
+  @Query(() => [RegionSearchHitType], {
+    description:
+      'Regions by name, best match first: exact, then prefix, then a later word, then anywhere in the name, then similar names (trigram similarity). Case, accents, punctuation and spaces are ignored ("kotabangun" finds Kota Bangun).',
+  })
+  async search(
+    @Arg('text', { description: 'The name or part of it, at most 100 characters.' }) text: string,
+    @Arg('first', () => Int, { defaultValue: 10, description: `Results to return, 1 to ${MAX_SEARCH_RESULTS}.` }) first: number,
+    @Arg('levels', () => [RegionLevelName], { nullable: true, description: 'Only regions of these levels; all when omitted.' }) levels: RegionLevelName[] | undefined,
+    @Arg('provinceCode', () => String, { nullable: true, description: 'Only inside this province ("72").' }) provinceCode: string | undefined,
+    @Arg('kabupatenCode', () => String, { nullable: true, description: 'Only inside this kabupaten/kota ("72.10").' }) kabupatenCode: string | undefined,
+    @Ctx() context: Context,
+  ): Promise<SearchHitRow[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
+      throw new BadUserInputError(`first must be between 1 and ${MAX_SEARCH_RESULTS}, got ${first}`, { argument: 'first', max: MAX_SEARCH_RESULTS });
+    }
+    return context.loaders.region.repository.search(searchArgument(text, 'text'), {
+      first,
+      levels: levels?.length ? levels : undefined,
+      provinceCode: provinceCode != null ? parseCode(provinceCode, 'province', 'provinceCode') : undefined,
+      kabupatenCode: kabupatenCode != null ? parseCode(kabupatenCode, 'kabupaten', 'kabupatenCode') : undefined,
+    });
+  }
+
+  @FieldResolver(() => ProvinceType, { description: 'The province (itself, for a province).' })
+  async province(@Root() hit: SearchHitRow, @Ctx() context: Context): Promise<ProvinceRow> {
+    return (await context.loaders.region.province.load(codePrefix(hit.code, 1)))!;
+  }
+
+  @FieldResolver(() => KabupatenType, { nullable: true, description: 'The kabupaten/kota (itself, for one); null for a province.' })
+  kabupaten(@Root() hit: SearchHitRow, @Ctx() context: Context): Promise<KabupatenRow | null> | null {
+    return hit.level === RegionLevelName.PROVINCE ? null : context.loaders.region.kabupaten.load(codePrefix(hit.code, 2));
+  }
+
+  @FieldResolver(() => DistrictType, { nullable: true, description: 'The kecamatan (itself, for one); null above that level.' })
+  district(@Root() hit: SearchHitRow, @Ctx() context: Context): Promise<DistrictRow | null> | null {
+    return hit.level === RegionLevelName.DISTRICT || hit.level === RegionLevelName.VILLAGE ? context.loaders.region.district.load(codePrefix(hit.code, 3)) : null;
+  }
+
+  @FieldResolver(() => VillageType, { nullable: true, description: 'The village, for a village; null otherwise.' })
+  village(@Root() hit: SearchHitRow, @Ctx() context: Context): Promise<VillageRow | null> | null {
+    return hit.level === RegionLevelName.VILLAGE ? context.loaders.region.village.load(hit.code) : null;
   }
 }
 

@@ -1,7 +1,8 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection';
+import { IdmMovement } from '../idm/idm-status';
 import { IdmStatus } from '../idm/idm-status';
-import { KabupatenKind, VillageKind } from './region.enums';
+import { KabupatenKind, RegionLevelName, SearchMatch, VillageKind } from './region.enums';
 import { MAX_SEARCH_LENGTH } from './region-code';
 
 /**
@@ -134,6 +135,12 @@ export class VillageFilter {
 
   @Field(() => Float, { nullable: true, description: 'Only desa with an IDM score of at most this that year.' })
   maxScore?: number;
+
+  @Field(() => [IdmMovement], { nullable: true, description: "Only desa whose status that year moved so against the desa's previous assessed year (NEW: none before)." })
+  movement?: IdmMovement[];
+
+  @Field({ nullable: true, description: 'Only desa whose official status that year differs from the one its score gives (true), or agrees with it (false).' })
+  statusMismatch?: boolean;
 }
 
 export enum VillageOrderBy {
@@ -175,3 +182,29 @@ export class KabupatenFilter {
 
 export const VillageConnection = ConnectionType(VillageType, 'Village');
 export const KabupatenConnection = ConnectionType(KabupatenType, 'Kabupaten');
+
+export interface SearchHitRow {
+  level: RegionLevelName;
+  code: string;
+  name: string;
+  match: SearchMatch;
+  similarity: number;
+}
+
+@ObjectType('RegionSearchHit', { simpleResolvers: true, description: 'A region whose name matched a search, with the regions above it to tell namesakes apart.' })
+export class RegionSearchHitType {
+  @Field(() => RegionLevelName, { description: 'Its level.' })
+  level!: RegionLevelName;
+
+  @Field({ description: 'Its dotted code.' })
+  code!: string;
+
+  @Field({ description: 'Its official name.' })
+  name!: string;
+
+  @Field(() => SearchMatch, { description: 'How the name matched.' })
+  match!: SearchMatch;
+
+  @Field(() => Float, { description: 'Trigram similarity of the name (spaces ignored) to the search, 0 to 1, to 4 decimals.' })
+  similarity!: number;
+}

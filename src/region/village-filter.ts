@@ -14,11 +14,16 @@ export async function villageQuery(filter: VillageFilter | undefined | null, con
     if (key) query.search = key;
   }
   if (filter?.kind) query.kind = filter.kind;
-  if (filter && (filter.idmYear != null || filter.idmStatus?.length || filter.minScore != null || filter.maxScore != null)) {
+  if (
+    filter &&
+    (filter.idmYear != null || filter.idmStatus?.length || filter.minScore != null || filter.maxScore != null || filter.movement?.length || filter.statusMismatch != null)
+  ) {
     query.idm = { year: filter.idmYear != null ? checkYear(filter.idmYear, 'filter.idmYear') : await publishedYear(context) };
     if (filter.idmStatus?.length) query.idm.statuses = filter.idmStatus;
     if (filter.minScore != null) query.idm.minScore = filter.minScore;
     if (filter.maxScore != null) query.idm.maxScore = filter.maxScore;
+    if (filter.movement?.length) query.idm.movements = filter.movement;
+    if (filter.statusMismatch != null) query.idm.statusMismatch = filter.statusMismatch;
   }
   if (filter?.provinceCode != null) query.provinceCode = parseCode(filter.provinceCode, 'province', 'filter.provinceCode');
   if (filter?.kabupatenCode != null) query.kabupatenCode = parseCode(filter.kabupatenCode, 'kabupaten', 'filter.kabupatenCode');

@@ -109,8 +109,10 @@ export type IdmStatus =
   /** Underdeveloped (Pra-Madya): 0.4907 < IDM ≤ 0.5989. */
   | 'TERTINGGAL';
 
-/** The scope of a summary subscription: exactly one of the three. */
+/** The scope of a summary subscription: at most one of these; none for the whole nation. */
 export type IdmSummaryScopeInput = {
+  /** A kecamatan ("64.02.08" or "640208"). */
+  districtCode?: string | null | undefined;
   /** A kabupaten/kota ("64.02" or "6402"). */
   kabupatenCode?: string | null | undefined;
   /** A program ("desa-cerdas-2022"). */
@@ -198,12 +200,16 @@ export type VillageFilter = {
   maxScore?: number | null | undefined;
   /** Only desa with an IDM score of at least this that year. */
   minScore?: number | null | undefined;
+  /** Only desa whose status that year moved so against the desa's previous assessed year (NEW: none before). */
+  movement?: Array<IdmMovement> | null | undefined;
   /** Only villages enrolled in this program ("desa-cerdas-2022"). */
   programSlug?: string | null | undefined;
   /** Only villages in this province ("64"). */
   provinceCode?: string | null | undefined;
-  /** Part of the village name; case, accents and punctuation are ignored. */
+  /** Part of the village name, at most 100 characters; case, accents and punctuation are ignored. */
   search?: string | null | undefined;
+  /** Only desa whose official status that year differs from the one its score gives (true), or agrees with it (false). */
+  statusMismatch?: boolean | null | undefined;
 };
 
 /** Kind of village, from the first digit of the 4-digit village suffix. */
@@ -261,7 +267,7 @@ export type VillageHistoriesQueryVariables = Exact<{
 }>;
 
 
-export type VillageHistoriesQuery = { villages: { edges: Array<{ node: { code: string, idmHistory: Array<{ year: number, score: number, status: IdmStatus | null, change: { scoreDelta: number | null, movement: IdmMovement } | null }> } }> } };
+export type VillageHistoriesQuery = { villages: { edges: Array<{ node: { code: string, idmHistory: Array<{ year: number, score: number, status: IdmStatus | null, change: { scoreDelta: number | null, movement: IdmMovement } }> } }> } };
 
 export type RankedVillagesQueryVariables = Exact<{
   filter?: VillageFilter | null | undefined;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse, print, separateOperations } from 'graphql';
 
 /** A query the default limits must let through, with the variables a dashboard would send. */
 export interface DashboardQuery {
@@ -106,3 +107,31 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
     variables: { code: '64.02.08.2005' },
   },
 ];
+
+/** Variables the dashboard (web/dashboard) sends with each of its operations, at their largest. */
+const DASHBOARD_VARIABLES: Record<string, Record<string, unknown>> = {
+  Years: {},
+  NationalView: { year: 2024, prev: 2023 },
+  ProvinceView: { code: '35', year: 2024, prev: 2023 },
+  KabupatenView: { code: '95.03', year: 2024, prev: 2023 },
+  DistrictView: { code: '64.02.08', year: 2024, prev: 2023 },
+  VillageList: { filter: { provinceCode: '35', idmYear: 2024, idmStatus: ['MAJU'], movement: ['UP'] }, orderBy: 'IDM_SCORE_ASC', year: 2024 },
+  DesaView: { code: '6402082005', year: 2024 },
+  Programs: {},
+  ProgramView: { slug: 'desa-cerdas-2022', year: 2024 },
+  Search: { text: 'sidondo i' },
+  Updates: { where: { kabupatenCode: '64.02' }, after: null },
+  SummaryLive: { scope: { provinceCode: '64' }, year: 2024 },
+};
+
+/** Every operation of the dashboard's own documents, each with the fragments it spreads. */
+export function webDashboardQueries(): DashboardQuery[] {
+  const dir = path.resolve(__dirname, '../../web/dashboard/src');
+  const files = [path.join(dir, 'operations.graphql'), path.join(dir, 'components', 'provenance.graphql')];
+  const operations = separateOperations(parse(files.map((f) => fs.readFileSync(f, 'utf8')).join('\n')));
+  return Object.entries(operations).map(([name, document]) => {
+    const variables = DASHBOARD_VARIABLES[name];
+    if (!variables) throw new Error(`dashboard operation ${name} has no variables in DASHBOARD_VARIABLES`);
+    return { name: `dashboard page: ${name}`, query: print(document), variables };
+  });
+}

@@ -1,0 +1,187 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import express, { type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { createContext, type Context, type Services } from '../context';
+import { BadUserInputError, ErrorCode } from '../errors';
+import { sendGraphQLError } from '../http/graphql-error-response';
+import { IdmMovement } from '../idm/idm-status';
+import { CURRENT_STATUS, previousAssessmentJoin } from '../idm/idm.repository';
+import { movementSql } from '../idm/idm.rules';
+import { IdmStatus } from '../idm/idm-status';
+import { REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import type { Logger } from '../logger';
+import { VillageKind } from './region.enums';
+import { ordering, param, villageConditions, villageSortKey, villageSource, type VillageOrder, type VillageQuery } from './region.repository';
+import { villageListQuery } from './region.resolver';
+import { VillageOrderBy, type VillageArgs, type VillageFilter } from './region.types';
+
+/**
+ * `GET /export/villages.csv?…`: any village list as CSV, with the filters and order of the
+ * `villages` query as query parameters (`kabupatenCode=64.02&idmStatus=TERTINGGAL,SANGAT_TERTINGGAL
+ * &orderBy=IDM_SCORE_ASC`), each row with its region names and its IDM of the filter year (the
+ * latest year present when no idmYear is given).
+ *
+ * Streamed: keyset pages of EXPORT_PAGE rows (the list's own order and cursors) go through
+ * csv-stringify to the response as the client reads, so memory stays flat and no database
+ * connection waits on a slow client. Charged to the client's rate-limit budget like a query of as
+ * many objects as rows (at least a request's minimum), and bounded by MAX_EXPORT_ROWS.
+ */
+export const EXPORT_PATH = '/export/villages.csv';
+
+/** Rows read per statement. */
+const EXPORT_PAGE = 2000;
+
+/** Most rows one export may hold: the whole register (83,762 villages) fits. */
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** The CSV columns, in order. */
+export const EXPORT_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'district_code',
+  'district',
+  'kabupaten_code',
+  'kabupaten',
+  'province_code',
+  'province',
+  'idm_year',
+  'iks',
+  'ike',
+  'ikl',
+  'score',
+  'status',
+  'derived_status',
+  'status_mismatch',
+  'movement',
+  'target_status',
+  'score_to_target',
+] as const;
+
+type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null> & { idmScore?: number };
+
+const LIST = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
+function oneOf<T extends string>(values: readonly T[], value: string, parameter: string): T {
+  if (!(values as readonly string[]).includes(value)) throw new BadUserInputError(`${parameter} must be one of ${values.join(', ')}, got "${value}"`, { argument: parameter });
+  return value as T;
+}
+
+function number(value: string, parameter: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new BadUserInputError(`${parameter} must be a number, got "${value}"`, { argument: parameter });
+  return n;
+}
+
+/** Each query parameter and how it becomes a VillageFilter field. */
+const PARAMETERS: Record<string, (filter: VillageFilter, value: string) => void> = {
+  search: (f, v) => void (f.search = v),
+  kind: (f, v) => void (f.kind = oneOf(Object.values(VillageKind), v, 'kind')),
+  provinceCode: (f, v) => void (f.provinceCode = v),
+  kabupatenCode: (f, v) => void (f.kabupatenCode = v),
+  districtCode: (f, v) => void (f.districtCode = v),
+  programSlug: (f, v) => void (f.programSlug = v),
+  idmYear: (f, v) => void (f.idmYear = number(v, 'idmYear')),
+  idmStatus: (f, v) => void (f.idmStatus = LIST(v).map((s) => oneOf(Object.values(IdmStatus), s, 'idmStatus'))),
+  minScore: (f, v) => void (f.minScore = number(v, 'minScore')),
+  maxScore: (f, v) => void (f.maxScore = number(v, 'maxScore')),
+  movement: (f, v) => void (f.movement = LIST(v).map((m) => oneOf(Object.values(IdmMovement), m, 'movement'))),
+  statusMismatch: (f, v) => void (f.statusMismatch = oneOf(['true', 'false'], v, 'statusMismatch') === 'true'),
+};
+
+/** The `villages` arguments a request's query string stands for; unknown or repeated parameters are refused. */
+export function exportArgs(query: Record<string, unknown>): VillageArgs {
+  const filter: VillageFilter = {};
+  let orderBy = VillageOrderBy.CODE;
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value !== 'string') throw new BadUserInputError(`${name} may be given once, as text`, { argument: name });
+    if (name === 'orderBy') orderBy = oneOf(Object.values(VillageOrderBy), value, 'orderBy');
+    else if (PARAMETERS[name]) PARAMETERS[name](filter, value);
+    else throw new BadUserInputError(`Unknown parameter ${name}: use ${[...Object.keys(PARAMETERS), 'orderBy'].join(', ')}`, { argument: name });
+  }
+  return { filter, orderBy };
+}
+
+/** One keyset page of export rows after the sort key `after`. */
+async function exportPage(context: Context, query: VillageQuery, order: VillageOrder, after: string | null): Promise<ExportRow[]> {
+  const values: unknown[] = [];
+  const source = villageSource('root', query, values);
+  const sort = ordering(order, after, values);
+  const where = [...source.where, ...villageConditions(query, values), ...sort.where];
+  const year = query.idm?.year != null ? param(values, query.idm.year) : '(select max(year) from idm_assessment)';
+  return context.sql.query<ExportRow>(
+    `select v.code, v.name, v.kind, v.district_code, d.name as district, v.kabupaten_code, k.name as kabupaten, v.province_code, p.name as province,
+            e.year as idm_year, e.iks, e.ike, e.ikl, e.score, e.status, e.derived_status, e.status_mismatch,
+            case when e.year is not null then ${movementSql('prev.status', CURRENT_STATUS.replaceAll('a.', 'e.'))} end as movement,
+            e.target_status, e.score_to_target${query.idm ? ', a.score as "idmScore"' : ''}
+     from ${source.from}
+     join district d on d.code = v.district_code join kabupaten k on k.code = v.kabupaten_code join province p on p.code = v.province_code
+     left join idm_assessment e on e.village_code = v.code and e.year = ${year}
+     ${previousAssessmentJoin('e', 'prev')}
+     ${where.length ? `where ${where.join(' and ')}` : ''}
+     order by ${sort.orderBy} limit ${param(values, EXPORT_PAGE)}`,
+    values,
+  );
+}
+
+async function* exportRows(context: Context, query: VillageQuery, order: VillageOrder): AsyncGenerator<ExportRow> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await exportPage(context, query, order, after);
+    for (const { idmScore: _, ...row } of rows) yield row;
+    if (rows.length < EXPORT_PAGE) return;
+    const last = rows.at(-1)!;
+    after = villageSortKey({ code: last.code as string, idmScore: last.idmScore }, order);
+  }
+}
+
+/** Mounts the export at EXPORT_PATH. */
+export function villageExportRouter(services: Services, rate: RateLimit, clientOf: (req: express.Request) => string, log: Logger): Router {
+  const router = express.Router();
+  router.get(EXPORT_PATH, async (req, res) => {
+    const client = clientOf(req);
+    let context: Context;
+    let total: number;
+    let query: VillageQuery;
+    const args = (() => {
+      try {
+        return exportArgs(req.query as Record<string, unknown>);
+      } catch (error) {
+        return error as GraphQLError;
+      }
+    })();
+    try {
+      // The same credentials as /graphql: a bad token is refused (401), none reads the public data.
+      context = await createContext(services, { authorization: req.headers.authorization, requestId: String(req.id), clientAddress: client });
+      if (args instanceof GraphQLError) throw args;
+      query = await villageListQuery(args, context);
+      total = await context.loaders.region.villageCount('root', query).load('*');
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const { code, http, ...extensions } = error.extensions as { code: ErrorCode; http?: { status?: number } };
+      return sendGraphQLError(res, http?.status ?? 400, code, error.message, extensions);
+    }
+    if (total > MAX_EXPORT_ROWS) {
+      return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, `The list holds ${total} villages, more than the ${MAX_EXPORT_ROWS} an export may: narrow the filter`, { max: MAX_EXPORT_ROWS });
+    }
+    const retryAfter = await rate.charge(client, Math.max(REQUEST_MIN_COST, total));
+    if (retryAfter !== undefined) {
+      res.setHeader('retry-after', String(retryAfter));
+      return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from your address: try again in ${retryAfter} s`, { retryAfter });
+    }
+    res.status(200);
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="villages.csv"');
+    res.setHeader('x-total-count', String(total));
+    try {
+      await pipeline(Readable.from(exportRows(context, query, (args as VillageArgs).orderBy ?? VillageOrderBy.CODE)), stringify({ header: true, columns: [...EXPORT_COLUMNS], cast: { boolean: (b) => String(b) } }), res);
+    } catch (error) {
+      // Headers are gone: the client sees a cut-off file, and the log says why.
+      log.warn({ err: error, requestId: String(req.id) }, 'village export ended early');
+      res.destroy();
+    }
+  });
+  return router;
+}

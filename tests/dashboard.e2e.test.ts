@@ -1,0 +1,353 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import '../src/fresh-build';
+import { importIdm } from '../src/importers/idm/idm.importer';
+import { startTestServer, type TestServer } from './helpers/server';
+
+/**
+ * The dashboard in Debian's Chromium against the real server, with the national 2024 file loaded:
+ * drill-down, legend filter, search, CSV export against the API's list, a CLI import in another
+ * process moving the open page, a server restart the page resumes from, and throughout: nothing
+ * requested off the page's origin, no console error. Screenshots go to tests/screenshots/.
+ */
+
+const NATIONAL = path.join(__dirname, '..', '..', 'shared', 'data', 'idm-2024.csv');
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const ROOT = path.join(__dirname, '..');
+const KUKAR = '64.02';
+const quiet = { plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream };
+
+let server: TestServer;
+let context: BrowserContext;
+let userDataDir: string;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desa-dashboard-'));
+const offOrigin: string[] = [];
+const consoleErrors: string[] = [];
+/** Chromium's own report of connection attempts refused while the server is deliberately down. */
+const refusedDuringOutage: string[] = [];
+let outage = false;
+/** Measurements printed at the end (page weight, first render, update latency). */
+const measured: Record<string, unknown> = {};
+
+const origin = () => new URL(server.url).origin;
+
+async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const answer = await server.raw(query, variables);
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data as T;
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (outage && /net::ERR_CONNECTION_REFUSED/.test(message.text())) refusedDuringOutage.push(message.text());
+    else consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: name !== 'readme' });
+}
+
+/** Runs the real CLI in its own process against the test database. */
+function cli(...args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js'), ...args], {
+      cwd: tmp,
+      env: { ...process.env, DATABASE_URL: process.env.DESA_TEST_DATABASE_URL, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** What page-side functions use of the DOM (the tests are type-checked without the DOM's types). */
+type PageGlobal = { document: { querySelector(selector: string): { textContent: string | null } | null; documentElement: { scrollWidth: number; clientWidth: number } } };
+
+/** Waits until the element's text is `value` (a function, not a string: the page's CSP forbids eval). */
+function waitForText(page: Page, selector: string, value: string, timeout?: number): Promise<unknown> {
+  return page.waitForFunction(([s, v]) => (globalThis as unknown as PageGlobal).document.querySelector(s!)?.textContent === v, [selector, value], { timeout });
+}
+
+/** A Kemendes code (6402082017) in Kemendagri's dotted form (64.02.08.2017). */
+const dotted = (c: string) => `${c.slice(0, 2)}.${c.slice(2, 4)}.${c.slice(4, 6)}.${c.slice(6)}`;
+
+const kpi = (page: Page, label: string) => page.locator(`[data-kpi="${label}"] .kpi-value`);
+
+/** Milliseconds from navigation start until the key figures are on screen. */
+async function firstRender(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.locator('[data-kpi="Mean IDM"] .kpi-value').waitFor();
+  return Math.round(await page.evaluate(() => performance.now()));
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A first start migrates the database and loads the register. The national file is loaded with no
+  // server running (idempotent: a run where the IDM tests came first finds every row unchanged), so
+  // the server the page talks to does not spend its first seconds dispatching 75,000 changes.
+  await (await startTestServer()).stop();
+  await importIdm(process.env.DESA_TEST_DATABASE_URL!, [NATIONAL], { ...quiet, rejectsFile: path.join(tmp, 'rejects.csv') });
+  server = await startTestServer();
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desa-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.host !== new URL(origin()).host) offOrigin.push(request.url());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.writeFileSync(path.join(SCREENSHOTS, 'measurements.json'), `${JSON.stringify(measured, null, 2)}\n`);
+  process.stdout.write(`dashboard measurements: ${JSON.stringify(measured)}\n`);
+});
+
+describe('the dashboard', () => {
+  it('serves a small build from its own origin', async () => {
+    const html = await (await fetch(`${origin()}/dashboard/`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/dashboard\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    const weight: Record<string, number> = {};
+    for (const asset of assets) {
+      // node:http, not fetch: fetch would hand back the body decompressed.
+      const { headers, bytes } = await new Promise<{ headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+        http.get(`${origin()}${asset}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', () => resolve({ headers: res.headers, bytes }));
+        }).on('error', reject);
+      });
+      expect(headers['cache-control']).toContain('immutable');
+      expect(headers['content-encoding']).toBe('gzip');
+      const kind = asset.endsWith('.css') ? 'css' : 'js';
+      weight[kind] = (weight[kind] ?? 0) + bytes;
+    }
+    measured.pageWeightGzipBytes = weight;
+    // Bytes over the wire, compressed by the server: the whole app stays small.
+    expect((weight.js ?? 0) + (weight.css ?? 0)).toBeLessThan(100_000);
+  });
+
+  it('shows the nation as the API counts it, then drills down to a desa with breadcrumbs and shareable URLs', async () => {
+    const page = await newPage();
+    measured.firstRenderNationalMs = await firstRender(page, `${origin()}/dashboard/?year=2024`);
+    measured.firstRenderNationalWarmMs = await firstRender(page, `${origin()}/dashboard/?year=2024`);
+    const national = await api<{ idmSummary: { assessed: number; mean: { score: number } } }>('{ idmSummary(year: 2024) { assessed mean { score } } }');
+    await expect(kpi(page, 'Assessed desa').textContent()).resolves.toBe(national.idmSummary.assessed.toLocaleString('en-US'));
+    await expect(kpi(page, 'Mean IDM').textContent()).resolves.toBe(national.idmSummary.mean.score.toFixed(4));
+    await shot(page, 'national');
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await shot(page, 'readme');
+
+    await page.getByRole('link', { name: 'Kalimantan Timur', exact: true }).first().click();
+    await page.waitForURL(/\/dashboard\/province\/64\?year=2024$/);
+    await page.getByRole('link', { name: 'Kabupaten Kutai Kartanegara', exact: true }).first().click();
+    await page.waitForURL(/\/dashboard\/kabupaten\/64\.02\?year=2024$/);
+    await expect(kpi(page, 'Mean IDM').textContent()).resolves.toBe('0.7969');
+    await page.getByRole('link', { name: 'Kota Bangun', exact: true }).first().click();
+    await page.waitForURL(/\/dashboard\/district\/64\.02\.08\?year=2024$/);
+    const row = page.locator('[data-testid="village-table"] tbody tr').first();
+    const code = await row.getAttribute('data-code');
+    await row.locator('a').click();
+    await page.waitForURL(new RegExp(`/dashboard/desa/${code!.replaceAll('.', '\\.')}`));
+    const desa = await api<{ village: { name: string; idm: { score: number } } }>('query($c: String!) { village(code: $c) { name idm(year: 2024) { score } } }', { c: code });
+    await expect(page.locator('[data-testid="desa-score"]').textContent()).resolves.toBe(desa.village.idm.score.toFixed(4));
+    await expect(page.locator('.crumbs').textContent()).resolves.toMatch(/Indonesia ›\s*Kalimantan Timur ›\s*Kabupaten Kutai Kartanegara ›\s*Kota Bangun ›\s*/);
+    await expect(page.locator('[data-testid="provenance"]').textContent()).resolves.toContain('spreadsheet-2024');
+    await shot(page, 'desa');
+
+    // The URL alone brings the same view back.
+    const shared = await newPage();
+    await shared.goto(page.url());
+    await expect(shared.locator('h1').textContent()).resolves.toBe(desa.village.name);
+    await shared.goBack().catch(() => undefined);
+    await page.goBack();
+    await page.waitForURL(/\/dashboard\/district\/64\.02\.08/);
+    await shared.close();
+    await page.close();
+  });
+
+  it('filters the desa list by a legend status, as the API counts it', async () => {
+    const page = await newPage();
+    measured.firstRenderKabupatenMs = await firstRender(page, `${origin()}/dashboard/kabupaten/${KUKAR}?year=2024`);
+    const { kabupaten } = await api<{ kabupaten: { idmSummary: { byStatus: { status: string; count: number }[] } } }>(
+      `{ kabupaten(code: "${KUKAR}") { idmSummary(year: 2024) { byStatus { status count } } } }`,
+    );
+    const maju = kabupaten.idmSummary.byStatus.find((s) => s.status === 'MAJU')!.count;
+    await page.locator('button[data-status="MAJU"]').click();
+    await page.waitForURL(/status=MAJU/);
+    await expect(page.locator('button[data-status="MAJU"]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await waitForText(page, '[data-testid="village-total"]', `${maju} in view`);
+    const pills = await page.locator('[data-testid="village-table"] tbody .pill').allTextContents();
+    expect(pills.length).toBe(Math.min(maju, 50));
+    expect(new Set(pills)).toEqual(new Set(['Maju']));
+    await shot(page, 'kabupaten-maju');
+    await page.close();
+  });
+
+  it('searches with ranked results and opens one with the keyboard', async () => {
+    const page = await newPage();
+    await page.goto(`${origin()}/dashboard/?year=2024`);
+    const box = page.getByRole('searchbox');
+    await box.focus();
+    await page.keyboard.type('sidondo i');
+    const first = page.locator('.search-results li').first();
+    await expect(first.textContent()).resolves.toMatch(/^Desa Sidondo I Sigi Biromaru · Kabupaten Sigi · Sulawesi Tengah$/);
+    await shot(page, 'search');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard\/desa\/72\.10\./);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sidondo I');
+
+    await box.fill('kotabangun');
+    await expect(page.locator('.search-results li').first().textContent()).resolves.toMatch(/Kota Bangun/);
+    await page.locator('.search-results li a').first().click();
+    await page.waitForURL(/\/dashboard\/(district|desa)\//);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Kota Bangun');
+    await page.close();
+  });
+
+  it('exports the list in view as CSV, row for row the API’s list', async () => {
+    const page = await newPage();
+    await page.goto(`${origin()}/dashboard/kabupaten/${KUKAR}?year=2024&status=BERKEMBANG,TERTINGGAL&order=IDM_SCORE_DESC`);
+    await page.locator('[data-testid="village-table"] tbody tr').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export"]').click()]);
+    const file = path.join(tmp, 'export.csv');
+    await download.saveAs(file);
+    const rows = parse(fs.readFileSync(file), { columns: true }) as Record<string, string>[];
+
+    const listed: { code: string; name: string; score: number; status: string }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { villages }: { villages: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { code: string; name: string; idm: { score: number; status: string } } }[] } } = await api(
+        `query($after: String) { villages(filter: { kabupatenCode: "${KUKAR}", idmYear: 2024, idmStatus: [BERKEMBANG, TERTINGGAL] }, orderBy: IDM_SCORE_DESC, first: 20, after: $after) {
+          pageInfo { hasNextPage endCursor } edges { node { code name idm(year: 2024) { score status } } } } }`,
+        { after },
+      );
+      listed.push(...villages.edges.map((e) => ({ code: e.node.code, name: e.node.name, score: e.node.idm.score, status: e.node.idm.status })));
+      if (!villages.pageInfo.hasNextPage) break;
+      after = villages.pageInfo.endCursor;
+    }
+    expect(listed.length).toBeGreaterThan(0);
+    expect(rows.map((r) => ({ code: r.code, name: r.name, score: Number(r.score), status: r.status }))).toEqual(listed);
+    expect(rows.every((r) => r.kabupaten === 'Kabupaten Kutai Kartanegara' && r.idm_year === '2024')).toBe(true);
+    await page.close();
+  });
+
+  describe('live', () => {
+    /** Three desa of Kutai Kartanegara and their published 2024 rows. */
+    let header: string;
+    let published: string[];
+    let codes: string[];
+    let page: Page;
+
+    beforeAll(async () => {
+      const lines = fs.readFileSync(NATIONAL, 'utf8').split('\n');
+      header = lines[0]!;
+      published = lines.filter((line) => line.split(',')[6]?.startsWith('640208')).slice(0, 3);
+      codes = published.map((line) => line.split(',')[6]!);
+      expect(codes).toHaveLength(3);
+      page = await newPage();
+      await page.goto(`${origin()}/dashboard/kabupaten/${KUKAR}?year=2024`);
+      await page.locator('.live-badge[data-state="live"]').waitFor();
+      await kpi(page, 'Mean IDM').waitFor();
+    });
+    afterAll(() => page?.close());
+
+    it('moves the open page within 2 s of an import run by the CLI in another process', async () => {
+      const before = await kpi(page, 'Mean IDM').textContent();
+      // The three desa fall to Tertinggal.
+      const lowered = published.map((line) => {
+        const cells = line.split(',');
+        cells.splice(8, 5, '0.55', '0.55', '0.55', '0.55', 'TERTINGGAL');
+        return cells.join(',');
+      });
+      const file = path.join(tmp, 'lowered.csv');
+      fs.writeFileSync(file, `${header}\n${lowered.join('\n')}\n`);
+      const run = await cli('import:idm', file, '--rejects', path.join(tmp, 'rejects-lowered.csv'));
+      const written = Date.now();
+      expect(run).toMatchObject({ code: 0 });
+      const expected = (await api<{ kabupaten: { idmSummary: { mean: { score: number } } } }>(`{ kabupaten(code: "${KUKAR}") { idmSummary(year: 2024) { mean { score } } } }`)).kabupaten.idmSummary.mean.score;
+      expect(expected.toFixed(4)).not.toBe(before);
+      await waitForText(page, '[data-kpi="Mean IDM"] .kpi-value', expected.toFixed(4), 2000);
+      measured.updateLatencyMs = Date.now() - written;
+      await page.locator('.feed li', { hasText: '0.5500 Tertinggal' }).first().waitFor({ timeout: 2000 });
+      expect(await page.locator('.feed li', { hasText: '0.5500 Tertinggal' }).count()).toBe(3);
+      await shot(page, 'live-update');
+    });
+
+    it('resumes from its last cursor after the server restarts, losing no update and showing what it missed', async () => {
+      const port = new URL(server.url).port;
+      outage = true;
+      await server.stop();
+      await page.locator('.live-badge[data-state="reconnecting"]').waitFor();
+      // Written while the page cannot hear anything: the published values come back.
+      const file = path.join(tmp, 'restored.csv');
+      fs.writeFileSync(file, `${header}\n${published.join('\n')}\n`);
+      const run = await cli('import:idm', file, '--rejects', path.join(tmp, 'rejects-restored.csv'));
+      expect(run).toMatchObject({ code: 0 });
+      server = await startTestServer({ PORT: port });
+      await page.locator('.live-badge[data-state="live"]').waitFor({ timeout: 15_000 });
+      outage = false;
+      await page.locator('[data-testid="missed"]').waitFor();
+      await expect(page.locator('[data-testid="missed"]').textContent()).resolves.toMatch(/^3 changes came in while the connection was down/);
+      const missed = (await page.locator('.feed li.was-missed a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).map((href) => href!.split('?')[0]!.split('/').at(-1));
+      // Each change written while the server was down, once.
+      expect([...missed].sort()).toEqual(codes.map(dotted).sort());
+      await waitForText(page, '[data-kpi="Mean IDM"] .kpi-value', '0.7969');
+      // The list comes back too: none of the three is listed with its lowered score any more.
+      await page.waitForFunction(
+        (rows) => rows.every(([code, score]) => {
+          const cell = (globalThis as unknown as PageGlobal).document.querySelector(`[data-code="${code}"] td.num`);
+          return cell === null || cell.textContent === score;
+        }),
+        published.map((line) => [dotted(line.split(',')[6]!), Number(line.split(',')[11]).toFixed(4)]),
+      );
+      await shot(page, 'resumed');
+    });
+  });
+
+  it('is usable on a phone screen', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${origin()}/dashboard/kabupaten/${KUKAR}?year=2024`);
+    await kpi(page, 'Mean IDM').waitFor();
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as PageGlobal).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'phone');
+    await page.close();
+  });
+
+  it('requested nothing off its origin and logged no console error', () => {
+    expect(offOrigin).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    // While the server was stopped, Chromium itself reported each refused reconnection attempt,
+    // all to the page's own origin; the page logged nothing.
+    const ws = origin().replace(/^http/, 'ws');
+    expect(refusedDuringOutage.every((text) => text.startsWith(`WebSocket connection to '${ws}/graphql' failed`))).toBe(true);
+    measured.reconnectionAttemptsDuringOutage = refusedDuringOutage.length;
+  });
+});

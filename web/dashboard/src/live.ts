@@ -1,0 +1,108 @@
+import { createClient, type Client } from 'graphql-ws';
+import { GRAPHQL_URL } from './api';
+import { SummaryLiveDocument, UpdatesDocument, type IdmSummaryScopeInput, type IdmUpdateFilter, type SummaryLiveSubscription, type UpdatesSubscription } from './generated/graphql';
+
+export type Update = UpdatesSubscription['idmUpdated'];
+export type LiveSummary = SummaryLiveSubscription['idmSummaryUpdated'];
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+type Listener = () => void;
+
+/**
+ * The page's one WebSocket (graphql-ws) and what it follows. Updates are resumable: the newest
+ * cursor seen is kept and every (re)subscription asks for the changes after it, so a dropped
+ * connection or a restarted server loses nothing. Changes that arrive after a reconnection but were
+ * written before it are what the page missed; they are counted and listed as such.
+ */
+export class Live {
+  state: LiveState = 'connecting';
+  /** When the socket last (re)connected, to tell missed changes from live ones. */
+  private connectedAt = 0;
+  private hasConnected = false;
+  /** Connections after the first: only after one can anything have been missed. */
+  private reconnections = 0;
+  private readonly listeners = new Set<Listener>();
+  private readonly reconnectListeners = new Set<Listener>();
+  readonly client: Client;
+
+  constructor() {
+    this.client = createClient({
+      url: GRAPHQL_URL.replace(/^http/, 'ws'),
+      lazy: false,
+      // A dashboard stays open for days: keep trying, quickly at first, at most every 5 s.
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** retries, 5000))),
+      on: {
+        connecting: () => this.set(this.hasConnected ? 'reconnecting' : 'connecting'),
+        connected: () => {
+          const again = this.hasConnected;
+          if (again) this.reconnections += 1;
+          this.hasConnected = true;
+          this.connectedAt = Date.now();
+          this.set('live');
+          if (again) for (const listener of this.reconnectListeners) listener();
+        },
+        closed: () => this.set(this.hasConnected ? 'reconnecting' : 'connecting'),
+      },
+    });
+  }
+
+  private set(state: LiveState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called after each reconnection: a view refreshes what it may have failed to load meanwhile. */
+  onReconnect(listener: Listener): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
+  /**
+   * Follows IDM changes matching `where`, starting after `cursor`. `onUpdate` gets each change and
+   * whether it was written while the page was disconnected. Returns the stop function.
+   */
+  follow(where: IdmUpdateFilter | null, cursor: string | null, onUpdate: (update: Update, missed: boolean) => void): () => void {
+    // graphql-ws resends this very payload when it reconnects by itself, so keeping `after`
+    // current in it makes every retry resume from the newest change seen.
+    const payload = { query: UpdatesDocument.toString(), variables: { where, after: cursor } };
+    return this.keep<UpdatesSubscription>(payload, ({ idmUpdated: update }) => {
+      payload.variables.after = update.cursor;
+      onUpdate(update, this.reconnections > 0 && Date.parse(update.recordedAt) < this.connectedAt);
+    });
+  }
+
+  /** The scope's summary as the server pushes it: now, then on every change. */
+  watchSummary(scope: IdmSummaryScopeInput, year: number, onSummary: (summary: LiveSummary) => void): () => void {
+    return this.keep<SummaryLiveSubscription>({ query: SummaryLiveDocument.toString(), variables: { scope, year } }, (data) => onSummary(data.idmSummaryUpdated));
+  }
+
+  /**
+   * A subscription kept open until the returned function is called. A server shutting down
+   * completes its subscriptions: subscribe again (with the payload as it is then); the client
+   * reconnects once the server is back.
+   */
+  private keep<T>(payload: { query: string; variables: Record<string, unknown> }, next: (data: T) => void): () => void {
+    let stopped = false;
+    let dispose = () => {};
+    const again = (ms: number) => () => {
+      if (!stopped) setTimeout(start, ms);
+    };
+    const start = () => {
+      dispose = this.client.subscribe<T>(payload, { next: ({ data }) => data && next(data), complete: again(100), error: again(1000) });
+    };
+    start();
+    return () => {
+      stopped = true;
+      dispose();
+    };
+  }
+}
+
+export const live = new Live();

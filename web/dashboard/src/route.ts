@@ -1,0 +1,85 @@
+import type { IdmMovement, IdmStatus, VillageOrderBy } from './generated/graphql';
+
+/** Where the page is: a level and code, and the view's settings. Every state has a URL to share. */
+export type RegionPlace = { level: 'nation' } | { level: 'province'; code: string } | { level: 'kabupaten'; code: string } | { level: 'district'; code: string };
+
+export type Place = RegionPlace | { level: 'desa'; code: string } | { level: 'program'; slug: string | null };
+
+export interface Route {
+  place: Place;
+  /** Null: the latest assessed year. */
+  year: number | null;
+  /** Legend filter of the village list. */
+  statuses: IdmStatus[];
+  movement: IdmMovement[];
+  order: VillageOrderBy;
+}
+
+const BASE = '/dashboard';
+const STATUSES = ['SANGAT_TERTINGGAL', 'TERTINGGAL', 'BERKEMBANG', 'MAJU', 'MANDIRI'];
+const MOVEMENTS = ['UP', 'DOWN', 'SAME', 'NEW'];
+const ORDERS = ['CODE', 'IDM_SCORE_ASC', 'IDM_SCORE_DESC'];
+
+function list<T extends string>(value: string | null, allowed: string[]): T[] {
+  return (value ?? '').split(',').filter((v) => allowed.includes(v)) as T[];
+}
+
+export function parseRoute(url: URL): Route {
+  const parts = url.pathname.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
+  let place: Place = { level: 'nation' };
+  const [level, code] = parts;
+  if ((level === 'province' || level === 'kabupaten' || level === 'district' || level === 'desa') && code) place = { level, code };
+  else if (level === 'program') place = { level: 'program', slug: code ?? null };
+  const year = Number(url.searchParams.get('year'));
+  const order = url.searchParams.get('order') ?? '';
+  return {
+    place,
+    year: Number.isInteger(year) && year > 0 ? year : null,
+    statuses: list(url.searchParams.get('status'), STATUSES),
+    movement: list(url.searchParams.get('movement'), MOVEMENTS),
+    order: (ORDERS.includes(order) ? order : 'IDM_SCORE_ASC') as VillageOrderBy,
+  };
+}
+
+export function placePath(place: Place): string {
+  if (place.level === 'nation') return `${BASE}/`;
+  if (place.level === 'program') return `${BASE}/program${place.slug ? `/${encodeURIComponent(place.slug)}` : ''}`;
+  return `${BASE}/${place.level}/${place.code}`;
+}
+
+export function routeUrl(route: Route): string {
+  const params = new URLSearchParams();
+  if (route.year) params.set('year', String(route.year));
+  if (route.statuses.length) params.set('status', route.statuses.join(','));
+  if (route.movement.length) params.set('movement', route.movement.join(','));
+  if (route.order !== 'IDM_SCORE_ASC') params.set('order', route.order);
+  const search = params.toString();
+  return placePath(route.place) + (search ? `?${search}` : '');
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(url: string): void {
+  history.pushState(null, '', url);
+  window.scrollTo(0, 0);
+  for (const listener of listeners) listener();
+}
+
+export function onNavigate(listener: () => void): () => void {
+  listeners.add(listener);
+  const pop = () => listener();
+  window.addEventListener('popstate', pop);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', pop);
+  };
+}
+
+/** Follows a same-page link without a reload; modified clicks (new tab) are left to the browser. */
+export function followLink(event: MouseEvent): void {
+  const anchor = (event.target as Element).closest('a');
+  if (!anchor || anchor.target || anchor.origin !== location.origin || !anchor.pathname.startsWith(BASE)) return;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(anchor.pathname + anchor.search);
+}

@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { query } from '../api';
+import { StatusPill } from '../components/StatusPill';
+import { count, percent, score } from '../format';
+import { ProgramsDocument, ProgramViewDocument, type ChildSummaryFragment } from '../generated/graphql';
+import { throttle, useLoad } from '../hooks';
+import { live } from '../live';
+
+function Figures({ summary }: { summary: ChildSummaryFragment }) {
+  return (
+    <>
+      <td class="num">{count(summary.assessed)}</td>
+      <td class="num">{score(summary.mean?.score)}</td>
+      <td class="num">{percent(summary.top)}</td>
+    </>
+  );
+}
+
+/** The Desa Cerdas cohorts: loci with quotas, enrolment, and the IDM of enrolled desa against their whole kabupaten; live. */
+export function ProgramView({ slug, year }: { slug: string | null; year: number }) {
+  const programs = useLoad((signal) => query(ProgramsDocument, {}, signal), 'programs');
+  const chosen = slug ?? programs.data?.programs.at(-1)?.slug ?? null;
+  const key = `${chosen}|${year}`;
+  const [refresh, setRefresh] = useState(0);
+  const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
+  // Whatever failed to load while the connection was down is asked for again.
+  useEffect(() => live.onReconnect(bump), [key]);
+  const loaded = useLoad((signal) => (chosen ? query(ProgramViewDocument, { slug: chosen, year }, signal) : Promise.resolve(null)), key, refresh);
+  const cursor = loaded.data?.cursor ?? null;
+  const following = cursor !== null && !!chosen;
+  useEffect(() => {
+    if (!following) return;
+    return live.follow({ programSlug: chosen }, cursor, bump);
+  }, [key, following]);
+
+  if (programs.data && programs.data.programs.length === 0) return <p class="panel">No program yet: create one with the createProgram mutation.</p>;
+  const program = loaded.data?.program;
+  return (
+    <>
+      <nav class="crumbs" aria-label="Programs">
+        <h1>Desa Cerdas</h1>{' '}
+        {programs.data?.programs.map((p) => (
+          <a key={p.slug} href={`/dashboard/program/${p.slug}?year=${year}`} aria-current={p.slug === chosen ? 'page' : undefined} class="tab">
+            {p.name}
+          </a>
+        ))}
+      </nav>
+      {loaded.error && <p class="error">{loaded.error}</p>}
+      {!program ? (
+        <p class="loading">{loaded.loading || programs.loading ? 'Loading…' : 'No such program.'}</p>
+      ) : (
+        <>
+          <section class="panel">
+            <h2>
+              {program.name} <small>{program.agency} · cohort {program.year}</small>
+            </h2>
+            {program.description && <p>{program.description}</p>}
+            <p>
+              {count(program.loci.length)} loci · {count(program.loci.reduce((n, l) => n + l.enrolledCount, 0))} of {count(program.loci.reduce((n, l) => n + l.quota, 0))} desa enrolled ·
+              mean IDM {year} of enrolled desa {score(program.summary.mean?.score)}
+            </p>
+          </section>
+          <section class="panel" aria-label="Loci">
+            <h2>Loci</h2>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col" rowSpan={2}>Kabupaten</th>
+                    <th scope="col" rowSpan={2}>Enrolled / quota</th>
+                    <th scope="colgroup" colSpan={3}>Enrolled desa, IDM {year}</th>
+                    <th scope="colgroup" colSpan={3}>Whole kabupaten, IDM {year}</th>
+                  </tr>
+                  <tr>
+                    <th scope="col">Assessed</th>
+                    <th scope="col">Mean</th>
+                    <th scope="col">Mandiri+Maju</th>
+                    <th scope="col">Assessed</th>
+                    <th scope="col">Mean</th>
+                    <th scope="col">Mandiri+Maju</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {program.loci.map((l) => (
+                    <tr key={l.id}>
+                      <th scope="row">
+                        <a href={`/dashboard/kabupaten/${l.kabupaten.code}?year=${year}`}>{l.kabupaten.name}</a> <span class="muted">{l.kabupaten.province.name}</span>
+                      </th>
+                      <td class="num">
+                        {l.enrolledCount} / {l.quota}
+                      </td>
+                      <Figures summary={l.enrolled} />
+                      <Figures summary={l.whole} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section class="panel" aria-label="Enrolled desa">
+            <h2>
+              Enrolled desa <small>{count(program.villages.totalCount)}</small>
+            </h2>
+            <div class="table-wrap">
+              <table>
+                <tbody>
+                  {program.villages.edges.map(({ node: v }) => (
+                    <tr key={v.code}>
+                      <th scope="row">
+                        <a href={`/dashboard/desa/${v.code}?year=${year}`}>{v.name}</a>
+                      </th>
+                      <td class="muted">
+                        {v.district.name} · {v.kabupaten.name}
+                      </td>
+                      <td class="num">{score(v.idm?.score)}</td>
+                      <td>
+                        {v.idm?.status && <StatusPill status={v.idm.status} />}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
