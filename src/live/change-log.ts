@@ -75,6 +75,25 @@ export async function readChanges(sql: Queryable, afterId: string, limit: number
   });
 }
 
+/** What a summary watch needs of a change: where and which year (see LiveHub). */
+export type ChangeScope = Pick<ChangeEvent, 'id' | 'year' | 'villageCode' | 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'programIds'>;
+
+/** Changes with id > `afterId` as scopes only: no join to the register, for a hub that only watches summaries. */
+export async function readChangeScopes(sql: Queryable, afterId: string, limit: number): Promise<ChangeScope[]> {
+  const rows = await sql.query<{ id: string; year: number; villageCode: string; programIds: number[] }>(
+    `select c.id::text as id, c.year, c.village_code as "villageCode",
+            coalesce((select array_agg(pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds"
+     from idm_change c where c.id > $1::bigint order by c.id limit $2`,
+    [afterId, limit],
+  );
+  return rows.map((r) => ({
+    ...r,
+    districtCode: codePrefix(r.villageCode, 3),
+    kabupatenCode: codePrefix(r.villageCode, 2),
+    provinceCode: codePrefix(r.villageCode, 1),
+  }));
+}
+
 export async function latestChangeId(sql: Queryable): Promise<string> {
   const [row] = await sql.query<{ id: string }>(`select coalesce(max(id), 0)::text as id from idm_change`);
   return row!.id;

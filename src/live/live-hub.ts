@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql';
-import { latestChangeId, readChanges, type ChangeEvent } from './change-log';
+import { latestChangeId, readChanges, readChangeScopes, type ChangeEvent, type ChangeScope } from './change-log';
 import type { ChangeNotifier } from './notifier';
 import { PushQueue } from './push-queue';
 
@@ -58,7 +58,7 @@ export function matches(filter: UpdateFilter, e: ChangeEvent): boolean {
   );
 }
 
-function inScope(scope: SummaryWatchScope, e: ChangeEvent): boolean {
+function inScope(scope: SummaryWatchScope, e: ChangeScope): boolean {
   switch (scope.kind) {
     case 'nation':
       return true;
@@ -121,11 +121,28 @@ export class LiveHub {
     });
   }
 
+  /**
+   * Reads what the log gained and hands it out. What is read depends on who listens: nobody, and
+   * the position just moves to the log's head (a national import of 75,000 changes costs one
+   * statement); only summary watches, and only the changes' scopes are read; subscribers to changes,
+   * and whole events with their desa and its parents.
+   */
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        const events = await readChanges(this.sql, this.lastId, this.options.batchSize ?? 1000);
+        if (this.subscribers.size === 0 && this.watches.size === 0) {
+          const head = await latestChangeId(this.sql);
+          // Checked again after the await: one who joined meanwhile needs the events read and handed out.
+          if (this.subscribers.size === 0 && this.watches.size === 0) {
+            if (big(head) > big(this.lastId)) this.lastId = head;
+            return;
+          }
+        }
+        const batch = this.options.batchSize ?? 1000;
+        const events = this.subscribers.size === 0 ? await readChangeScopes(this.sql, this.lastId, batch) : await readChanges(this.sql, this.lastId, batch);
         if (events.length === 0 || this.stopped) return;
+        // Subscribers joined while the scopes were read: read again, whole.
+        if (this.subscribers.size > 0 && !('region' in events[0]!)) continue;
         // Position and dispatch move together, with no await between: a subscriber that joins
         // in between either sees an event live or finds it in the log, never both, never neither.
         this.lastId = events.at(-1)!.id;
@@ -136,9 +153,9 @@ export class LiveHub {
     }
   }
 
-  private dispatch(events: ChangeEvent[]): void {
+  private dispatch(events: ChangeEvent[] | ChangeScope[]): void {
     for (const sub of this.subscribers) {
-      for (const e of events) {
+      for (const e of events as ChangeEvent[]) {
         if (!matches(sub.filter, e)) continue;
         if (sub.live) sub.queue.push(e);
         else sub.held.push(e);
