@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
@@ -25,10 +25,11 @@ import { allowGetAndPost, errorResponses, jsonBody, notFound } from './http/grap
 import { graphqlOverHttpStatus } from './http/graphql-over-http.plugin';
 import { rateLimitRequests } from './http/rate-limit.middleware';
 import { requestLog } from './http/request-log';
-import { ResponseCache, type ConnectHandler } from './http/response-cache';
+import { graphqlPost, readAheadErrors, type ConnectHandler } from './http/graphql-post';
+import { ResponseCache } from './http/response-cache';
 import { limitsPlugin } from './limits/limits.plugin';
 import { OperationLimiter } from './limits/operation-limits';
-import { RateLimit, REQUEST_MIN_COST } from './limits/rate-limit';
+import { RateLimit } from './limits/rate-limit';
 import { latestChangeId } from './live/change-log';
 import { LiveHub } from './live/live-hub';
 import { createNotifier } from './live/notifier';
@@ -129,9 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limiter = new OperationLimiter(schema, config.limits, { introspection: config.introspection, onRefused: (limit) => metrics.refusedBy(limit) });
   const rate = new RateLimit(config.rateLimit);
   const clientOf = clientAddressOf(config.trustProxy);
-  const responseCache = config.responseCache
-    ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats, maxBodyBytes: config.maxBodyBytes })
-    : undefined;
+  const responseCache = config.responseCache ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats }) : undefined;
 
   const logRequests = requestLog(log);
   const cors = graphqlCors(config.corsOrigins);
@@ -163,12 +162,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(dashboardRouter());
   app.use(villageExportRouter(services, rate, clientOf, log));
 
-  // Cached answers are served in front of the app, after only what every answer gets: an id and a
-  // log line, CORS, the rate limit (see ResponseCache.frontDoor).
-  const front = responseCache?.frontDoor(GRAPHQL_PATH, [logRequests as ConnectHandler, cors as ConnectHandler], async (req) =>
-    rate.enabled ? (await rate.charge(clientOf(req), REQUEST_MIN_COST)) === undefined : true,
-  );
-  const httpServer = http.createServer(front ? (req, res) => front(req, res, () => app(req, res)) : app);
+  // JSON POSTs to /graphql take the fast lane, in front of the app (src/http/graphql-post.ts); the
+  // app answers everything else. `fastLane` is set once Apollo has started, below.
+  let fastLane: ((req: http.IncomingMessage, res: http.ServerResponse, app: () => void) => void) | undefined;
+  const httpServer = http.createServer((req, res) => (fastLane ? fastLane(req, res, () => app(req, res)) : app(req, res)));
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.ws.maxPayloadBytes });
   limitSockets(wsServer, { clientOf, rate, metrics, maxPerAddress: config.ws.maxSocketsPerAddress });
   const wsServerCleanup = serveGraphqlWs(
@@ -214,7 +211,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowGetAndPost,
     rateLimited,
     ...jsonBody(config.maxBodyBytes),
-    ...(responseCache ? [responseCache.readAheadErrors(), responseCache.middleware()] : []),
+    readAheadErrors as RequestHandler,
+    ...(responseCache ? [responseCache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext(services, {
@@ -226,6 +224,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   app.use(notFound);
   app.use(errorResponses(log));
+  fastLane = graphqlPost({
+    path: GRAPHQL_PATH,
+    apollo,
+    context: (req) => createContext(services, { authorization: req.headers.authorization, requestId: req.id, clientAddress: clientOf(req) }),
+    every: [logRequests as ConnectHandler, cors as ConnectHandler],
+    rate,
+    clientOf,
+    cache: responseCache,
+    maxBodyBytes: config.maxBodyBytes,
+    log,
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

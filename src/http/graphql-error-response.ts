@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import express from 'express';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
@@ -8,9 +9,13 @@ import type { Logger } from '../logger';
  * in GraphQL's shape, `{ errors: [{ message, extensions: { code } }] }` as JSON, with the HTTP
  * status that names them; never an HTML page, never a stack trace.
  */
-export function sendGraphQLError(res: Response, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+export function sendGraphQLError(res: ServerResponse, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
   if (res.headersSent) return;
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** GraphQL over HTTP is GET and POST (OPTIONS is answered by CORS before this). */

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import zlib from 'node:zlib';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import stableStringify from 'fast-json-stable-stringify';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import Negotiator from 'negotiator';
 import type { DataVersion } from '../db/data-version';
+import { encode, encodingFor, type Encoding } from './encoding';
 
 /**
- * A cache of whole HTTP answers to anonymous queries, in front of Apollo: a hit is served without
- * parsing, validating or executing anything. Keyed by the normalized document (printed from its
+ * A cache of whole HTTP answers to anonymous queries: a hit is served without parsing, validating
+ * or executing anything (by the fast lane for POSTs, src/http/graphql-post.ts, and by `middleware()`
+ * on the app's route for GETs). Keyed by the normalized document (printed from its
  * AST, so layout and comments do not matter), the operation name, the variables (key order does
  * not matter either) and the Accept header (which picks the response's media type).
  *
@@ -23,22 +23,16 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   /** Add `extensions.cache` ("HIT" or "MISS") to cacheable answers (with QUERY_STATS). */
   report: boolean;
-  /** The largest body the server accepts (MAX_BODY_BYTES): bigger ones are left to the body parser to refuse. */
-  maxBodyBytes: number;
 }
 
-interface Entry {
+/** A kept answer: its body, the data version it was computed at, and its compressed forms. */
+export interface CachedAnswer {
   version: string;
   body: string;
   contentType: string;
   /** The body compressed, made the first time a client asks for that encoding. */
-  encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
+  encoded?: Partial<Record<Encoding, Buffer>>;
 }
-
-/** Bodies smaller than this go out as they are, as the compression middleware decides (src/server.ts). */
-const COMPRESS_FROM_BYTES = 1024;
-/** The front door reads ahead only bodies this small; anything bigger takes the ordinary path. */
-const READ_AHEAD_BYTES = 64 * 1024;
 
 /** Raw document text → its normalized print, or false when it is not a cacheable query. */
 type DocumentKey = string | false;
@@ -47,14 +41,14 @@ type DocumentKey = string | false;
 const DOCUMENTS_KEPT = 5000;
 
 export class ResponseCache {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: LRUCache<string, CachedAnswer>;
   private readonly documents = new LRUCache<string, { normalized: DocumentKey }>({ max: DOCUMENTS_KEPT });
 
   constructor(
     private readonly version: DataVersion,
     private readonly options: ResponseCacheOptions,
   ) {
-    this.entries = new LRUCache<string, Entry>({
+    this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: options.maxBytes,
       // An answer bigger than a quarter of the cache would push out everything else for one key.
       maxEntrySize: Math.max(1, Math.floor(options.maxBytes / 4)),
@@ -62,100 +56,87 @@ export class ResponseCache {
     });
   }
 
-  /**
-   * In front of the app, on the HTTP server itself: answers a hit for an anonymous JSON POST to
-   * `path` with only what every answer gets (`onHit`: the request id and log line, CORS) and a
-   * rate-limit check (`admit`), without the app's routing and middleware, which cost more than the
-   * answer itself. The body is read here (up to 64 KiB); for anything else the app runs as usual,
-   * the body already parsed as `req.body` (body-parser skips it) or, when it does not parse,
-   * reported after the body parser by `readAheadErrors()` as body-parser would report it.
-   */
-  frontDoor(path: string, onHit: ConnectHandler[], admit: (req: IncomingMessage) => Promise<boolean>) {
-    return (req: IncomingMessage, res: ServerResponse, app: () => void): void => {
-      if (!this.readsAhead(req, path)) return app();
-      const locals: Record<string, unknown> = Object.create(null);
-      (res as ServerResponse & { locals?: Record<string, unknown> }).locals = locals;
-      readBody(req)
-        .then(async (text) => {
-          let body: unknown;
-          try {
-            body = JSON.parse(text);
-          } catch (error) {
-            locals.readAheadError = Object.assign(error as Error, { type: 'entity.parse.failed', status: 400 });
-            return app();
-          }
-          (req as IncomingMessage & { body?: unknown }).body = body;
-          const key = this.keyOf(req, body);
-          locals.cacheKeyed = true;
-          if (key === null) return app();
-          const version = await this.version.now().catch(() => null);
-          // The database is unreachable: the app answers (and reports it), nothing is cached.
-          if (version === null) return app();
-          const entry = this.entries.get(key);
-          if (!entry || entry.version !== version) {
-            locals.cacheKeep = { key, version };
-            return app();
-          }
-          // Over its budget, the client is refused by the app's own rate limit, in its own words.
-          if (!(await admit(req))) return app();
-          runHandlers(onHit, req, res, () => this.serve(req, res, key, entry), app);
-        })
-        .catch((error: unknown) => {
-          locals.readAheadError = error;
-          app();
-        });
-    };
-  }
-
-  /** After the body parser on the GraphQL route: a read-ahead body that did not parse is an error, as body-parser's would be. */
-  readAheadErrors(): RequestHandler {
-    return (_req, res, next) => next(res.locals.readAheadError);
-  }
-
   /** Entries and the bytes they hold (for metrics and tests). */
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
 
-  /** On the GraphQL route after the body parser: keeps what the front door missed, serves what it did not take (GETs). */
-  middleware(): RequestHandler {
-    return (req, res, next) => {
-      const keep = res.locals.cacheKeep as { key: string; version: string } | undefined;
-      if (keep) this.keepAnswer(res, keep.key, keep.version);
-      if (res.locals.cacheKeyed) return next();
-      this.answer(req, res, next).catch(next);
-    };
-  }
-
-  private readsAhead(req: IncomingMessage, path: string): boolean {
-    if (req.method !== 'POST' || req.url !== path || req.headers.authorization !== undefined) return false;
-    const type = req.headers['content-type']?.toLowerCase().replaceAll(' ', '');
-    if (type !== 'application/json' && type !== 'application/json;charset=utf-8') return false;
-    const length = Number(req.headers['content-length']);
-    const limit = Math.min(READ_AHEAD_BYTES, this.options.maxBodyBytes);
-    return Number.isInteger(length) && length > 0 && length <= limit && !req.headers['content-encoding'];
-  }
-
-  /** Serves a hit, or marks the response to be kept and lets the app answer it. */
-  private async answer(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const key = this.keyOf(req, req.body);
-    if (key === null) return next();
-    const version = await this.version.now().catch(() => null);
-    if (version === null) return next();
-    const entry = this.entries.get(key);
-    if (entry && entry.version === version) return this.serve(req, res, key, entry);
-    this.keepAnswer(res, key, version);
-    next();
-  }
-
-  /** The cache key of a request, or null when its answer must not be cached or served from cache. */
-  private keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
+  /**
+   * The cache key of a request (its parsed body for a POST), or null when its answer must not be
+   * cached or served from cache: a request with credentials, or not a query.
+   */
+  keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
     if (req.headers.authorization !== undefined) return null;
     const params = requestParams(req, body);
     if (!params) return null;
     const normalized = this.normalize(params.query, params.operationName);
     if (normalized === false) return null;
     return `${normalized}\u0000${params.operationName ?? ''}\u0000${stableStringify(params.variables ?? {})}\u0000${req.headers.accept ?? ''}`;
+  }
+
+  /**
+   * The data version now and the answer kept under `key` when it was computed at that version.
+   * The version is null when the database cannot be asked: nothing is served or kept then.
+   */
+  async lookup(key: string): Promise<{ version: string | null; answer?: CachedAnswer }> {
+    const version = await this.version.now().catch(() => null);
+    const entry = version === null ? undefined : this.entries.get(key);
+    return { version, answer: entry && entry.version === version ? entry : undefined };
+  }
+
+  /**
+   * Keeps an answer computed at `version`, when it is a success: Apollo writes `errors` first, so
+   * an answer with errors (even partial) is never kept. Returns the body to send (marked as a miss
+   * with reporting on).
+   */
+  keep(key: string, version: string, status: number, body: string, contentType: string): string {
+    if (status === 200 && !body.startsWith('{"errors"')) this.entries.set(key, { version, body, contentType });
+    return this.options.report && status === 200 ? withCacheReport(body, 'MISS') : body;
+  }
+
+  /** Writes a kept answer, compressed as the client accepts (once per answer and encoding). */
+  write(req: IncomingMessage, res: ServerResponse, key: string, answer: CachedAnswer): void {
+    res.statusCode = 200;
+    res.setHeader('content-type', answer.contentType);
+    res.setHeader('vary', 'accept-encoding');
+    const body = this.options.report ? withCacheReport(answer.body, 'HIT') : answer.body;
+    const encoding = encodingFor(req, body.length);
+    if (!encoding) {
+      res.setHeader('content-length', Buffer.byteLength(body));
+      return void res.end(body);
+    }
+    let bytes = this.options.report ? undefined : answer.encoded?.[encoding];
+    if (!bytes) {
+      bytes = encode(body, encoding);
+      if (!this.options.report) {
+        // The entry's size grows by it.
+        answer.encoded = { ...answer.encoded, [encoding]: bytes };
+        this.entries.set(key, answer);
+      }
+    }
+    res.setHeader('content-encoding', encoding);
+    res.setHeader('content-length', bytes.length);
+    res.end(bytes);
+  }
+
+  /** On the GraphQL route after the body parser, for requests the fast lane does not take (GETs). */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      this.answer(req, res, next).catch(next);
+    };
+  }
+
+  private async answer(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const key = this.keyOf(req, req.body);
+    if (key === null) return next();
+    const { version, answer } = await this.lookup(key);
+    if (answer) return this.write(req, res, key, answer);
+    if (version !== null) {
+      const send = res.send.bind(res);
+      res.send = (body?: unknown) =>
+        send(typeof body === 'string' ? this.keep(key, version, res.statusCode, body, String(res.getHeader('content-type') ?? 'application/json; charset=utf-8')) : body);
+    }
+    next();
   }
 
   private normalize(query: string, operationName: string | undefined): DocumentKey {
@@ -166,44 +147,6 @@ export class ResponseCache {
       this.documents.set(id, known);
     }
     return known.normalized;
-  }
-
-  private serve(req: IncomingMessage, res: ServerResponse, key: string, entry: Entry): void {
-    res.statusCode = 200;
-    res.setHeader('content-type', entry.contentType);
-    res.setHeader('vary', 'accept-encoding');
-    const body = this.options.report ? withCacheReport(entry.body, 'HIT') : entry.body;
-    const encoding = body.length >= COMPRESS_FROM_BYTES ? new Negotiator(req).encoding(['br', 'gzip', 'identity']) : 'identity';
-    if (encoding !== 'br' && encoding !== 'gzip') {
-      res.setHeader('content-length', Buffer.byteLength(body));
-      return void res.end(body);
-    }
-    let bytes = this.options.report ? undefined : entry.encoded?.[encoding];
-    if (!bytes) {
-      // Compressed once per entry and encoding, not once per answer; the entry's size grows by it.
-      bytes = encoding === 'br' ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : zlib.gzipSync(body);
-      if (!this.options.report) {
-        entry.encoded = { ...entry.encoded, [encoding]: bytes };
-        this.entries.set(key, entry);
-      }
-    }
-    res.setHeader('content-encoding', encoding);
-    res.setHeader('content-length', bytes.length);
-    res.end(bytes);
-  }
-
-  /** Keeps Apollo's answer when it is a success; with reporting on, marks it as a miss. */
-  private keepAnswer(res: Response, key: string, version: string): void {
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      if (typeof body !== 'string' || res.statusCode !== 200) return send(body);
-      // Apollo writes `errors` first: an answer with errors (even partial) is never cached.
-      if (!body.startsWith('{"errors"')) {
-        const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
-        this.entries.set(key, { version, body, contentType });
-      }
-      return send(this.options.report ? withCacheReport(body, 'MISS') : body);
-    };
   }
 }
 
@@ -238,30 +181,6 @@ function requestParams(req: IncomingMessage & { query?: unknown }, parsedBody: u
   } catch {
     return null;
   }
-}
-
-/** Reads a request's body as UTF-8 text. */
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
-  });
-}
-
-/** A connect-style handler that works on plain Node requests (no Express additions). */
-export type ConnectHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
-
-/** Runs connect-style handlers in order, then `done`; one that answers stops there, one that fails hands over to `fallback`. */
-function runHandlers(handlers: ConnectHandler[], req: IncomingMessage, res: ServerResponse, done: () => void, fallback: () => void): void {
-  const step = (i: number) => (error?: unknown) => {
-    if (error) return fallback();
-    if (res.writableEnded) return;
-    if (i === handlers.length) return done();
-    handlers[i]!(req, res, step(i + 1));
-  };
-  step(0)();
 }
 
 /** The document printed from its AST when it holds the named (or only) operation and it is a query. */
