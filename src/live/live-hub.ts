@@ -30,9 +30,9 @@ export interface LiveHubOptions {
 interface Subscriber {
   filter: UpdateFilter;
   queue: PushQueue<ChangeEvent>;
-  /** False while replaying from the log: live events wait in `held`. */
+  /** False while replaying from the log: live events wait in `held` (made when one arrives). */
   live: boolean;
-  held: ChangeEvent[];
+  held?: ChangeEvent[];
 }
 
 interface SummaryWatch {
@@ -158,7 +158,7 @@ export class LiveHub {
       for (const e of events as ChangeEvent[]) {
         if (!matches(sub.filter, e)) continue;
         if (sub.live) sub.queue.push(e);
-        else sub.held.push(e);
+        else (sub.held ??= []).push(e);
       }
     }
     for (const watch of this.watches.values()) {
@@ -176,7 +176,7 @@ export class LiveHub {
    * the log, then live ones, in order, with no gap and no duplicate at the seam.
    */
   updates(filter: UpdateFilter, after?: string): AsyncIterableIterator<ChangeEvent> {
-    const sub: Subscriber = { filter, live: after === undefined, held: [], queue: new PushQueue<ChangeEvent>(() => this.subscribers.delete(sub)) };
+    const sub: Subscriber = { filter, live: after === undefined, queue: new PushQueue<ChangeEvent>(() => this.subscribers.delete(sub)) };
     this.subscribers.add(sub);
     if (after !== undefined) void this.replay(sub, after, this.lastId);
     return sub.queue;
@@ -198,8 +198,8 @@ export class LiveHub {
         await sub.queue.whenBelow(REPLAY_QUEUE_TARGET);
       }
       const seam = big(after) > big(upTo) ? big(after) : big(upTo);
-      for (const e of sub.held) if (big(e.id) > seam) sub.queue.push(e);
-      sub.held = [];
+      for (const e of sub.held ?? []) if (big(e.id) > seam) sub.queue.push(e);
+      sub.held = undefined;
       sub.live = true;
     } catch (error) {
       sub.queue.fail(error);

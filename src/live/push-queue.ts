@@ -6,7 +6,8 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   private readonly values: T[] = [];
   private readonly waiting: ((result: IteratorResult<T>) => void)[] = [];
   private failure?: unknown;
-  private readonly lowWater: { size: number; resolve: () => void }[] = [];
+  /** Producers waiting for room; made on first use (a subscription is kept by thousands of dashboards). */
+  private lowWater?: { size: number; resolve: () => void }[];
   closed = false;
 
   constructor(
@@ -48,13 +49,15 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   /** Resolves once fewer than `size` values wait (or the queue is closed): backpressure for producers. */
   whenBelow(size: number): Promise<void> {
     if (this.values.length < size || this.closed) return Promise.resolve();
-    return new Promise((resolve) => this.lowWater.push({ size, resolve }));
+    return new Promise((resolve) => (this.lowWater ??= []).push({ size, resolve }));
   }
 
   private releaseLowWater(): void {
-    for (const w of [...this.lowWater]) {
+    const waiting = this.lowWater;
+    if (!waiting) return;
+    for (const w of [...waiting]) {
       if (this.values.length < w.size || this.closed) {
-        this.lowWater.splice(this.lowWater.indexOf(w), 1);
+        waiting.splice(waiting.indexOf(w), 1);
         w.resolve();
       }
     }
@@ -63,7 +66,7 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   next(): Promise<IteratorResult<T>> {
     if (this.values.length) {
       const value = this.values.shift()!;
-      if (this.lowWater.length) this.releaseLowWater();
+      if (this.lowWater?.length) this.releaseLowWater();
       return Promise.resolve({ value, done: false });
     }
     if (this.failure !== undefined) {

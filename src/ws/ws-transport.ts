@@ -64,7 +64,9 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
       // Results with errors are formatted per socket (a request id goes into internal errors).
       const share = (replaced: unknown) => {
         if ((replaced && replaced !== result) || result.errors) return replaced as ExecutionResult | undefined;
-        waiting.get(ctx.extra.socket)?.set(id, serializedResult(result as ExecutionResult));
+        let pending = waiting.get(ctx.extra.socket);
+        if (!pending) waiting.set(ctx.extra.socket, (pending = new Map()));
+        pending.set(id, serializedResult(result as ExecutionResult));
         return PLACEHOLDER;
       };
       const replaced = options.onNext?.(ctx, id, payload, args, result);
@@ -84,8 +86,6 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
   });
 
   wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    const pending = new Map<string, string>();
-    waiting.set(socket, pending);
     socket.once('error', (error: Error & { code?: string }) => {
       // ws has already closed a socket whose frame was over maxPayload (1009): not our error.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return;
@@ -106,7 +106,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
         protocol: socket.protocol,
         send: (data) => {
           if (socket.readyState !== socket.OPEN) return;
-          const message = withSharedPayload(data, pending);
+          const message = withSharedPayload(data, waiting.get(socket));
           // Backpressure only where it is needed: a reader that keeps up costs no promise and no
           // write callback per message; behind one that does not, its operations wait until this
           // message is written out (and, far enough behind, its subscriptions fail: see PushQueue).
@@ -143,8 +143,8 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
 }
 
 /** A `next` message carrying the placeholder, with the shared bytes in its place. */
-function withSharedPayload(data: string, pending: Map<string, string>): string {
-  if (!data.endsWith(PLACEHOLDER_TAIL)) return data;
+function withSharedPayload(data: string, pending: Map<string, string> | undefined): string {
+  if (!pending || !data.endsWith(PLACEHOLDER_TAIL)) return data;
   const { id } = JSON.parse(data) as { id: string };
   const json = pending.get(id);
   if (json === undefined) return data;
