@@ -126,6 +126,11 @@ export function mergePlans(...configs: PlannerConfig[]): PlannerConfig {
   return { objects, roots: Object.assign({}, ...configs.map((c) => c.roots)) };
 }
 
+/** A JSON array of the child objects `render` builds from `from`, in `orderBy`; `'[]'` when there are none. */
+export function jsonList(render: string, orderBy: string, from: string): string {
+  return `coalesce((select json_agg(${render} order by ${orderBy}) from ${from}), '[]'::json)`;
+}
+
 /** The key a planned value of a field is stored under on its parent object. */
 export function plannedKey(responseKey: string): string {
   return `@${responseKey}`;

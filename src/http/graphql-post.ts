@@ -3,9 +3,10 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
-import { AUTH_FAILURE_COST, REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import type { RateLimit } from '../limits/rate-limit';
 import { encode, encodingFor } from './encoding';
 import { sendGraphQLError } from './graphql-error-response';
+import { admitRequest } from './rate-limit.middleware';
 import type { ResponseCache } from './response-cache';
 
 /**
@@ -81,19 +82,7 @@ export function graphqlPost(options: GraphqlPostOptions) {
 async function answer(options: GraphqlPostOptions, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
   const client = options.clientOf(req);
   (res as ServerResponse & { locals: Locals }).locals.clientAddress = client;
-  if (options.rate.enabled) {
-    const retryAfter = await options.rate.charge(client, REQUEST_MIN_COST);
-    if (retryAfter !== undefined) {
-      res.setHeader('retry-after', String(retryAfter));
-      return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from your address: try again in ${retryAfter} s, and ask for less per request (smaller pages, fewer fields).`, {
-        retryAfter,
-      });
-    }
-    // A token refused here costs as much as on the app's path (rateLimitRequests).
-    res.once('finish', () => {
-      if (res.statusCode === 401) void options.rate.penalise(client, AUTH_FAILURE_COST);
-    });
-  }
+  if (!(await admitRequest(options.rate, client, res))) return;
   const key = options.cache?.keyOf(req, body) ?? null;
   let version: string | null = null;
   if (key !== null) {

@@ -1,4 +1,4 @@
-import type { FieldPlan, ObjectPlan, PlannerConfig, RelationPlan } from '../graphql/planner';
+import { jsonList, type FieldPlan, type ObjectPlan, type PlannerConfig, type RelationPlan } from '../graphql/planner';
 import { ASSESSMENT_ROW, INDICATOR_ROW } from './idm.repository';
 import { checkYear } from './idm-year';
 import { historyWithChanges } from './idm.resolver';
@@ -9,10 +9,6 @@ import type { AssessmentRow } from './idm.types';
  * latest, its history, the indicators of an assessment. Summaries stay with their batched resolvers.
  */
 
-function jsonList(render: string, orderBy: string, from: string): string {
-  return `coalesce((select json_agg(${render} order by ${orderBy}) from ${from}), '[]'::json)`;
-}
-
 /** An object type made of columns of its parent's row (no table of its own). */
 function embedded(type: string): RelationPlan {
   return { kind: 'relation', type, sql: (_q, parent, _child, _args, render) => render(parent) };
@@ -22,25 +18,25 @@ function embedded(type: string): RelationPlan {
 const summary = { kind: 'resolver', reads: ['code'] } as const;
 
 const villageFields: Record<string, FieldPlan> = {
-    idm: {
-      kind: 'relation',
-      type: 'IdmAssessment',
-      sql: (q, parent, child, args, render) => {
-        const year = args.year == null ? null : checkYear(args.year as number);
-        // The (village_code, year) unique index serves both: one year, or the newest first.
-        return year === null
-          ? `(select ${render(child)} from idm_assessment ${child} where ${child}.village_code = ${parent}.code order by ${child}.year desc limit 1)`
-          : `(select ${render(child)} from idm_assessment ${child} where ${child}.village_code = ${parent}.code and ${child}.year = ${q.param(year)})`;
-      },
+  idm: {
+    kind: 'relation',
+    type: 'IdmAssessment',
+    sql: (q, parent, child, args, render) => {
+      const year = args.year == null ? null : checkYear(args.year as number);
+      // The (village_code, year) unique index serves both: one year, or the newest first.
+      return year === null
+        ? `(select ${render(child)} from idm_assessment ${child} where ${child}.village_code = ${parent}.code order by ${child}.year desc limit 1)`
+        : `(select ${render(child)} from idm_assessment ${child} where ${child}.village_code = ${parent}.code and ${child}.year = ${q.param(year)})`;
     },
-    idmHistory: {
-      kind: 'relation',
-      type: 'IdmAssessment',
-      sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.year`, `idm_assessment ${child} where ${child}.village_code = ${parent}.code`),
-      // The change against the year before is computed from these.
-      childReads: ['score', 'status', 'derivedStatus'],
-      finish: (rows) => historyWithChanges(rows as AssessmentRow[]),
-    },
+  },
+  idmHistory: {
+    kind: 'relation',
+    type: 'IdmAssessment',
+    sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.year`, `idm_assessment ${child} where ${child}.village_code = ${parent}.code`),
+    // The change against the year before is computed from these.
+    childReads: ['score', 'status', 'derivedStatus'],
+    finish: (rows) => historyWithChanges(rows as AssessmentRow[]),
+  },
 };
 
 const assessment: ObjectPlan = {

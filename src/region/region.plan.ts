@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { pageRequest, toConnection, type PageArgs } from '../graphql/connection';
-import type { FieldArgs, ObjectPlan, PlannerConfig, PlanScope, RelationPlan, Render } from '../graphql/planner';
+import { jsonList, type FieldArgs, type ObjectPlan, type PlannerConfig, type PlanScope, type RelationPlan, type Render } from '../graphql/planner';
 import { parseCode, searchArgument } from './region-code';
 import {
   DISTRICT_ROW,
@@ -21,11 +21,6 @@ import { VillageOrderBy, type KabupatenFilter, type KabupatenRow, type VillageAr
  * links up and down as SQL over the parent row, and the root queries. Every statement here walks
  * the same indexes as region.repository.ts, whose SQL builders it shares.
  */
-
-/** A JSON array of child objects, `'[]'` when there are none. */
-function jsonList(render: string, orderBy: string, from: string): string {
-  return `coalesce((select json_agg(${render} order by ${orderBy}) from ${from}), '[]'::json)`;
-}
 
 /** One child object found by its code, or null. */
 function one(table: string, child: string, code: string, render: Render): string {
