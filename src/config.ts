@@ -48,6 +48,7 @@ const schema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
+  MAX_FIELDS: z.coerce.number().int().min(1).default(1_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -83,6 +84,11 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Lexical tokens in one document. @default 3000 */
   maxTokens: number;
+  /**
+   * Fields of one operation once its fragments are expanded, leaves included (GraphiQL's
+   * introspection selects 229, the dashboard's largest view 68). @default 1000
+   */
+  maxFields: number;
 }
 
 export interface WebSocketLimits {
@@ -200,7 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryPlanner: s.QUERY_PLANNER,
     responseCache: s.RESPONSE_CACHE,
     responseCacheMaxMb: s.RESPONSE_CACHE_MAX_MB,
-    limits: { maxDepth: s.MAX_QUERY_DEPTH, maxCost: s.MAX_QUERY_COST, maxAliases: s.MAX_ALIASES, maxDirectives: s.MAX_DIRECTIVES, maxTokens: s.MAX_TOKENS },
+    limits: { maxDepth: s.MAX_QUERY_DEPTH, maxCost: s.MAX_QUERY_COST, maxAliases: s.MAX_ALIASES, maxDirectives: s.MAX_DIRECTIVES, maxTokens: s.MAX_TOKENS, maxFields: s.MAX_FIELDS },
     corsOrigins: s.CORS_ORIGINS,
     trustProxy: parseTrustProxy(s.TRUST_PROXY),
     maxBodyBytes: s.MAX_BODY_BYTES,

@@ -87,12 +87,13 @@ describe('operation limits over HTTP', () => {
     expect((await server.raw(query)).errors).toBeUndefined();
   });
 
-  it('answers a fragment bomb in linear time: 40 levels of double spreads are costed, not walked 2^40 times', async () => {
+  it('answers a fragment bomb in linear time: 40 levels of double spreads are measured, not walked 2^40 times', async () => {
     const bomb = await server.raw(fragmentBomb(40, 'provinces { name }'));
-    expect(bomb.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
-    const harmless = await server.raw(fragmentBomb(40, '__typename'));
-    expect(harmless.errors).toBeUndefined();
-    expect(harmless.data).toEqual({ __typename: 'Query' });
+    expect(bomb.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'fields' });
+    // Leaves cost no objects, but compiling 2^40 of them would hold the server: refused all the same.
+    const leaves = await server.raw(fragmentBomb(40, '__typename'));
+    expect(leaves.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'fields', max: 1000, actual: 2 ** 40 });
+    expect(leaves.data).toBeUndefined();
   });
 
   it('refuses too many aliases and directives with the limit named', async () => {
@@ -141,12 +142,70 @@ describe('the same limits over WebSocket, one operation at a time', () => {
         { code: 'GRAPHQL_VALIDATION_FAILED' },
         { code: 'GRAPHQL_PARSE_FAILED' },
         expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' }),
-        expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' }),
+        expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'fields' }),
       ]);
       socket.subscribe('after', '{ province(code: "64") { name } }');
       expect((await socket.next((m) => m.id === 'after' && m.type === 'next')).payload).toEqual({ data: { province: { name: 'Kalimantan Timur' } } });
       expect(socket.open).toBe(true);
       expect(socket.messages.some((m) => m.id === 'live' && (m.type === 'error' || m.type === 'complete'))).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+/**
+ * Bombs that cost no objects: their leaves are scalars, so only the size of their expansion can
+ * refuse them. Each test sends fragments under names never sent before, to a server started for
+ * this block, so no cache of parsed or compiled operations can make a refusal look fast.
+ */
+describe('the expanded size of a document (MAX_FIELDS)', () => {
+  let fresh: TestServer;
+  beforeAll(async () => {
+    fresh = await startTestServer();
+  });
+  afterAll(() => fresh?.stop());
+
+  let generation = 0;
+  /** `levels` fragments on Village, each spreading the next twice; `body(i, next)` writes fragment i. */
+  function villageBomb(levels: number, body: (name: string, next: string) => string, leaf = 'name'): string {
+    const prefix = `G${Date.now().toString(36)}_${++generation}_`;
+    const fragments = Array.from({ length: levels - 1 }, (_, i) => `fragment ${prefix}${i} on Village { ${body(`${prefix}${i}`, `${prefix}${i + 1}`)} }`);
+    return `query { village(code: "64.02.08.2005") { ...${prefix}0 } } ${fragments.join(' ')} fragment ${prefix}${levels - 1} on Village { ${leaf} }`;
+  }
+  /** Fields of fragment 0 when each level adds `own` fields and spreads the next twice, the last holding one. */
+  const expanded = (levels: number, own: number) => Array.from({ length: levels - 1 }).reduce<number>((inner) => own + 2 * inner, 1);
+
+  it.each([
+    ['scalar leaves', (_: string, next: string) => `code ...${next} ...${next}`, 1],
+    ['__typename leaves', (_: string, next: string) => `__typename ...${next} ...${next}`, 1],
+    ['directives on the spreads', (_: string, next: string) => `code ...${next} @include(if: true) ...${next} @skip(if: false)`, 1],
+    ['inline fragments inside named ones', (_: string, next: string) => `... on Village { code ...${next} } ... on Village { ...${next} }`, 1],
+    ['an alias in every fragment', (name: string, next: string) => `a${name}: code ...${next} ...${next}`, 1],
+  ])('refuses 28 levels of %s before compiling them', async (_shape, body, own) => {
+    const response = await fresh.raw(villageBomb(28, body));
+    // The field bound is the first rule; depth, alias and directive limits may refuse it too.
+    expect(response.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'fields', max: 1000, actual: 1 + expanded(28, own) });
+    expect(response.errors?.[0]?.message).toMatch(/selects 268,435,456 fields once its fragments are expanded.*MAX_FIELDS/);
+    expect(response.extensions?.sql?.statements ?? 0).toBe(0);
+  });
+
+  it('lets through a document just under the limit, and answers it', async () => {
+    // 9 levels expand to 2^9 − 1 = 511 fields under the village: within 1,000.
+    const response = await fresh.raw(villageBomb(9, (_name, next) => `code ...${next} ...${next}`));
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ village: { code: '64.02.08.2005', name: expect.any(String) } });
+  });
+
+  it('holds over WebSocket too, for the operation alone', async () => {
+    const socket = await RawSocket.open(fresh.url);
+    try {
+      socket.subscribe('bomb', villageBomb(28, (_name, next) => `code ...${next} ...${next}`));
+      const end = await socket.end('bomb');
+      expect(end.type).toBe('error');
+      expect((end.payload as { extensions: unknown }[])[0]!.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'fields', max: 1000, actual: 2 ** 28 });
+      socket.subscribe('after', '{ province(code: "64") { name } }');
+      expect((await socket.next((m) => m.id === 'after' && m.type === 'next')).payload).toEqual({ data: { province: { name: 'Kalimantan Timur' } } });
     } finally {
       socket.close();
     }

@@ -5,7 +5,15 @@ import { LRUCache } from 'lru-cache';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { OperationLimits } from '../config';
 import { ErrorCode } from '../errors';
-import { costModel, operationCost, type CostModel, type LimitBreach } from './query-cost';
+import { expandedFieldCount } from './field-count';
+import { costModel, operationCost, type CostModel, type LimitBreach as CostBreach } from './query-cost';
+
+/** A limit an operation went over, with the limit's value and what the operation measured. */
+export interface LimitBreach {
+  limit: CostBreach['limit'] | 'fields';
+  max: number;
+  actual?: number;
+}
 
 /** The name of each limit as reported in `extensions.limit` and in metrics. */
 export type LimitName = LimitBreach['limit'] | 'tokens';
@@ -15,6 +23,10 @@ const ADVICE: Record<LimitBreach['limit'], { setting: string; advice: string }> 
   depth: { setting: 'MAX_QUERY_DEPTH', advice: 'Select fewer nested levels; follow a deep path in a second query.' },
   aliases: { setting: 'MAX_ALIASES', advice: 'Use fewer aliases: page through a list or pass a filter instead of repeating a field.' },
   directives: { setting: 'MAX_DIRECTIVES', advice: 'Use fewer directives.' },
+  fields: {
+    setting: 'MAX_FIELDS',
+    advice: 'Select fewer fields: a fragment spread twice counts its fields twice, so spread each fragment once where it is needed.',
+  },
   cost: {
     setting: 'MAX_QUERY_COST',
     advice: 'Ask for smaller pages (first), fewer nested lists, or split the query; page through long lists with after.',
@@ -27,7 +39,9 @@ export function limitError(breach: LimitBreach): GraphQLError {
   const measured =
     breach.limit === 'cost'
       ? `the operation may return up to ${breach.actual!.toLocaleString('en')} objects, over the limit of ${breach.max.toLocaleString('en')}`
-      : `the operation has ${breach.actual ?? 'more than'} ${breach.limit === 'depth' ? 'levels' : breach.limit}, over the limit of ${breach.max}`;
+      : breach.limit === 'fields'
+        ? `the operation selects ${breach.actual!.toLocaleString('en')} fields once its fragments are expanded, over the limit of ${breach.max.toLocaleString('en')}`
+        : `the operation has ${breach.actual ?? 'more than'} ${breach.limit === 'depth' ? 'levels' : breach.limit}, over the limit of ${breach.max}`;
   return new GraphQLError(`Operation refused: ${measured} (${setting}). ${advice}`, {
     extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, limit: breach.limit, max: breach.max, ...(breach.actual === undefined ? {} : { actual: breach.actual }) },
   });
@@ -66,6 +80,14 @@ export class OperationLimiter {
       ],
     });
     this.validationRules = [
+      // First, so that no later rule and never the compiler works on an unbounded expansion.
+      (context) => ({
+        Document: (document) => {
+          const breach = this.fieldBreach(document);
+          if (breach) context.reportError(breach);
+          return undefined;
+        },
+      }),
       // Depth counts fields: a fragment spread is not a level of the response.
       maxDepthRule({ ...report('depth', limits.maxDepth), flattenFragments: true }),
       maxAliasesRule(report('aliases', limits.maxAliases)),
@@ -91,11 +113,26 @@ export class OperationLimiter {
     }
   }
 
-  /** The standard rules and the limits, once per parsed document (cached documents are never changed). */
+  /**
+   * The refusal when the operation expands to more fields than MAX_FIELDS (linear in the document's
+   * text: see field-count.ts), counted as a refusal; undefined when it is within the limit.
+   */
+  fieldBreach(document: DocumentNode): GraphQLError | undefined {
+    const actual = expandedFieldCount(document);
+    if (actual <= this.limits.maxFields) return undefined;
+    this.refused('fields');
+    return limitError({ limit: 'fields', max: this.limits.maxFields, actual });
+  }
+
+  /**
+   * The field bound, then the standard rules and the other limits, once per parsed document (cached
+   * documents are never changed). An operation over the field bound is not validated further.
+   */
   validate(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] {
     let errors = this.validated.get(document);
     if (!errors) {
-      errors = validate(schema, document, [...specifiedRules, ...this.validationRules]).map(asValidationFailure);
+      const breach = this.fieldBreach(document);
+      errors = breach ? [breach] : validate(schema, document, [...specifiedRules, ...this.validationRules]).map(asValidationFailure);
       this.validated.set(document, errors);
     }
     return errors;

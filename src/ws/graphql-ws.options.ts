@@ -132,6 +132,8 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
         const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
         return [new GraphQLError(syntax.message, { source: syntax.source, positions: syntax.positions, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
       }
+      const tooManyFields = limiter.fieldBreach(document);
+      if (tooManyFields) return [tooManyFields];
       if (!getOperationAST(document, payload.operationName)) {
         return [new GraphQLError('Name the operation to run (operationName) among those of the document', { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE } })];
       }

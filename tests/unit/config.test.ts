@@ -46,7 +46,7 @@ describe('config', () => {
 
   it('front-door settings: limits, CORS origins, trusted proxies, rate limit off in tests only', () => {
     const defaults = loadConfig({});
-    expect(defaults.limits).toEqual({ maxDepth: 12, maxCost: 200_000, maxAliases: 30, maxDirectives: 20, maxTokens: 3000 });
+    expect(defaults.limits).toEqual({ maxDepth: 12, maxCost: 200_000, maxAliases: 30, maxDirectives: 20, maxTokens: 3000, maxFields: 1000 });
     expect(defaults.corsOrigins).toBe('*');
     expect(defaults.trustProxy).toBe(false);
     expect(defaults.rateLimit).toEqual({ costPerWindow: 500_000, windowSeconds: 10 });
