@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { byKeys, groupByKeys, type LoaderRegistry } from '../graphql/loader-registry';
 import { emptySummary, type IdmRepository, type RankingRequest, type RankingRow, type SummaryScope } from './idm.repository';
 import type { YearCount } from './idm.rules';
-import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.types';
+import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.rows';
 import type { IdmStatus } from './idm-status';
 
 /** One histogram: the scope's score range and the count of each bin (index 0 = lowest). */

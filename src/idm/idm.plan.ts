@@ -2,7 +2,7 @@ import { jsonList, type FieldPlan, type ObjectPlan, type PlannerConfig, type Rel
 import { ASSESSMENT_ROW, INDICATOR_ROW } from './idm.repository';
 import { checkYear } from './idm-year';
 import { historyWithChanges } from './idm.resolver';
-import type { AssessmentRow } from './idm.types';
+import type { AssessmentRow } from './idm.rows';
 
 /**
  * How IDM is read by the planner (see src/graphql/planner.ts): a desa's assessment of a year or its

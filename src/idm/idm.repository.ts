@@ -1,10 +1,11 @@
 import { selectList, type Queryable } from '../db/sql';
 import { IdmMovement, IdmStatus } from './idm-status';
 import { movementSql, roundScore, SCORE_DECIMALS, type YearCount } from './idm.rules';
-import type { AssessmentRow, IndicatorRow, SummaryFrame, SummaryRow } from './idm.types';
+import type { AssessmentRow, IndicatorRow, SummaryFrame, SummaryRow, SummaryScope } from './idm.rows';
+
+export type { SummaryScope } from './idm.rows';
 
 /** What a summary is grouped by: a register level, a program, a program locus, or the whole nation. */
-export type SummaryScope = 'root' | 'province_code' | 'kabupaten_code' | 'district_code' | 'program' | 'locus';
 
 /** Row key → column of an assessment: the repository's select list and the planner's objects share it. */
 export const ASSESSMENT_ROW = {

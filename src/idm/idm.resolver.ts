@@ -28,13 +28,9 @@ import {
   IdmSourceType,
   IdmSummaryType,
   IdmYearType,
-  type AssessmentRow,
-  type ChangeRow,
-  type IndicatorRow,
   type RankEntryRow,
-  type SummaryFrame,
-  type SummaryRow,
 } from './idm.types';
+import type { AssessmentRow, ChangeRow, IndicatorRow, SummaryFrame, SummaryRow } from './idm.rows';
 import type { IdmRecord, IdmRetraction, IdmWrite } from './idm-record';
 
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */

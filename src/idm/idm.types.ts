@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { GraphQLDateTime } from 'graphql-scalars';
 import { IdmMovement } from './idm-status';
 import { IdmIndex, IdmStatus } from './idm-status';
-import type { SummaryScope } from './idm.repository';
+import type { SummaryFrame } from './idm.rows';
 
 registerEnumType(IdmMovement, {
   name: 'IdmMovement',
@@ -15,69 +15,6 @@ registerEnumType(IdmMovement, {
     RETRACTED: { description: 'The value was taken back (retractIdmAssessment or import:idm --retract): there is no current value.' },
   },
 });
-
-export interface AssessmentRow {
-  id: string;
-  villageCode: string;
-  year: number;
-  iks: number;
-  ike: number;
-  ikl: number;
-  score: number;
-  status: IdmStatus | null;
-  derivedStatus: IdmStatus;
-  statusMismatch: boolean;
-  targetStatus: IdmStatus;
-  targetMinScore: number;
-  scoreToTarget: number;
-  publishedCode: string;
-  note: string | null;
-  sourceFormat: string;
-  sourceFile: string;
-  sourceLine: number;
-  recordedBy: string;
-  recordedAt: Date;
-  /** Set on history entries: the change against the previous assessed year. */
-  change?: ChangeRow;
-}
-
-export interface ChangeRow {
-  scoreDelta: number | null;
-  movement: IdmMovement;
-  previousYear: number | null;
-  previousStatus: IdmStatus | null;
-}
-
-export interface IndicatorRow {
-  assessmentId: string;
-  index: IdmIndex;
-  number: number;
-  name: string;
-  score: number;
-  description: string | null;
-  activity: string | null;
-  actors: { pusat: string | null; provinsi: string | null; kabupaten: string | null; desa: string | null; csr: string | null; lainnya: string | null };
-  potentialGain: number;
-}
-
-/** What a summary counts: the assessments of one key of a scope, within a program when `programId` is set. */
-export interface SummaryFrame {
-  scope: SummaryScope;
-  key: string;
-  programId?: number;
-}
-
-export interface SummaryRow {
-  /** What it counts, for the fields that compare it with its parent and the nation. */
-  frame: SummaryFrame;
-  /** Null when no year was asked for and none is published yet. */
-  year: number | null;
-  assessed: number;
-  byStatus: { status: IdmStatus; count: number; share: number }[];
-  mean: { score: number; iks: number; ike: number; ikl: number } | null;
-  movedUp: number;
-  movedDown: number;
-}
 
 @ObjectType('IdmSource', { simpleResolvers: true, description: 'Where an assessment was read from.' })
 export class IdmSourceType {
