@@ -8,7 +8,8 @@ import { Role } from './auth/viewer';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseUnavailableError, openDatabase } from './db/database';
 import { initORM } from './db/orm';
-import { prepareDatabase } from './db/prepare';
+import { entities } from './entities';
+import { prepareDatabase } from './prepare';
 import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
 import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
 import { describeRegisterReport, importRegister, RegisterFormatError } from './importers/register.importer';
@@ -137,7 +138,7 @@ class UsageError extends Error {}
 async function withDatabase(config: Config, work: (url: string) => Promise<void>): Promise<void> {
   const database = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
   try {
-    const orm = await initORM(database.url);
+    const orm = await initORM(database.url, entities);
     try {
       await prepareDatabase(orm, config, database.url, (message) => process.stderr.write(`${message}\n`));
     } finally {

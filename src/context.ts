@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { authenticate } from './auth/authenticate';
 import type { Viewer } from './auth/viewer';
-import type { Config } from './config';
 import type { QueryStats } from './db/query-stats';
-import type { LiveHub } from './live/live-hub';
-import type { ChangeNotifier } from './live/notifier';
-import type { Sql, SqlSession } from './db/sql';
+import type { SqlSession } from './db/sql';
+import type { Context, ContextRequest, Loaders, Services } from './graphql/context';
 import { LoaderRegistry } from './graphql/loader-registry';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
@@ -15,54 +13,20 @@ import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';
 import { RegionRepository } from './region/region.repository';
 
-/** Long-lived parts the server holds; contexts are built from them. */
-export interface Services {
-  config: Config;
-  orm: MikroORM;
-  sql: Sql;
-  /** This instance's dispatcher of IDM changes to subscribers. */
-  hub: LiveHub;
-  /** Tells every instance that the change log grew. */
-  notifier: ChangeNotifier;
-}
+export type { Context, Loaders, Services } from './graphql/context';
 
-export interface Loaders {
-  region: RegionLoaders;
-  program: ProgramLoaders;
-  idm: IdmLoaders;
-}
-
-/** What every resolver receives: new for each HTTP operation and each WebSocket subscription. */
-export interface Context {
-  /** A fork of the ORM's entity manager: its own identity map and unit of work. */
-  em: EntityManager;
-  /** The read pool, counting this operation's statements into `stats`. */
-  sql: SqlSession;
-  /** Fresh DataLoaders; never shared between operations or viewers. */
-  loaders: Loaders;
-  viewer: Viewer;
-  /** SQL statements issued so far on behalf of this operation. */
-  stats: QueryStats;
-  /** The request's id, as returned in `x-request-id` and logged; one per WebSocket operation. */
-  requestId: string;
-  /** The address limits are counted against (see src/http/client-address.ts). */
-  clientAddress: string;
-  services: Services;
-  /**
-   * Gives the context a new entity-manager fork and new loaders. A subscription's context lives as
-   * long as the subscription; each event is resolved after a renew, so it never reads stale data.
-   */
-  renew(): void;
-}
+/** Each domain's loaders, made on first use for one operation, as schema.ts lists the resolvers. */
+const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: SqlSession) => Loaders[K] } = {
+  region: (registry, sql) => new RegionLoaders(registry, new RegionRepository(sql)),
+  program: (registry, sql) => new ProgramLoaders(registry, new ProgramRepository(sql)),
+  idm: (registry, sql) => new IdmLoaders(registry, new IdmRepository(sql)),
+};
 
 /**
  * The one place a context is made, for HTTP and WebSocket alike. Rejects with UNAUTHENTICATED for a
  * token that is malformed, expired or revoked (or none, when reads need one).
  */
-export async function createContext(
-  services: Services,
-  request: { authorization?: unknown; viewer?: Viewer; requestId?: string; clientAddress?: string },
-): Promise<Context> {
+export async function createContext(services: Services, request: ContextRequest): Promise<Context> {
   // A WebSocket operation arrives authenticated: its token was checked when it was subscribed.
   const viewer = request.viewer ?? (await authenticate(request.authorization, services.config, services.sql));
   return new OperationContext(services, viewer, request);
@@ -83,7 +47,7 @@ class OperationContext implements Context {
   constructor(
     readonly services: Services,
     readonly viewer: Viewer,
-    request: { requestId?: string; clientAddress?: string },
+    request: ContextRequest,
   ) {
     this.sql = services.sql.session(this.stats);
     this.requestId = request.requestId ?? randomUUID();
@@ -98,11 +62,12 @@ class OperationContext implements Context {
 
   get loaders(): Loaders {
     const parts = (this.parts ??= { registry: new LoaderRegistry() });
-    return (parts.loaders ??= {
-      region: new RegionLoaders(parts.registry, new RegionRepository(this.sql)),
-      program: new ProgramLoaders(parts.registry, new ProgramRepository(this.sql)),
-      idm: new IdmLoaders(parts.registry, new IdmRepository(this.sql)),
-    });
+    if (!parts.loaders) {
+      const made = {} as Record<keyof Loaders, unknown>;
+      for (const [domain, make] of Object.entries(DOMAIN_LOADERS) as [keyof Loaders, (registry: LoaderRegistry, sql: SqlSession) => unknown][]) made[domain] = make(parts.registry, this.sql);
+      parts.loaders = made as Loaders;
+    }
+    return parts.loaders;
   }
 
   // Resolvers may call it on a copy: Apollo hands them a shallow copy of the context it was given.

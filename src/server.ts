@@ -13,7 +13,8 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
 import { initORM, isMigrated } from './db/orm';
-import { prepareDatabase } from './db/prepare';
+import { entities } from './entities';
+import { prepareDatabase } from './prepare';
 import { DataVersion } from './db/data-version';
 import { Sql } from './db/sql';
 import { createFormatError, ErrorCode } from './errors';
@@ -109,7 +110,7 @@ function statsPlugin(enabled: boolean): ApolloServerPlugin<Context> {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, databaseUrl, log } = options;
-  const orm = await initORM(databaseUrl);
+  const orm = await initORM(databaseUrl, entities);
   try {
     await prepareDatabase(orm, config, databaseUrl, (message) => log.info(message));
   } catch (error) {
@@ -160,7 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
   if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
   app.use(dashboardRouter());
-  app.use(villageExportRouter(services, rate, clientOf, log));
+  app.use(villageExportRouter(services, createContext, rate, clientOf, log));
 
   // JSON POSTs to /graphql take the fast lane, in front of the app (src/http/graphql-post.ts); the
   // app answers everything else. `fastLane` is set once Apollo has started, below.

@@ -53,3 +53,10 @@ export const authChecker: AuthChecker<{ viewer: Viewer }, Role> = ({ context }, 
   }
   return true;
 };
+
+declare module '../graphql/context' {
+  interface Context {
+    /** Who asks: anonymous, or the subject, role and region scope of a verified token. */
+    viewer: Viewer;
+  }
+}

@@ -2,7 +2,6 @@ import { DefaultLogger, defineConfig, type LogContext, type Options } from '@mik
 import { recordStatement, type QueryStats } from './query-stats';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
-import { entities } from './entities';
 
 /**
  * MikroORM hands every statement's log context to its logger, with the `loggerContext` of the
@@ -17,10 +16,11 @@ class StatementCountingLogger extends DefaultLogger {
 }
 
 /**
- * Shared by the app, the tests and the MikroORM CLI (`npm run migration:create`). The schema only
- * ever changes through the checked-in migrations; nothing synchronises it at run time.
+ * Shared by the app, the tests and the MikroORM CLI (`npm run migration:create`, through
+ * src/mikro-orm.config.ts, which adds the entity list). The schema only ever changes through the
+ * checked-in migrations; nothing synchronises it at run time.
  */
-export function ormConfig(overrides: Partial<Options> = {}): Options {
+export function ormConfig(entities: NonNullable<Options['entities']>, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl: process.env.DATABASE_URL,
     entities,
@@ -43,4 +43,3 @@ export function ormConfig(overrides: Partial<Options> = {}): Options {
   });
 }
 
-export default ormConfig();

@@ -1,9 +1,9 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ormConfig } from './mikro-orm.config';
 
-/** The seam tests and commands use: an ORM on `clientUrl`, nothing connected globally. */
-export async function initORM(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
-  return MikroORM.init(ormConfig({ clientUrl, ...overrides }));
+/** The seam tests and commands use: an ORM of these entities on `clientUrl`, nothing connected globally. */
+export async function initORM(clientUrl: string, entities: NonNullable<Options['entities']>, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(entities, { clientUrl, ...overrides }));
 }
 
 /** Applies pending migrations; returns their names. */

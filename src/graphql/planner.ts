@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { Context } from '../context';
+import type { Context } from './context';
 
 /**
  * The read planner. A root field of the register (`province`, `villages`, …) is answered with ONE

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { RateLimit } from '../limits/rate-limit';

@@ -1,4 +1,4 @@
-import type { Context, Services } from '../context';
+import type { Context, Services } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { FIRST_YEAR, isAssessmentYear, lastYear, latestPublishedYear } from './idm.rules';
 

@@ -79,3 +79,9 @@ export class IdmLoaders {
     );
   }
 }
+
+declare module '../graphql/context' {
+  interface Loaders {
+    idm: IdmLoaders;
+  }
+}

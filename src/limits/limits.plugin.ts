@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { ErrorCode } from '../errors';
 import { isTokenLimitError, type OperationLimiter } from './operation-limits';
 import { AUTH_FAILURE_COST, rateLimitedError, REQUEST_MIN_COST, type RateLimit } from './rate-limit';

@@ -234,3 +234,12 @@ export class LiveHub {
     await this.notifier.close();
   }
 }
+
+declare module '../graphql/context' {
+  interface Services {
+    /** This instance's dispatcher of IDM changes to subscribers. */
+    hub: LiveHub;
+    /** Tells every instance that the change log grew. */
+    notifier: ChangeNotifier;
+  }
+}

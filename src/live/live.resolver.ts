@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { decodeCursor, encodeCursor } from '../graphql/connection';
 import type { SummaryScope } from '../idm/idm.repository';

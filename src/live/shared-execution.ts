@@ -11,7 +11,7 @@ import {
   type ExecutionResult,
   type FieldNode,
 } from 'graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import type { ChangeEvent } from './change-log';
 
 /**

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import type { LimitName } from '../limits/operation-limits';
 
 /** Operation names are chosen by clients: past this many distinct ones, new names count as "other". */

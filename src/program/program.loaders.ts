@@ -43,3 +43,9 @@ export class ProgramLoaders {
     );
   }
 }
+
+declare module '../graphql/context' {
+  interface Loaders {
+    program: ProgramLoaders;
+  }
+}

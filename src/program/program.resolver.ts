@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/viewer';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { VALIDATE_INPUT } from '../graphql/validation';
 import type { Connection } from '../graphql/connection';
 import { villageConnection } from '../region/region.resolver';

@@ -68,3 +68,9 @@ export class RegionLoaders {
     );
   }
 }
+
+declare module '../graphql/context' {
+  interface Loaders {
+    region: RegionLoaders;
+  }
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { pageRequest, toConnection, type PageArgs } from '../graphql/connection';
 import { jsonList, type FieldArgs, type ObjectPlan, type PlannerConfig, type PlanScope, type RelationPlan, type Render } from '../graphql/planner';
 import { parseCode, searchArgument } from './region-code';

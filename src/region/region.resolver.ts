@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../errors';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
 import { codePrefix, compactCode, parseCode, searchArgument } from './region-code';
 import { RegionLevelName } from './region.enums';

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { checkYear, publishedYear } from '../idm/idm-year';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { parseCode, searchArgument } from './region-code';
 import type { VillageQuery } from './region.repository';
 import type { ProgramScope, VillageFilter } from './region.types';

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { createContext, type Context, type Services } from '../context';
+import type { Context, ContextFactory, Services } from '../graphql/context';
 import { BadUserInputError, ErrorCode } from '../errors';
 import { sendGraphQLError } from '../http/graphql-error-response';
 import { IdmMovement } from '../idm/idm-status';
@@ -138,7 +138,7 @@ async function* exportRows(context: Context, query: VillageQuery, order: Village
 }
 
 /** Mounts the export at EXPORT_PATH. */
-export function villageExportRouter(services: Services, rate: RateLimit, clientOf: (req: express.Request) => string, log: Logger): Router {
+export function villageExportRouter(services: Services, createContext: ContextFactory, rate: RateLimit, clientOf: (req: express.Request) => string, log: Logger): Router {
   const router = express.Router();
   router.get(EXPORT_PATH, async (req, res) => {
     const client = clientOf(req);

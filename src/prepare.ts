@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { withSql } from './sql';
-import type { Config } from '../config';
-import { describeRegisterReport, importRegister } from '../importers/register.importer';
-import { seedPrograms } from '../program/program.seed';
-import { migrate } from './orm';
+import { withSql } from './db/sql';
+import type { Config } from './config';
+import { describeRegisterReport, importRegister } from './importers/register.importer';
+import { seedPrograms } from './program/program.seed';
+import { migrate } from './db/orm';
 
 /**
  * What every process does before using a database, server or command alike: apply pending

@@ -1,0 +1,56 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { QueryStats } from '../db/query-stats';
+import type { Sql, SqlSession } from '../db/sql';
+
+/**
+ * The context every resolver receives, as the kernel knows it. Domains add what is theirs by
+ * declaration merging (`declare module '../graphql/context' { interface Loaders { region: … } }`),
+ * so this module, and everything generic typed over it, imports no domain; the composition root
+ * (src/context.ts) builds the whole of it.
+ */
+
+/** Long-lived parts the server holds; contexts are built from them. Domains add their services. */
+export interface Services {
+  config: Config;
+  orm: MikroORM;
+  sql: Sql;
+}
+
+/** Fresh DataLoaders of one operation, one entry per domain; never shared between operations or viewers. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Loaders {}
+
+/** What every resolver receives: new for each HTTP operation and each WebSocket subscription. */
+export interface Context {
+  /** A fork of the ORM's entity manager: its own identity map and unit of work. */
+  em: EntityManager;
+  /** The read pool, counting this operation's statements into `stats`. */
+  sql: SqlSession;
+  /** Fresh DataLoaders; never shared between operations or viewers. */
+  loaders: Loaders;
+  /** SQL statements issued so far on behalf of this operation. */
+  stats: QueryStats;
+  /** The request's id, as returned in `x-request-id` and logged; one per WebSocket operation. */
+  requestId: string;
+  /** The address limits are counted against (see src/http/client-address.ts). */
+  clientAddress: string;
+  services: Services;
+  /**
+   * Gives the context a new entity-manager fork and new loaders. A subscription's context lives as
+   * long as the subscription; each event is resolved after a renew, so it never reads stale data.
+   */
+  renew(): void;
+}
+
+/** How a transport asks for a context: its credentials and what identifies the request. */
+export interface ContextRequest {
+  authorization?: unknown;
+  /** Set for a WebSocket operation, whose token was checked when it was subscribed. */
+  viewer?: Context['viewer'];
+  requestId?: string;
+  clientAddress?: string;
+}
+
+/** Makes a context; the composition root provides it to the transports and routes that need one. */
+export type ContextFactory = (services: Services, request: ContextRequest) => Promise<Context>;
