@@ -210,6 +210,9 @@ describe('first: 0 with filters', () => {
       const bad = await same(`{ ${list}(first: 0, filter: { codes: ["6"] }) { totalCount } }`);
       expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
       expect(bad.errors![0]!.extensions).toMatchObject({ argument: 'filter.codes', invalid: ['6'] });
+      // Both wrong: the page size is named first, by either read path.
+      const both = await same(`{ ${list}(first: 501, filter: { codes: ["6"] }) { totalCount } }`);
+      expect(both.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
     }
   });
 });

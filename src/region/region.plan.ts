@@ -13,6 +13,8 @@ import {
   VILLAGE_ROW,
   villageConditions,
   villageSource,
+  type DistrictQuery,
+  type KabupatenQuery,
   type VillageParent,
 } from './region.repository';
 import { villageListQuery, villagePageConnection } from './region.resolver';
@@ -125,15 +127,40 @@ function byCode(type: 'Province' | 'Kabupaten' | 'District', table: string, leve
   return { kind: 'relation', type, sql: (q, _parent, child, args, render) => one(table, child, q.param(parseCode(args.code as string, level)), render) };
 }
 
+/** How a root list of a small level reads its filter: parsed as its resolver parses it, then as SQL. */
+interface LevelList<Q> {
+  table: string;
+  alias: 'k' | 'd';
+  query(filter: unknown): Q;
+  conditions(query: Q, values: unknown[]): string[];
+}
+
+const KABUPATEN_LIST: LevelList<KabupatenQuery> = {
+  table: 'kabupaten',
+  alias: 'k',
+  query: (filter) => kabupatenQuery(filter as KabupatenFilter | undefined),
+  conditions: kabupatenConditions,
+};
+
+const DISTRICT_LIST: LevelList<DistrictQuery> = {
+  table: 'district',
+  alias: 'd',
+  query: (filter) => districtQuery(filter as DistrictFilter | undefined),
+  conditions: districtConditions,
+};
+
 /**
  * A root page of a small level (kabupaten, kecamatan) in code order: `first + 1` rows under the
- * level's conditions. `first: 0` returns before any parameter is added, since a parameter the
- * statement does not use has no type PostgreSQL can infer.
+ * level's conditions. The page and the filter are checked in the resolver's order, so a malformed
+ * code is refused whatever `first` asks; `first: 0` then returns before any parameter is added,
+ * since a parameter the statement does not use has no type PostgreSQL can infer.
  */
-function codePage(q: PlanScope, table: string, alias: 'k' | 'd', conditions: (values: unknown[]) => string[], child: string, args: FieldArgs, render: Render): string {
+function codePage<Q>(list: LevelList<Q>, q: PlanScope, child: string, args: FieldArgs, render: Render): string {
   const page = pageRequest(args as PageArgs);
+  const query = list.query(args.filter);
   if (page.first === 0) return `'[]'::json`;
-  const where = conditions(q.values);
+  const { table, alias } = list;
+  const where = list.conditions(query, q.values);
   if (page.after !== null) where.push(`${alias}.code > ${q.param(page.after)}`);
   const rows = `(select ${alias}.* from ${table} ${alias} ${where.length ? `where ${where.join(' and ')}` : ''} order by ${alias}.code limit ${q.param(page.first + 1)}) ${child}`;
   return jsonList(render(child), `${child}.code`, rows);
@@ -152,11 +179,7 @@ const roots: Record<string, RelationPlan> = {
     type: 'Kabupaten',
     through: ['edges', 'node'],
     childReads: ['code'],
-    sql: (q, _parent, child, args, render) => {
-      // Parsed first, so that malformed codes are refused whatever `first` asks.
-      const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
-      return codePage(q, 'kabupaten', 'k', (values) => kabupatenConditions(query, values), child, args, render);
-    },
+    sql: (q, _parent, child, args, render) => codePage(KABUPATEN_LIST, q, child, args, render),
     finish: (rows, _source, args, context: Context) => {
       const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
       return toConnection(rows as KabupatenRow[], pageRequest(args as PageArgs), (r) => r.code, () => context.loaders.region.repository.kabupatenCount(query));
@@ -167,10 +190,7 @@ const roots: Record<string, RelationPlan> = {
     type: 'District',
     through: ['edges', 'node'],
     childReads: ['code'],
-    sql: (q, _parent, child, args, render) => {
-      const query = districtQuery(args.filter as DistrictFilter | undefined);
-      return codePage(q, 'district', 'd', (values) => districtConditions(query, values), child, args, render);
-    },
+    sql: (q, _parent, child, args, render) => codePage(DISTRICT_LIST, q, child, args, render),
     finish: (rows, _source, args, context: Context) => {
       const query = districtQuery(args.filter as DistrictFilter | undefined);
       return toConnection(rows as DistrictRow[], pageRequest(args as PageArgs), (r) => r.code, () => context.loaders.region.repository.districtCount(query));
