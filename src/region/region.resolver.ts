@@ -6,6 +6,8 @@ import { codePrefix, compactCode, parseCode, searchArgument } from './region-cod
 import { RegionLevelName } from './region.enums';
 import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
 import {
+  DistrictArgs,
+  DistrictConnection,
   DistrictType,
   KabupatenConnection,
   KabupatenFilter,
@@ -24,6 +26,7 @@ import {
   type SearchHitRow,
   type VillageRow,
 } from './region.types';
+import { districtQuery, kabupatenQuery } from './region-filter';
 import { villageQuery } from './village-filter';
 import { publishedYear } from '../idm/idm-year';
 
@@ -105,15 +108,21 @@ export class RegionQueryResolver {
     @Ctx() context: Context,
   ): Promise<Connection<KabupatenRow>> {
     const page = pageRequest(args);
-    const query = {
-      search: filter?.search ? searchArgument(filter.search, 'filter.search') : undefined,
-      kind: filter?.kind,
-      provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
-    };
+    const query = kabupatenQuery(filter);
     const loaders = context.loaders.region;
     const rows = page.first === 0 ? [] : await loaders.repository.kabupatenPage(query, page);
     for (const row of rows) loaders.kabupaten.prime(row.code, row);
     return toConnection(rows, page, (r) => r.code, () => loaders.repository.kabupatenCount(query));
+  }
+
+  @Query(() => DistrictConnection, { description: 'Kecamatan in code order, optionally filtered (by many codes at once, or by kabupaten).' })
+  async districts(@Args() args: DistrictArgs, @Ctx() context: Context): Promise<Connection<DistrictRow>> {
+    const page = pageRequest(args);
+    const query = districtQuery(args.filter);
+    const loaders = context.loaders.region;
+    const rows = page.first === 0 ? [] : await loaders.repository.districtPage(query, page);
+    for (const row of rows) loaders.district.prime(row.code, row);
+    return toConnection(rows, page, (r) => r.code, () => loaders.repository.districtCount(query));
   }
 
   @Query(() => DistrictType, { nullable: true, description: 'A kecamatan by code ("64.02.08" or "640208"); null when unknown.' })

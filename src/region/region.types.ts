@@ -3,7 +3,7 @@ import { ConnectionType, PageArgs } from '../graphql/connection';
 import { IdmMovement } from '../idm/idm-status';
 import { IdmStatus } from '../idm/idm-status';
 import { KabupatenKind, RegionLevelName, SearchMatch, VillageKind } from './region.enums';
-import { MAX_SEARCH_LENGTH } from './region-code';
+import { MAX_CODES, MAX_SEARCH_LENGTH } from './region-code';
 
 /**
  * GraphQL types of the register. Resolvers hand them plain rows (the `*Row` shapes), never
@@ -106,6 +106,12 @@ export class VillageCounts {
 
 @InputType({ description: 'Narrows a list of villages. All given conditions must hold.' })
 export class VillageFilter {
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most ${MAX_CODES}; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none.`,
+  })
+  codes?: string[];
+
   @Field({ nullable: true, description: `Part of the village name, at most ${MAX_SEARCH_LENGTH} characters; case, accents and punctuation are ignored.` })
   search?: string;
 
@@ -170,6 +176,9 @@ export class VillageArgs extends PageArgs {
 
 @InputType({ description: 'Narrows a list of kabupaten/kota.' })
 export class KabupatenFilter {
+  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02" or "6402"), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
+  codes?: string[];
+
   @Field({ nullable: true, description: `Part of the name, at most ${MAX_SEARCH_LENGTH} characters; case and accents are ignored.` })
   search?: string;
 
@@ -180,8 +189,24 @@ export class KabupatenFilter {
   provinceCode?: string;
 }
 
+@InputType({ description: 'Narrows a list of kecamatan. All given conditions must hold.' })
+export class DistrictFilter {
+  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02.08" or "640208"), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
+  codes?: string[];
+
+  @Field({ nullable: true, description: 'Only those in this kabupaten/kota ("64.02" or "6402").' })
+  kabupatenCode?: string;
+}
+
+@ArgsType()
+export class DistrictArgs extends PageArgs {
+  @Field(() => DistrictFilter, { nullable: true, description: 'Conditions the kecamatan must meet.' })
+  filter?: DistrictFilter | null;
+}
+
 export const VillageConnection = ConnectionType(VillageType, 'Village');
 export const KabupatenConnection = ConnectionType(KabupatenType, 'Kabupaten');
+export const DistrictConnection = ConnectionType(DistrictType, 'District');
 
 export interface SearchHitRow {
   level: RegionLevelName;
