@@ -78,7 +78,6 @@ async function measured(query: string, variables: Record<string, unknown>): Prom
   const body = (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: { cost?: { estimate: number; max: number } } };
   expect(body.errors).toBeUndefined();
   const { estimate, max } = body.extensions!.cost!;
-  console.log(`RATIO ${JSON.stringify(variables)} estimate=${estimate} real=${objectsIn(Object.values(body.data as object))} ratio=${(estimate / objectsIn(Object.values(body.data as object))).toFixed(3)}`);
   return { estimate, real: objectsIn(Object.values(body.data as object)), max };
 }
 
