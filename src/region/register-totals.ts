@@ -94,6 +94,7 @@ export class RegisterTotals implements RegionTotals {
 
   /** Reads the sizes again if the data version moved since they were read (a write on any instance). */
   async refresh(): Promise<void> {
+    this.checkedAt = Date.now();
     // The version is read first: a write that lands during the read is seen by the next check.
     const version = await this.dataVersion.now();
     if (version === this.version) return;
@@ -104,10 +105,15 @@ export class RegisterTotals implements RegionTotals {
     this.version = version;
   }
 
+  /** Resolves once the check in flight, if any, is done (the sizes are then as of its reading). */
+  async checked(): Promise<void> {
+    await this.checking;
+  }
+
   /** No more checks; resolves once one in flight is done, so the pool can be closed after. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.checking;
+    await this.checked();
   }
 
   private recheck(): void {
