@@ -38,6 +38,7 @@ import { sharedSubscribe } from './live/shared-execution';
 import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { createSchema } from './schema';
+import { RegisterTotals } from './region/register-totals';
 import { villageExportRouter } from './region/village.export';
 import { dashboardRouter } from './web/dashboard';
 import { graphiqlRouter } from './web/graphiql';
@@ -128,10 +129,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     changeLogLag: async () => Number(BigInt(await latestChangeId(sql)) - BigInt(hub.position)),
     pools: () => ({ read: sql.poolUsage(), orm: ormPoolUsage(orm) }),
   });
-  const limiter = new OperationLimiter(schema, config.limits, { introspection: config.introspection, onRefused: (limit) => metrics.refusedBy(limit) });
+  const dataVersion = new DataVersion(sql);
+  // Lists under a region the operation names are costed by what that region really holds.
+  const register = await RegisterTotals.load(sql, dataVersion, { onError });
+  const limiter = new OperationLimiter(schema, config.limits, { introspection: config.introspection, onRefused: (limit) => metrics.refusedBy(limit), register });
   const rate = new RateLimit(config.rateLimit);
   const clientOf = clientAddressOf(config.trustProxy);
-  const responseCache = config.responseCache ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats }) : undefined;
+  const responseCache = config.responseCache ? new ResponseCache(dataVersion, { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats }) : undefined;
 
   const logRequests = requestLog(log);
   const cors = graphqlCors(config.corsOrigins);
@@ -258,6 +262,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise((resolve) => setImmediate(resolve));
         await wsServerCleanup.dispose();
         await apollo.stop();
+        await register.close();
         await Promise.all([orm.close(), sql.end()]);
       })()),
   };

@@ -4,6 +4,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { DataVersion } from '../db/data-version';
+import { COST_REPORT_HEADER } from '../limits/limits.plugin';
 import { encode, encodingFor, type Encoding } from './encoding';
 
 /**
@@ -63,10 +64,10 @@ export class ResponseCache {
 
   /**
    * The cache key of a request (its parsed body for a POST), or null when its answer must not be
-   * cached or served from cache: a request with credentials, or not a query.
+   * cached or served from cache: a request with credentials or asking for its cost report, or not a query.
    */
   keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
-    if (req.headers.authorization !== undefined) return null;
+    if (req.headers.authorization !== undefined || req.headers[COST_REPORT_HEADER] !== undefined) return null;
     const params = requestParams(req, body);
     if (!params) return null;
     const normalized = this.normalize(params.query, params.operationName);

@@ -5,13 +5,23 @@ import { isTokenLimitError, type OperationLimiter } from './operation-limits';
 import { AUTH_FAILURE_COST, rateLimitedError, REQUEST_MIN_COST, type RateLimit } from './rate-limit';
 
 /**
+ * A request with this header set to `report` gets its cost in `extensions.cost`: `estimate`, the
+ * most objects the response could hold as the cost rule counts them, and `max` (MAX_QUERY_COST).
+ * Hot Chocolate answers the same header; Shopify and GitHub report costs in the response too, so a
+ * client can see how far a query is from the limit before it grows past it.
+ */
+export const COST_REPORT_HEADER = 'graphql-cost';
+
+/**
  * The operation limits and the rate limit over HTTP. Depth, aliases, directives and tokens run in
  * Apollo's parse and validation (`parseOptions`, `validationRules`); the cost needs the variables,
  * so it is checked once the operation is resolved, before execution, and charged to the client.
  */
 export function limitsPlugin(limiter: OperationLimiter, rate: RateLimit, onTokenLimit: () => void): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
+      const report = request.http?.headers.get(COST_REPORT_HEADER)?.trim().toLowerCase() === 'report';
+      let estimate: number | undefined;
       return {
         async parsingDidStart() {
           return async (error) => {
@@ -20,6 +30,7 @@ export function limitsPlugin(limiter: OperationLimiter, rate: RateLimit, onToken
         },
         async didResolveOperation({ document, operationName, request, contextValue }) {
           const { cost, error } = limiter.cost(document, operationName, request.variables);
+          estimate = cost;
           if (error) {
             error.extensions.http = { status: 400, headers: new Map() };
             throw error;
@@ -30,6 +41,10 @@ export function limitsPlugin(limiter: OperationLimiter, rate: RateLimit, onToken
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
+          if (report && estimate !== undefined) {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, cost: { estimate, max: limiter.maxCost } };
+          }
           const failedAuth = response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
           // A refused token is answered 401 before any plugin runs, and charged by rateLimitRequests;
           // here only operations that needed a token and had none (a mutation without one).
