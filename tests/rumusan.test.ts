@@ -219,6 +219,17 @@ describe('desa-years from the national 2024 spreadsheet', () => {
     expect(counts.refused).toBe(report.rejects.length);
   });
 
+  it('serves the API response as published again once it is re-imported over the correction', async () => {
+    const poso = apiFiles().filter((f) => f.year === 2024 && f.code.startsWith('7202'));
+    const report = await importIdm(url(), poso.map((f) => f.file), quiet);
+    expect(report.updated).toBe(poso.length);
+    for (const { code, file } of poso) {
+      const answer = await get(code, 2024);
+      expect(answer.headers.get(RUMUSAN_SOURCE_HEADER)).toBe('published');
+      expect(answer.text).toBe(JSON.stringify(published(file)));
+    }
+  });
+
   it('answers a renumbered desa by the code it was published under and by its register code', async () => {
     // Published as 96.10.24.2004 (Maybrat, 2024 numbering); the register calls it 96.05.24.2004.
     const byAlias = await get('9610242004', 2024);
