@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
+import { Role } from '../src/auth/viewer';
 import { statusFromText } from '../src/idm/idm-status';
 import { targetMinScore, targetStatus } from '../src/idm/idm.rules';
 import { NOT_FOUND_MESSAGE, statusLabel, statusTitle } from '../src/idm/rumusan';
@@ -12,7 +13,7 @@ import { importIdm, type IdmImportReport } from '../src/importers/idm/idm.import
 import { syncIdm } from '../src/importers/idm/kemendes.sync';
 import { compactCode } from '../src/region/region-code';
 import { RecordIdmDocument, RetractIdmDocument } from './generated/graphql';
-import { startTestServer, type TestServer } from './helpers/server';
+import { mintTestToken, startTestServer, type TestServer } from './helpers/server';
 
 /**
  * `GET /open/api/desa/rumusan/{kode}/{tahun}` against the real server: the 480 shared Kemendes
@@ -271,6 +272,20 @@ describe("Kemendes' failure answers", () => {
       const body = JSON.parse(answer.text);
       expect(Object.keys(body)).toEqual(['status', 'error', 'message']);
       expect(body).toEqual({ status: 400, error: true, message: expect.stringContaining(`${field} "${field === 'Tahun' ? year : code}" tidak valid`) });
+    }
+  });
+
+  it('asks for a token where every read needs one, as /graphql does', async () => {
+    const closed = await startTestServer({ REQUIRE_TOKEN_FOR_READS: '1' });
+    try {
+      const anonymous = await get('7201062009', 2024, {}, closed);
+      counts.refused++;
+      expect(anonymous.status).toBe(401);
+      expect(JSON.parse(anonymous.text)).toEqual({ status: 401, error: true, message: expect.stringContaining('token') });
+      const { token } = await mintTestToken({ role: Role.OPERATOR, scope: ['72'] });
+      expect((await get('7201062009', 2024, { authorization: `Bearer ${token}` }, closed)).status).toBe(200);
+    } finally {
+      await closed.stop();
     }
   });
 
