@@ -12,6 +12,8 @@ import { PUBLISHED_INDICATOR_NAMES } from './indicator-names';
  *    differs...), and is answered with `applyResidue(buildRumusan(...), residue)`, which is the
  *    response as published, value for value and key for key.
  * The layout follows the 480 responses in ../shared/data/kemendes-api (DOMAIN.md, "Published formats").
+ * Stored residues are patches against what this builder gives: change its output and the responses
+ * must be imported again (tests/rumusan.test.ts reads all 480 back after an import).
  */
 
 /** Kemendes' answer for an unknown code or year, byte for byte: `{"status":400,"error":true,"message":"ID Desa tidak ditemukan"}`. */
