@@ -71,6 +71,7 @@ const schema = z.object({
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   SYNC_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  RUMUSAN_MAX_AGE_S: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
 });
 
 export interface OperationLimits {
@@ -170,6 +171,12 @@ export interface Config {
     /** Retries after a network error, timeout, 429 or 5xx, with exponential backoff. @default 3 */
     retries: number;
   };
+  /**
+   * `Cache-Control: public, max-age` of `GET /open/api/desa/rumusan/{kode}/{tahun}` answers, in
+   * seconds: how long OpenSID, a proxy or a CDN may reuse one before asking again (a conditional
+   * request is answered 304 while the desa-year is unchanged). @default 3600
+   */
+  rumusanMaxAgeSeconds: number;
 }
 
 /** The secret tokens are signed with outside production when TOKEN_SECRET is unset; `main` then prints an admin token. */
@@ -219,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: s.LOG_LEVEL,
     redisUrl: s.REDIS_URL,
     kemendes: { baseUrl: s.KEMENDES_API_URL.replace(/\/+$/, ''), concurrency: s.SYNC_CONCURRENCY, timeoutMs: s.SYNC_TIMEOUT_MS, retries: s.SYNC_RETRIES },
+    rumusanMaxAgeSeconds: s.RUMUSAN_MAX_AGE_S,
     registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
   };
 }

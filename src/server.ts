@@ -40,6 +40,7 @@ import { Metrics } from './metrics/metrics';
 import { createSchema } from './schema';
 import { RegisterTotals } from './region/register-totals';
 import { villageExportRouter } from './region/village.export';
+import { rumusanRouter } from './idm/rumusan.router';
 import { dashboardRouter } from './web/dashboard';
 import { graphiqlRouter } from './web/graphiql';
 import { graphqlWsOptions, limitSockets, socketIdentity } from './ws/graphql-ws.options';
@@ -166,6 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (config.graphiql) app.use(graphiqlRouter(GRAPHQL_PATH));
   app.use(dashboardRouter());
   app.use(villageExportRouter(services, createContext, rate, clientOf, log));
+  app.use(rumusanRouter({ services, createContext, rate, clientOf, metrics, maxAgeSeconds: config.rumusanMaxAgeSeconds, log }));
 
   // JSON POSTs to /graphql take the fast lane, in front of the app (src/http/graphql-post.ts); the
   // app answers everything else. `fastLane` is set once Apollo has started, below.
