@@ -3,7 +3,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/viewer';
+import { NodeResolver, type NodeKind } from './graphql/node';
 import { installPlanner, mergePlans } from './graphql/planner';
+import { idmNodeKinds } from './idm/idm.nodes';
+import { liveNodeKinds } from './live/live.nodes';
+import { programNodeKinds } from './program/program.nodes';
+import { regionNodeKinds } from './region/region.nodes';
 import { idmPlans } from './idm/idm.plan';
 import { regionPlans } from './region/region.plan';
 import {
@@ -25,6 +30,7 @@ import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResol
 
 /** Every resolver of the API; the schema is built from these classes. */
 export const resolvers = [
+  NodeResolver,
   RegionQueryResolver,
   RegionSearchResolver,
   ProvinceResolver,
@@ -47,6 +53,9 @@ export const resolvers = [
   ProgramLocusIdmResolver,
   LiveResolver,
 ] as const;
+
+/** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */
+export const nodeKinds: readonly NodeKind[] = [...regionNodeKinds, ...programNodeKinds, ...idmNodeKinds, ...liveNodeKinds];
 
 export interface SchemaOptions {
   /** Install the read planner (src/graphql/planner.ts). @default true */
