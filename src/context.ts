@@ -6,7 +6,7 @@ import type { QueryStats } from './db/query-stats';
 import type { SqlSession } from './db/sql';
 import type { Context, ContextRequest, Loaders, Services } from './graphql/context';
 import { LoaderRegistry } from './graphql/loader-registry';
-import { NodeLoader } from './graphql/node';
+import { NodeLoader } from './graphql/global-id';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
 import { ProgramLoaders } from './program/program.loaders';

@@ -3,7 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/viewer';
-import { NodeResolver, type NodeKind } from './graphql/node';
+import type { NodeKind } from './graphql/global-id';
+import { installNodeInterface, NodeResolver } from './graphql/node';
 import { installPlanner, mergePlans } from './graphql/planner';
 import { idmNodeKinds } from './idm/idm.nodes';
 import { liveNodeKinds } from './live/live.nodes';
@@ -73,6 +74,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     // BAD_USER_INPUT with the rule's message.
     validate: false,
   }).then((schema) => {
+    installNodeInterface(schema);
     if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans));
     return schema;
   });

@@ -1,4 +1,4 @@
-import { globalId, type NodeKind } from '../graphql/node';
+import { globalId, type NodeKind } from '../graphql/global-id';
 import { regionKey } from '../region/region.nodes';
 import { isAssessmentYear } from './idm.rules';
 import type { AssessmentRow } from './idm.rows';

@@ -18,7 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
-import { MAX_NODE_IDS } from '../graphql/node';
+import { MAX_NODE_IDS } from '../graphql/global-id';
 
 /**
  * The cost of an operation is an upper bound on the objects its response can hold: every object

@@ -1,4 +1,4 @@
-import { globalId, type NodeKind } from '../graphql/node';
+import { globalId, type NodeKind } from '../graphql/global-id';
 import { readChangesById, type ChangeEvent } from './change-log';
 
 /**

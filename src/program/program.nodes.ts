@@ -1,5 +1,5 @@
 import type { Context } from '../graphql/context';
-import type { NodeKind, NodeValue } from '../graphql/node';
+import type { NodeKind, NodeValue } from '../graphql/global-id';
 import { loadRegion, programReaches, PROGRAM_KIND, REGION_LEVELS, regionKey, type RegionType } from '../region/region.nodes';
 
 /**

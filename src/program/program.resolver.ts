@@ -3,7 +3,7 @@ import { Role } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { VALIDATE_INPUT } from '../graphql/validation';
 import type { Connection } from '../graphql/connection';
-import { globalId } from '../graphql/node';
+import { globalId } from '../graphql/global-id';
 import { PROGRAM_KIND } from '../region/region.nodes';
 import { villageConnection } from '../region/region.resolver';
 import { KabupatenType, ProvinceType, VillageArgs, VillageConnection, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';

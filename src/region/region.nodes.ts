@@ -1,5 +1,5 @@
 import type { Context } from '../graphql/context';
-import { globalId, type NodeKind, type NodeValue } from '../graphql/node';
+import { globalId, type NodeKind, type NodeValue } from '../graphql/global-id';
 import { codePrefix, tryParseCode, type RegionLevel } from './region-code';
 import type { ProgramScope } from './region.types';
 
