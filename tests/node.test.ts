@@ -144,6 +144,17 @@ describe('global ids', () => {
     }
   });
 
+  it('mean the same on another instance: ids are made of natural keys, not of anything a process holds', async () => {
+    const other = await startTestServer({ RESPONSE_CACHE: '0' });
+    try {
+      const response = await other.raw(doc(`query($ids: [ID!]!) { nodes(ids: $ids) { ${ANY} } }`), { ids: Object.values(objects).map((o) => o.id) });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.nodes).toEqual(Object.values(objects));
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('tell a program\'s regions from the national ones: their fields answer for the program', () => {
     const national = objects.province!;
     const inProgram = objects.programProvince!;
