@@ -4,7 +4,7 @@ import { isAssessmentYear } from './idm.rules';
 import type { AssessmentRow } from './idm.rows';
 
 /**
- * Global ids of IDM assessments (see src/graphql/node.ts): one per desa and year,
+ * Global ids of IDM assessments (see src/graphql/global-id.ts): one per desa and year,
  * `IdmAssessment:64.02.08.2005:2024`. A rewritten value keeps its id (it is the same desa-year);
  * its indicators are parts of it, replaced with it, and have none of their own.
  */

@@ -2,7 +2,7 @@ import { globalId, type NodeKind } from '../graphql/global-id';
 import { readChangesById, type ChangeEvent } from './change-log';
 
 /**
- * Global ids of IDM changes (see src/graphql/node.ts): `IdmUpdate:<change-log id>`. The log only
+ * Global ids of IDM changes (see src/graphql/global-id.ts): `IdmUpdate:<change-log id>`. The log only
  * grows, so an id names the same change forever; `node` reads it back with its region as it is now.
  */
 

@@ -4,7 +4,7 @@ import { loadRegion, programReaches, PROGRAM_KIND, REGION_LEVELS, regionKey, typ
 
 /**
  * Global ids of programs, their loci and enrolments, and of regions seen through a program (see
- * src/graphql/node.ts and src/region/region.nodes.ts). Programs are keyed by their database id: it
+ * src/graphql/global-id.ts and src/region/region.nodes.ts). Programs are keyed by their database id: it
  * never changes nor is reused, while the slug is only a name operators could one day edit.
  *
  * - `Program:3` — the program;

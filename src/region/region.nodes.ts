@@ -4,7 +4,7 @@ import { codePrefix, tryParseCode, type RegionLevel } from './region-code';
 import type { ProgramScope } from './region.types';
 
 /**
- * Global ids of the register's four levels (see src/graphql/node.ts). A region reached through a
+ * Global ids of the register's four levels (see src/graphql/global-id.ts). A region reached through a
  * program answers for that program (its kabupatens are the loci, its villages the enrolled ones),
  * so it is another object than the national one and gets its own id, `Program:<id>:Province:64`:
  * a client cache keyed by id then never mixes a program's Province 64 with the nation's.
