@@ -18,6 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
+import { MAX_NODE_IDS } from '../graphql/global-id';
 
 /**
  * The cost of an operation is an upper bound on the objects its response can hold: every object
@@ -64,6 +65,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Kabupaten.idmRanking': 51,
   /** MAX_SEARCH_RESULTS. */
   'Query.search': 50,
+  /** MAX_NODE_IDS. */
+  'Query.nodes': MAX_NODE_IDS,
 };
 
 /** Why an operation was refused: a limit, its value, what the operation measured. */

@@ -32,6 +32,8 @@ function one(table: string, child: string, code: string, render: Render): string
 }
 
 const compactCode = { kind: 'column', sql: (alias: string) => `replace(${alias}.code, '.', '')` } as const;
+/** Planned rows are national (the planner plans no program's navigation): the id is the code's. */
+const id = { kind: 'resolver', reads: ['code'] } as const;
 
 function up(type: 'Province' | 'Kabupaten' | 'District', table: string, column: string): RelationPlan {
   return { kind: 'relation', type, sql: (_q, parent, child, _args, render) => one(table, child, `${parent}.${column}`, render) };
@@ -75,6 +77,7 @@ function villagePage(parent: VillageParent): RelationPlan {
 const province: ObjectPlan = {
   columns: PROVINCE_ROW,
   fields: {
+    id,
     compactCode,
     kabupatens: {
       kind: 'relation',
@@ -89,6 +92,7 @@ const province: ObjectPlan = {
 const kabupaten: ObjectPlan = {
   columns: KABUPATEN_ROW,
   fields: {
+    id,
     compactCode,
     province: up('Province', 'province', 'province_code'),
     districts: {
@@ -104,6 +108,7 @@ const kabupaten: ObjectPlan = {
 const district: ObjectPlan = {
   columns: DISTRICT_ROW,
   fields: {
+    id,
     compactCode,
     kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
     province: up('Province', 'province', 'province_code'),
@@ -115,6 +120,7 @@ const district: ObjectPlan = {
 const village: ObjectPlan = {
   columns: VILLAGE_ROW,
   fields: {
+    id,
     compactCode,
     district: up('District', 'district', 'district_code'),
     kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),

@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
 import { codePrefix, compactCode, parseCode, searchArgument } from './region-code';
 import { RegionLevelName } from './region.enums';
+import { regionId } from './region.nodes';
 import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
 import {
   DistrictArgs,
@@ -195,6 +196,11 @@ export class RegionSearchResolver {
 
 @Resolver(() => ProvinceType)
 export class ProvinceResolver {
+  @FieldResolver(() => ID)
+  id(@Root() province: ProvinceRow): string {
+    return regionId('Province', province);
+  }
+
   @FieldResolver(() => String, { description: 'The code as Kemendes data write it (same as `code` at this level).' })
   compactCode(@Root() province: ProvinceRow): string {
     return compactCode(province.code);
@@ -223,6 +229,11 @@ export class ProvinceResolver {
 
 @Resolver(() => KabupatenType)
 export class KabupatenResolver {
+  @FieldResolver(() => ID)
+  id(@Root() kabupaten: KabupatenRow): string {
+    return regionId('Kabupaten', kabupaten);
+  }
+
   @FieldResolver(() => String, { description: 'The code without dots, as Kemendes data write it ("6402").' })
   compactCode(@Root() kabupaten: KabupatenRow): string {
     return compactCode(kabupaten.code);
@@ -256,6 +267,11 @@ export class KabupatenResolver {
 
 @Resolver(() => DistrictType)
 export class DistrictResolver {
+  @FieldResolver(() => ID)
+  id(@Root() district: DistrictRow): string {
+    return regionId('District', district);
+  }
+
   @FieldResolver(() => String, { description: 'The code without dots ("640208").' })
   compactCode(@Root() district: DistrictRow): string {
     return compactCode(district.code);
@@ -288,6 +304,11 @@ export class DistrictResolver {
 
 @Resolver(() => VillageType)
 export class VillageResolver {
+  @FieldResolver(() => ID)
+  id(@Root() village: VillageRow): string {
+    return regionId('Village', village);
+  }
+
   @FieldResolver(() => String, { description: 'The code without dots, as Kemendes IDM data write it ("6402082005").' })
   compactCode(@Root() village: VillageRow): string {
     return compactCode(village.code);

@@ -1,5 +1,6 @@
-import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection';
+import { NodeInterface } from '../graphql/node';
 import { IdmMovement } from '../idm/idm-status';
 import { IdmStatus } from '../idm/idm-status';
 import { KabupatenKind, RegionLevelName, SearchMatch, VillageKind } from './region.enums';
@@ -47,8 +48,11 @@ export interface VillageRow {
   scope?: ProgramScope;
 }
 
-@ObjectType('Province', { simpleResolvers: true, description: 'A province (provinsi), the first level of the Kemendagri register.' })
+@ObjectType('Province', { implements: NodeInterface, simpleResolvers: true, description: 'A province (provinsi), the first level of the Kemendagri register.' })
 export class ProvinceType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national province, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Kemendagri code, e.g. "64".' })
   code!: string;
 
@@ -56,8 +60,11 @@ export class ProvinceType {
   name!: string;
 }
 
-@ObjectType('Kabupaten', { simpleResolvers: true, description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
+@ObjectType('Kabupaten', { implements: NodeInterface, simpleResolvers: true, description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
 export class KabupatenType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national kabupaten, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02".' })
   code!: string;
 
@@ -68,8 +75,11 @@ export class KabupatenType {
   kind!: KabupatenKind;
 }
 
-@ObjectType('District', { simpleResolvers: true, description: 'A district (kecamatan), the third level of the register.' })
+@ObjectType('District', { implements: NodeInterface, simpleResolvers: true, description: 'A district (kecamatan), the third level of the register.' })
 export class DistrictType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national district, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08".' })
   code!: string;
 
@@ -77,8 +87,11 @@ export class DistrictType {
   name!: string;
 }
 
-@ObjectType('Village', { simpleResolvers: true, description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
+@ObjectType('Village', { implements: NodeInterface, simpleResolvers: true, description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
 export class VillageType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national village, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08.2005".' })
   code!: string;
 
