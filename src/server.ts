@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Admission } from './admission/admission';
+import { TrustedDocuments } from './admission/trusted-documents';
 import { authenticate } from './auth/authenticate';
+import { Role } from './auth/viewer';
 import type { Config } from './config';
 import { createContext, type Services } from './context';
 import { DataVersion } from './db/data-version';
@@ -24,6 +27,7 @@ import { createApp } from './server/app';
 import { startApollo } from './server/apollo';
 import { shutdown } from './server/shutdown';
 import { serveWebSocket } from './server/websocket';
+import { DASHBOARD_MANIFEST } from './web/dashboard';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
@@ -65,12 +69,23 @@ async function connectDatabase(config: Config, databaseUrl: string, log: Logger)
 }
 
 /**
+ * The documents known by hash: TRUSTED_DOCUMENTS, the only ones that run; else the dashboard's own
+ * manifest (written by `npm run build`), so that it may send hashes while any document runs.
+ */
+function knownDocuments(config: Config): TrustedDocuments | undefined {
+  if (config.trustedDocuments.length > 0) return TrustedDocuments.load(config.trustedDocuments, { enforced: true });
+  return fs.existsSync(DASHBOARD_MANIFEST) ? TrustedDocuments.load([DASHBOARD_MANIFEST], { enforced: false }) : undefined;
+}
+
+/**
  * One HTTP server: the app (src/server/app.ts) with Apollo (src/server/apollo.ts) behind /graphql,
  * graphql-ws on the same port (src/server/websocket.ts), every operation admitted by one core
  * (src/admission/admission.ts), and a stop that drains them in order (src/server/shutdown.ts).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, databaseUrl, log } = options;
+  // First: a manifest that cannot be used stops the start before anything is opened.
+  const documents = knownDocuments(config);
   const { orm, sql } = await connectDatabase(config, databaseUrl, log);
   const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
   const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
@@ -87,9 +102,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limiter,
     rate: new RateLimit(config.rateLimit),
     authenticate: (authorization) => authenticate(authorization, config, sql),
+    documents,
+    // GraphiQL, and whoever runs the deployment, write documents no frontend has.
+    mayRunAnyDocument: (viewer) => viewer.role === Role.ADMIN,
   });
   const clientOf = clientAddressOf(config.trustProxy);
-  const responseCache = config.responseCache ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats }) : undefined;
+  const responseCache = config.responseCache
+    ? new ResponseCache(new DataVersion(sql), {
+        maxBytes: config.responseCacheMaxMb * 1024 * 1024,
+        report: config.queryStats,
+        admits: documents?.enforced ? (query) => documents.holds(query) : undefined,
+      })
+    : undefined;
 
   const app = createApp({ config, path: GRAPHQL_PATH, services, createContext, admission, orm, sql, metrics, log, clientOf, responseCache });
   const httpServer = http.createServer(app.handler);

@@ -6,8 +6,9 @@ import { REQUEST_MIN_COST } from '../limits/rate-limit';
 import { isRefusal, refusalForApollo, type Admission } from './admission';
 
 /**
- * Admission over HTTP (Apollo): depth, aliases,
- * directives and tokens run in Apollo's parse and validation (`parseOptions`, `validationRules`);
+ * Admission over HTTP (Apollo): which document a request may run (TRUSTED_DOCUMENTS) is settled in
+ * front of Apollo, before anything is parsed or served from the cache (src/http/document-id.ts);
+ * depth, aliases, directives and tokens run in Apollo's parse and validation (`parseOptions`, `validationRules`);
  * once the operation is resolved, `admit` decides the rest: its cost and the rate limit (the request's
  * minimum was charged when it arrived, rate-limit.middleware.ts). The viewer comes from the context.
  */
@@ -20,10 +21,13 @@ export function admissionPlugin(admission: Admission, onTokenLimit: () => void):
             if (isTokenLimitError(error)) onTokenLimit();
           };
         },
-        async didResolveOperation({ document, operationName, request, contextValue }) {
+        async didResolveOperation({ source, document, operationName, request, contextValue }) {
           const decision = await admission.admit({
             client: contextValue.clientAddress,
             viewer: contextValue.viewer,
+            // The HTTP layer refused untrusted documents before the cache (document-id.ts); asked
+            // again here with the viewer, as every transport asks.
+            params: { query: source },
             document,
             validated: true,
             operationName,

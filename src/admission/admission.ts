@@ -3,6 +3,7 @@ import { ErrorCode, UnauthenticatedError } from '../errors';
 import type { Context } from '../graphql/context';
 import type { OperationLimiter } from '../limits/operation-limits';
 import { AUTH_FAILURE_COST, rateLimitedError, REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import { documentRefusal, hashNamed, type TrustedDocuments } from './trusted-documents';
 
 /**
  * Admission: whether an operation runs, decided in one place for every transport (the Apollo plugin
@@ -11,7 +12,7 @@ import { AUTH_FAILURE_COST, rateLimitedError, REQUEST_MIN_COST, type RateLimit }
  * headers, WebSocket into an `error` message for that operation.
  *
  * What is decided, in order: who asks (authentication, injected: the kernel knows no token format),
- * the document's limits (MAX_FIELDS; depth,
+ * whether the document may run at all (TRUSTED_DOCUMENTS), the document's limits (MAX_FIELDS; depth,
  * aliases and directives are validation rules, see operation-limits.ts), which operation, its cost
  * (MAX_QUERY_COST), and the rate limit (the cost charged to the client's budget).
  *
@@ -32,7 +33,7 @@ export interface AdmissionRequest {
   viewer?: Viewer;
   /** The credentials as sent: `Bearer <token>`, or nothing. */
   authorization?: unknown;
-  /** The GraphQL request's parameters, for the document: its text. */
+  /** The GraphQL request's parameters, for the document: its text, or a hash of a trusted document. */
   params?: DocumentParams;
   /** The parsed document, when the transport parsed it. */
   document?: DocumentNode;
@@ -46,9 +47,13 @@ export interface AdmissionRequest {
   prepaid?: number;
 }
 
-/** How a request names its document. */
+/** How a request names its document: the text (`query`), or a trusted document's hash. */
 export interface DocumentParams {
   query?: unknown;
+  /** GraphQL over HTTP's persisted documents: `sha256:<hex>` or the bare hex. */
+  documentId?: unknown;
+  /** `persistedQuery.sha256Hash` (Apollo's APQ shape). */
+  extensions?: unknown;
 }
 
 /** A refusal: the coded error, the HTTP status that names it, and when to try again (429). */
@@ -66,7 +71,7 @@ export interface Admitted {
   cost: number;
   /** The document, parsed here when the transport had not. */
   document?: DocumentNode;
-  /** The document text to run. */
+  /** The document text to run: the request's own, or the trusted document its hash names. */
   source?: string;
 }
 
@@ -77,6 +82,10 @@ export interface AdmissionOptions {
   rate: RateLimit;
   /** The viewer behind credentials; rejects with UnauthenticatedError for refused ones. */
   authenticate(authorization: unknown): Promise<Viewer>;
+  /** Documents known by hash; with TRUSTED_DOCUMENTS (`enforced`), the only ones that run (see trusted-documents.ts). */
+  documents?: TrustedDocuments;
+  /** Who may send any document while TRUSTED_DOCUMENTS is set (ADMIN, for GraphiQL). */
+  mayRunAnyDocument(viewer: Viewer): boolean;
 }
 
 export function refusal(error: GraphQLError, status: number, retryAfter?: number): Refusal {
@@ -89,6 +98,11 @@ export class Admission {
   /** Whether clients are charged at all (RATE_LIMIT_COST > 0). */
   get chargesClients(): boolean {
     return this.options.rate.enabled;
+  }
+
+  /** The documents known by hash, when there are any. */
+  get documents(): TrustedDocuments | undefined {
+    return this.options.documents;
   }
 
   /**
@@ -116,13 +130,33 @@ export class Admission {
     }
   }
 
-  /** The document text a request runs: its own `query`. */
-  document(params: DocumentParams): { source?: string } {
-    return { source: typeof params.query === 'string' ? params.query : undefined };
+  /**
+   * The document text a request runs: its own `query`, or the known document its hash names
+   * (`byHash`). With TRUSTED_DOCUMENTS, a text is admitted only when its hash is in the manifest,
+   * unless `viewer` may run any document, and an unknown hash is refused; without it, every text is,
+   * and an unknown hash in `extensions.persistedQuery` is left to the transport (Apollo's APQ).
+   * Undefined `viewer`: nobody known yet, so no bypass.
+   */
+  document(params: DocumentParams, viewer?: Viewer): { source?: string; byHash?: boolean } | Refusal {
+    const documents = this.options.documents;
+    const query = typeof params.query === 'string' && params.query !== '' ? params.query : undefined;
+    if (!documents) return { source: query };
+    if (!documents.enforced) {
+      // Only hashes are looked up: a text runs as it is, unhashed.
+      const id = hashNamed(params);
+      if (id === undefined || id === null) return { source: query };
+      const source = documents.get(id);
+      if (source !== undefined) return { source, byHash: true };
+      return params.documentId !== undefined && params.documentId !== null ? refusal(documents.refusal({ missing: { named: 'hash', hash: String(id) } }), 400) : { source: query };
+    }
+    const found = documents.resolve(params);
+    if (found.source !== undefined) return { source: found.source, byHash: found.byHash };
+    if (query !== undefined && viewer !== undefined && this.options.mayRunAnyDocument(viewer)) return { source: query };
+    return refusal(documents.refusal(found), 400);
   }
 
   /**
-   * The one decision for an operation: authentication, the document's limits,
+   * The one decision for an operation: authentication, the trusted document, the document's limits,
    * the operation, its cost, then the rate limit (its cost, at least REQUEST_MIN_COST, less what was
    * prepaid). Each step a transport has done already is skipped, see AdmissionRequest.
    */
@@ -139,10 +173,17 @@ export class Admission {
     let source: string | undefined;
     if (cost === undefined) {
       if (request.params) {
-        source = this.document(request.params).source;
+        const named = this.document(request.params, viewer);
+        if (isRefusal(named)) return named;
+        source = named.source;
       }
       if (!document) {
-        if (source === undefined) return refusal(new GraphQLError('Send the operation as `query`', { extensions: { code: ErrorCode.BAD_REQUEST } }), 400);
+        if (source === undefined) {
+          // A hash nobody knows, with no Apollo behind to look it up (WebSocket).
+          const hash = request.params ? hashNamed(request.params) : undefined;
+          if (hash !== undefined && hash !== null) return refusal(documentRefusal({ named: 'hash', hash: String(hash) }, this.options.documents?.enforced ?? false), 400);
+          return refusal(new GraphQLError('Send the operation as `query` (or a trusted document by `documentId`)', { extensions: { code: ErrorCode.BAD_REQUEST } }), 400);
+        }
         try {
           document = limiter.parse(source);
         } catch (error) {

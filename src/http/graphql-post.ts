@@ -4,8 +4,9 @@ import type { Context } from '../graphql/context';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Admission } from '../admission/admission';
+import { admitDocument } from './document-id';
 import { encode, encodingFor } from './encoding';
-import { sendGraphQLError } from './graphql-error-response';
+import { sendGraphQLError, sendRefusal } from './graphql-error-response';
 import { admitArrival } from './rate-limit.middleware';
 import type { ResponseCache } from './response-cache';
 
@@ -79,11 +80,15 @@ export function graphqlPost(options: GraphqlPostOptions) {
   };
 }
 
-/** The rate limit, the cache, then Apollo. */
+/** The rate limit, the document (a known hash becomes its text; TRUSTED_DOCUMENTS), the cache, then Apollo. */
 async function answer(options: GraphqlPostOptions, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
   const client = options.clientOf(req);
   (res as ServerResponse & { locals: Locals }).locals.clientAddress = client;
   if (!(await admitArrival(options.admission, client, res))) return;
+  if (options.admission.documents && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const refused = await admitDocument(options.admission, req.headers.authorization, body as Record<string, unknown>);
+    if (refused) return sendRefusal(res, refused);
+  }
   const key = options.cache?.keyOf(req, body) ?? null;
   let version: string | null = null;
   if (key !== null) {

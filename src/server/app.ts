@@ -10,6 +10,7 @@ import { isMigrated } from '../db/orm';
 import type { Sql } from '../db/sql';
 import type { Context, ContextFactory, Services } from '../graphql/context';
 import { graphqlCors } from '../http/cors';
+import { documentAdmission } from '../http/document-id';
 import { allowGetAndPost, errorResponses, jsonBody, notFound } from '../http/graphql-error-response';
 import { graphqlPost, readAheadErrors, type ConnectHandler } from '../http/graphql-post';
 import { rateLimitRequests } from '../http/rate-limit.middleware';
@@ -90,6 +91,7 @@ export function createApp(parts: AppParts) {
       rateLimitRequests(parts.admission, parts.clientOf),
       ...jsonBody(config.maxBodyBytes),
       readAheadErrors as RequestHandler,
+      ...(parts.admission.documents ? [documentAdmission(parts.admission)] : []),
       ...(parts.responseCache ? [parts.responseCache.middleware()] : []),
       expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res.locals.clientAddress as string) }),
     );
