@@ -125,7 +125,8 @@ interface Payload {
 function documentOf<R, V>(document: TypedDocumentString<R, V>): Omit<Payload, 'variables'> {
   const hash = documentIdOf(document);
   if (hash === undefined) return { query: document.toString() };
-  return { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, text: document.toString() };
+  // APQ's hash is the bare hex; documentId's carries its algorithm.
+  return { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } }, text: document.toString() };
 }
 
 export const live = new Live();
