@@ -49,6 +49,7 @@ const schema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   MAX_FIELDS: z.coerce.number().int().min(1).default(1_000),
+  TRUSTED_DOCUMENTS: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -143,6 +144,13 @@ export interface Config {
    * hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). @default false
    */
   trustProxy: boolean | number | string[];
+  /**
+   * TRUSTED_DOCUMENTS: manifests (JSON files of sha256 hash → document, as graphql-codegen's client
+   * preset writes with `persistedDocuments: true`; comma-separated) of the only documents requests
+   * may run, over HTTP and WebSocket; an ADMIN token may still send any. Empty: any document runs.
+   * @default none (any document)
+   */
+  trustedDocuments: string[];
   /** Largest request body over HTTP. @default 16 MiB (a full recordIdmAssessments batch) */
   maxBodyBytes: number;
   /** PostgreSQL statement_timeout of the read pool, in ms; 0 turns it off. @default 5000 */
@@ -216,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { maxDepth: s.MAX_QUERY_DEPTH, maxCost: s.MAX_QUERY_COST, maxAliases: s.MAX_ALIASES, maxDirectives: s.MAX_DIRECTIVES, maxTokens: s.MAX_TOKENS, maxFields: s.MAX_FIELDS },
     corsOrigins: s.CORS_ORIGINS,
     trustProxy: parseTrustProxy(s.TRUST_PROXY),
+    trustedDocuments: (s.TRUSTED_DOCUMENTS ?? '').split(',').map((file) => file.trim()).filter(Boolean).map((file) => path.resolve(file)),
     maxBodyBytes: s.MAX_BODY_BYTES,
     statementTimeoutMs: s.STATEMENT_TIMEOUT_MS,
     ws: { maxPayloadBytes: s.WS_MAX_PAYLOAD_BYTES, maxSubscriptionsPerSocket: s.WS_MAX_SUBSCRIPTIONS, maxSocketsPerAddress: s.WS_MAX_SOCKETS_PER_ADDRESS },

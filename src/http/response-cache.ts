@@ -4,7 +4,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { DataVersion } from '../db/data-version';
-import { COST_REPORT_HEADER } from '../limits/limits.plugin';
+import { COST_REPORT_HEADER } from '../limits/operation-limits';
 import { encode, encodingFor, type Encoding } from './encoding';
 
 /**
@@ -24,6 +24,11 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   /** Add `extensions.cache` ("HIT" or "MISS") to cacheable answers (with QUERY_STATS). */
   report: boolean;
+  /**
+   * With TRUSTED_DOCUMENTS: whether a document text may run. One that may not is never served from
+   * the cache, even when it prints like a trusted one: it goes on to be refused.
+   */
+  admits?(query: string): boolean;
 }
 
 /** A kept answer: its body, the data version it was computed at, and its compressed forms. */
@@ -64,12 +69,14 @@ export class ResponseCache {
 
   /**
    * The cache key of a request (its parsed body for a POST), or null when its answer must not be
-   * cached or served from cache: a request with credentials or asking for its cost report, or not a query.
+   * cached or served from cache: a request with credentials or asking for its cost report, not a
+   * query, or (TRUSTED_DOCUMENTS) not a trusted document.
    */
   keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
     if (req.headers.authorization !== undefined || req.headers[COST_REPORT_HEADER] !== undefined) return null;
     const params = requestParams(req, body);
     if (!params) return null;
+    if (this.options.admits && !this.options.admits(params.query)) return null;
     const normalized = this.normalize(params.query, params.operationName);
     if (normalized === false) return null;
     return `${normalized}\u0000${params.operationName ?? ''}\u0000${stableStringify(params.variables ?? {})}\u0000${req.headers.accept ?? ''}`;

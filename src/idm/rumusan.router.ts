@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Context, ContextFactory, Services } from '../graphql/context';
-import { REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import type { Admission } from '../admission/admission';
 import type { Logger } from '../logger';
 import { tryParseCode } from '../region/region-code';
 import { IdmIndex, IdmMovement, type IdmStatus } from './idm-status';
@@ -42,7 +42,8 @@ export const RUMUSAN_SOURCE_HEADER = 'x-rumusan-source';
 export interface RumusanRouterOptions {
   services: Services;
   createContext: ContextFactory;
-  rate: RateLimit;
+  /** Charges each request as a small query, as every transport is charged. */
+  admission: Admission;
   clientOf: (req: Request) => string;
   metrics: { countRoute(route: string, outcome: RumusanOutcome): void };
   /** `Cache-Control: public, max-age` of the answers (RUMUSAN_MAX_AGE_S). */
@@ -122,7 +123,7 @@ function notModifiedSince(header: string | undefined, modified: Date): boolean {
 }
 
 export function rumusanRouter(options: RumusanRouterOptions): Router {
-  const { services, createContext, rate, clientOf, metrics, maxAgeSeconds, log } = options;
+  const { services, createContext, admission, clientOf, metrics, maxAgeSeconds, log } = options;
   const router = express.Router();
 
   const fail = (res: Response, status: number, message: string, outcome: RumusanOutcome) => {
@@ -135,8 +136,9 @@ export function rumusanRouter(options: RumusanRouterOptions): Router {
   router.get(RUMUSAN_PATH, async (req, res, next) => {
     try {
       const client = clientOf(req);
-      const retryAfter = await rate.charge(client, REQUEST_MIN_COST);
-      if (retryAfter !== undefined) {
+      const refused = await admission.arrive(client);
+      if (refused) {
+        const retryAfter = refused.retryAfter ?? 1;
         res.setHeader('retry-after', String(retryAfter));
         return fail(res, 429, `Terlalu banyak permintaan dari alamat Anda: coba lagi dalam ${retryAfter} detik`, 'rate_limited');
       }

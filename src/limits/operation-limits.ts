@@ -9,6 +9,14 @@ import { expandedFieldCount } from './field-count';
 import { costModel, operationCost, type CostModel, type LimitBreach as CostBreach, type RegionTotals } from './query-cost';
 
 /** A limit an operation went over, with the limit's value and what the operation measured. */
+/**
+ * A request with this header set to `report` gets its cost in `extensions.cost`: `estimate`, the
+ * most objects the response could hold as the cost rule counts them, and `max` (MAX_QUERY_COST).
+ * Hot Chocolate answers the same header; Shopify and GitHub report costs in the response too, so a
+ * client can see how far a query is from the limit before it grows past it.
+ */
+export const COST_REPORT_HEADER = 'graphql-cost';
+
 export interface LimitBreach {
   limit: CostBreach['limit'] | 'fields';
   max: number;
