@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Village } from '../region/region.entity';
 import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
+import { IndexFamilyId } from '../index-family/index-family';
 
 /**
  * Entities of the IDM tables, so MikroORM knows the whole schema (migration:create diffs against
@@ -71,12 +72,14 @@ export class IdmIndicator {
 }
 
 /**
- * One row per desa-year that actually changed, written in the same transaction as the change. A
+ * One row per desa-year that actually changed, of any index family, written in the same transaction as the change. A
  * retraction has a previous value and no current one (score and status null, movement RETRACTED).
  */
 @Entity({ tableName: 'idm_change' })
 export class IdmChange {
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
+  /** Whose change: the log is one sequence for every index family. */
+  @Enum({ items: () => IndexFamilyId, nativeEnumName: 'index_family', default: IndexFamilyId.IDM }) family!: IndexFamilyId;
   @ManyToOne(() => Village, { fieldName: 'village_code', index: true }) village!: Village;
   @Property({ type: 'integer' }) year!: number;
   @Property({ type: 'double', nullable: true }) previousScore?: number | null;

@@ -49,3 +49,87 @@ export function statusFromText(text: string | null | undefined): IndexStatus | n
   const key = text.trim().toUpperCase().replace(/[\s\-_]+/g, '_');
   return STATUS_BY_TEXT[key] ?? null;
 }
+
+/** How a desa's status moved against the value before it (see `movement`); the same across families. */
+export enum IndexMovement {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  SAME = 'SAME',
+  NEW = 'NEW',
+  RETRACTED = 'RETRACTED',
+}
+
+/** The statuses from lowest to highest; targets, ranks and movement follow this order in every family. */
+export const STATUS_ORDER: readonly IndexStatus[] = Object.freeze([
+  IndexStatus.SANGAT_TERTINGGAL,
+  IndexStatus.TERTINGGAL,
+  IndexStatus.BERKEMBANG,
+  IndexStatus.MAJU,
+  IndexStatus.MANDIRI,
+]);
+
+/** The official colours of the five statuses, as the dashboard draws them (web/dashboard/src/format.ts). */
+export const STATUS_COLOURS: Readonly<Record<IndexStatus, string>> = Object.freeze({
+  [IndexStatus.SANGAT_TERTINGGAL]: '#a51f2d',
+  [IndexStatus.TERTINGGAL]: '#d4602b',
+  [IndexStatus.BERKEMBANG]: '#e0bd3d',
+  [IndexStatus.MAJU]: '#62a84f',
+  [IndexStatus.MANDIRI]: '#137a52',
+});
+
+/** Position of a status from 0 (Sangat Tertinggal) to 4 (Mandiri), for sorting and comparing. */
+export function statusRank(status: IndexStatus): number {
+  const rank = STATUS_ORDER.indexOf(status);
+  if (rank < 0) throw new RangeError(`${String(status)} is not a status`);
+  return rank;
+}
+
+/** Orders statuses lowest first: negative when a is below b, 0 when equal, positive when above. */
+export function compareStatus(a: IndexStatus, b: IndexStatus): number {
+  return statusRank(a) - statusRank(b);
+}
+
+/** The status one step up (TARGET_STATUS in both families); Mandiri is the top and stays Mandiri. */
+export function nextStatus(status: IndexStatus): IndexStatus {
+  return STATUS_ORDER[Math.min(statusRank(status) + 1, STATUS_ORDER.length - 1)]!;
+}
+
+/**
+ * How a status moved against the value before it: the previous year's (history, summaries; across
+ * families, since the names and order are shared) or the value a write replaced (the change log).
+ * NEW when there was nothing before, RETRACTED when the value was taken back.
+ */
+export function movement(previous: IndexStatus | null, current: IndexStatus | null): IndexMovement {
+  if (current === null) return IndexMovement.RETRACTED;
+  if (previous === null) return IndexMovement.NEW;
+  const delta = compareStatus(current, previous);
+  return delta > 0 ? IndexMovement.UP : delta < 0 ? IndexMovement.DOWN : IndexMovement.SAME;
+}
+
+/**
+ * `statusRank` as an SQL expression over an `idm_status` expression, built from STATUS_ORDER so
+ * SQL compares statuses by the same table as TypeScript (null stays null).
+ */
+export function statusRankSql(status: string): string {
+  // A CASE, not array_position: as cheap as comparing the enum itself over a national summary.
+  return `(case ${status} ${STATUS_ORDER.map((s, rank) => `when '${s}' then ${rank}`).join(' ')} end)`;
+}
+
+/** `movement` as an SQL expression of type idm_movement over two `idm_status` expressions. */
+export function movementSql(previous: string, current: string): string {
+  const [p, c] = [statusRankSql(previous), statusRankSql(current)];
+  return `(case when ${current} is null then '${IndexMovement.RETRACTED}' when ${previous} is null then '${IndexMovement.NEW}'
+    when ${c} > ${p} then '${IndexMovement.UP}' when ${c} < ${p} then '${IndexMovement.DOWN}' else '${IndexMovement.SAME}' end)::idm_movement`;
+}
+
+/**
+ * The status of a score on a family's scale: the first status whose inclusive upper bound holds it
+ * (a score equal to a bound belongs to the lower status in both regulations). `epsilon` absorbs
+ * binary noise of computed means without moving a published score across a bound.
+ * @throws RangeError for NaN or an infinite score, which would otherwise fall through to Mandiri.
+ */
+export function statusOnScale(score: number, upperBounds: Readonly<Record<IndexStatus, number>>, epsilon: number, family: string): IndexStatus {
+  if (!Number.isFinite(score)) throw new RangeError(`${family} score ${score} is not a finite number`);
+  for (const status of STATUS_ORDER) if (score <= upperBounds[status] + epsilon) return status;
+  return IndexStatus.MANDIRI;
+}
