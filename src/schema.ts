@@ -11,6 +11,9 @@ import { liveNodeKinds } from './live/live.nodes';
 import { programNodeKinds } from './program/program.nodes';
 import { regionNodeKinds } from './region/region.nodes';
 import { idmPlans } from './idm/idm.plan';
+import { indeksDesaPlans } from './indeks-desa/indeks-desa.plan';
+import { IndeksDesaAssessmentResolver, IndeksDesaMutationResolver, VillageIndeksDesaResolver } from './indeks-desa/indeks-desa.resolver';
+import { statusTrackPlans, VillageStatusTrackResolver } from './index-family/status-track';
 import { regionPlans } from './region/region.plan';
 import {
   DistrictIdmResolver,
@@ -52,6 +55,10 @@ export const resolvers = [
   DistrictIdmResolver,
   ProgramIdmResolver,
   ProgramLocusIdmResolver,
+  IndeksDesaMutationResolver,
+  VillageIndeksDesaResolver,
+  IndeksDesaAssessmentResolver,
+  VillageStatusTrackResolver,
   LiveResolver,
 ] as const;
 
@@ -75,7 +82,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     validate: false,
   }).then((schema) => {
     installNodeInterface(schema);
-    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans));
+    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans));
     return schema;
   });
 }

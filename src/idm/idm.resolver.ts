@@ -2,15 +2,15 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mu
 import { assessmentId } from './idm.nodes';
 import { actorOf, Role, writeScope } from '../auth/viewer';
 import type { Context } from '../graphql/context';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
+import { BadUserInputError } from '../errors';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
-import { OutOfScopeError, recordAssessments, RejectedBatchError, type Reject, type WriteReport } from './assessment.writer';
+import { IDM_FAMILY, type Reject, type WriteReport } from './assessment.writer';
+import { valueAt, writeFromMutation } from '../index-family/family-mutation';
 import { codePrefix } from '../region/region-code';
 import { emptySummary, type RankingParent, type SummaryScope } from './idm.repository';
 import { isPublishedYear, movement, roundScore, statusFromScore } from './idm.rules';
 import { checkYear, publishedYear, registerDesa } from './idm-year';
-import { RejectReason } from './idm.validation';
 import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 import {
   IdmAssessmentInput,
@@ -239,37 +239,10 @@ export class IdmQueryResolver {
   }
 }
 
-/**
- * The mutations' side of the write path: all or nothing, as the viewer, within its scope. Rejects
- * become one error naming each bad item by its path and value (`input[1].villageCode "…"`).
- */
-async function write(context: Context, writes: IdmWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
-  // Mutation fields run one after another: what an earlier one loaded must not answer for this one.
-  context.renew();
+/** The mutations' side of the write path, as the viewer (see writeFromMutation). */
+function write(context: Context, writes: IdmWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
   const { viewer } = context;
-  try {
-    return await recordAssessments(context.sql, writes, { actor: actorOf(viewer), scope: writeScope(viewer), allOrNothing: true, publisher: context.services.notifier });
-  } catch (error) {
-    if (error instanceof OutOfScopeError) {
-      const outside = error.outside.map((o) => `${writes.length > 1 ? `input[${o.index}] ` : ''}${o.village.name} (${o.village.code})`);
-      throw new ForbiddenError(`Nothing was ${verb}: the token of ${viewer.subject} may write in ${error.scope.join(', ')} only, and ${outside.join(', ')} lie${outside.length > 1 ? '' : 's'} outside.`, {
-        scope: error.scope,
-        outside: error.outside.map((o) => ({ index: o.index, villageCode: o.village.code })),
-      });
-    }
-    if (!(error instanceof RejectedBatchError)) throw error;
-    const rejects = error.rejects;
-    const details = { errors: rejects.map((r) => ({ index: r.index, field: r.field, reason: r.reason, message: r.message })) };
-    if (writes.length === 1 && rejects[0]!.reason === RejectReason.NOT_RECORDED) throw new NotFoundError(`Nothing was ${verb}: ${rejects[0]!.message}.`, details);
-    const listed = rejects.slice(0, 20).map((r) => `${locate(r)}: ${r.message}`);
-    const count = writes.length > 1 ? `${rejects.length} of ${writes.length} items are invalid. ` : '';
-    throw new BadUserInputError(`Nothing was ${verb}: ${count}${listed.join('; ')}`, details);
-  }
-}
-
-/** The value at a path such as "villageCode" or "indicators[3].score" of an input item. */
-function valueAt(item: unknown, path: string): unknown {
-  return path.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((value, part) => (value == null ? undefined : (value as Record<string, unknown>)[part]), item);
+  return writeFromMutation(context, IDM_FAMILY, writes, { actor: actorOf(viewer), scope: writeScope(viewer), subject: viewer.subject }, locate, verb);
 }
 
 function toRecord(input: IdmAssessmentInput, index: number): IdmRecord {

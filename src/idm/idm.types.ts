@@ -35,23 +35,8 @@ export class IdmSourceType {
   note!: string | null;
 }
 
-@ObjectType('IdmProvenance', { simpleResolvers: true, description: 'Where a value came from, who wrote it and when.' })
-export class IdmProvenanceType {
-  @Field({ description: 'Format: spreadsheet-2024, spreadsheet-2023, kemendes-api or graphql (a mutation).' })
-  format!: string;
-
-  @Field({ description: 'The file path, the Kemendes API URL a sync fetched, or the mutation (recordIdmAssessments, retractIdmAssessment).' })
-  file!: string;
-
-  @Field(() => Int, { nullable: true, description: "Line of the file (spreadsheet row, header = 1), or 1 + the item's position in a mutation's input; null for changes logged before provenance was kept." })
-  line!: number | null;
-
-  @Field({ description: 'Who wrote it: "token:<subject>" for a token holder, "cli:<command>:<os user>" for a command; "unrecorded" before provenance was kept.' })
-  recordedBy!: string;
-
-  @Field(() => GraphQLDateTime, { description: 'When it was written here.' })
-  recordedAt!: Date;
-}
+// Shared by every family.
+export { IdmProvenanceType } from '../index-family/family.types';
 
 @ObjectType('IdmScoreStatus', { simpleResolvers: true, description: 'A score with its status.' })
 export class IdmScoreStatusType {
