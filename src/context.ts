@@ -10,7 +10,7 @@ import { NodeLoader } from './graphql/global-id';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
 import { IndeksDesaLoaders } from './indeks-desa/indeks-desa.loaders';
-import { StatusTrackLoaders } from './index-family/status-track';
+import { StatusTrackLoaders } from './index-family/status-track.loaders';
 import { ProgramLoaders } from './program/program.loaders';
 import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';

@@ -64,7 +64,8 @@ export function yearProblem(family: IndexFamilyId, year: number, now: Date = new
   const range = `${FAMILY_YEARS[family].first} to ${familyLastYear(family, now)}`;
   const other = familyOfYear(year, now);
   if (other !== null) {
-    return `${argument} ${year} is not a year of ${FAMILY_NAMES[family]} (${range}): ${year} is a year of the ${FAMILY_NAMES[other]}, which replaced IDM from 2025; write it with ${FAMILY_WRITE_PATHS[other]}`;
+    const transition = other === IndexFamilyId.INDEKS_DESA ? 'the Indeks Desa, which replaced IDM from 2025' : 'IDM, which the Indeks Desa replaced from 2025';
+    return `${argument} ${year} is not a year of ${FAMILY_NAMES[family]} (${range}): ${year} is a year of ${transition}; write it with ${FAMILY_WRITE_PATHS[other]}`;
   }
   return `${argument} ${year} is not a year of ${FAMILY_NAMES[family]}: give a whole year from ${range}`;
 }
