@@ -400,20 +400,21 @@ async function retractIfAny(villageCode: string, year: number): Promise<void> {
 const at = (score: number, villageCode: string, year = 2016) => ({ villageCode, year, iks: score, ike: score, ikl: score, score });
 
 describe('years that make sense', () => {
-  // Sigi (72.10) has its 2024 values from the national file; two of its desa get an early 2016 value.
+  // Sigi (72.10) has its 2024 values from the national file; two of its desa get a 2016 value, a year no published file covers.
   const early = ['72.10.01.2001', '72.10.01.2002'];
   afterAll(async () => {
     for (const code of early) await retractIfAny(code, 2016);
   });
 
-  it('refuses a year outside 2015 … next year, in writes and reads alike, naming the field and value', async () => {
-    const next = new Date().getUTCFullYear() + 1;
+  it('refuses a year outside 2015 … 2024, in writes and reads alike, naming the field and value (and the Indeks Desa from 2025)', async () => {
     const far = await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, 2099)] });
     expect(errorCodes(far)).toEqual(['BAD_USER_INPUT']);
-    expect(far.errors![0]!.message).toBe(`Nothing was recorded: input[0].year 2099: year 2099 is not a whole year from 2015 (IDM's first) to ${next} (next year).`);
+    expect(far.errors![0]!.message).toBe('Nothing was recorded: input[0].year 2099: year 2099 is not a year of IDM: give a whole year from 2015 to 2024.');
     expect(errorCodes(await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, 2014)] }))).toEqual(['BAD_USER_INPUT']);
-    expect((await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, next)] })).errors).toBeUndefined();
-    await retractIfAny(early[0]!, next);
+    const next = new Date().getUTCFullYear() + 1;
+    const indeksDesa = await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, next)] });
+    expect(errorCodes(indeksDesa)).toEqual(['BAD_USER_INPUT']);
+    expect(indeksDesa.errors![0]!.message).toContain(`${next} is a year of the Indeks Desa, which replaced IDM from 2025; write it with recordIndeksDesa`);
     const summary = await server.raw('{ idmSummary(year: 2099) { assessed } }');
     expect(errorCodes(summary)).toEqual(['BAD_USER_INPUT']);
     expect(summary.errors![0]!.message).toMatch(/^year 2099 is not a year of IDM/);
@@ -435,8 +436,9 @@ describe('years that make sense', () => {
     expect(after.data!.kabupaten!.villages.totalCount).toBe(sigi2024);
     expect(after.data!.idmYears).toContainEqual({ year: 2016, assessed: 2, published: false });
     expect(after.data!.idmYears).toContainEqual(expect.objectContaining({ year: 2024, published: true }));
-    // A desa's own idm without a year is still its own latest.
-    expect((await server.request(VillageIdmDocument, { code: early[0]! })).data!.village!.idm).toMatchObject({ year: 2016, score: 0.5 });
+    // A desa's own idm without a year is still its own latest: the national 2024 value, not the older one just written.
+    expect((await server.request(VillageIdmDocument, { code: early[0]! })).data!.village!.idm).toMatchObject({ year: 2024 });
+    expect((await server.request(VillageIdmDocument, { code: early[0]!, year: 2016 })).data!.village!.idm).toMatchObject({ year: 2016, score: 0.5 });
   });
 
   it('publishes a year only past PUBLISHED_YEAR_MIN_SHARE of the register\'s desa', async () => {
@@ -496,7 +498,8 @@ describe('retractIdmAssessment', () => {
     expect(errorCodes(none)).toEqual(['NOT_FOUND']);
     expect(none.errors![0]!.message).toBe('Nothing was retracted: Bora (72.10.01.2003) has no IDM record for 2016; nothing to retract.');
     const cases: [Record<string, unknown>, string][] = [
-      [{ year: 2099 }, 'year 2099: year 2099 is not a whole year'],
+      [{ year: 2099 }, 'year 2099: year 2099 is not a year of IDM: give a whole year from 2015 to 2024'],
+      [{ year: 2025 }, 'year 2025: year 2025 is not a year of IDM (2015 to 2024): 2025 is a year of the Indeks Desa'],
       [{ villageCode: '64.9x' }, 'villageCode "64.9x": "64.9x" is not a 10-digit village code'],
       [{ villageCode: '6409012999' }, 'villageCode "6409012999": village code 64.09.01.2999 is not in the register'],
       [{ reason: ' ' }, 'reason " ": reason is empty'],

@@ -1,5 +1,5 @@
 import { selectList, type Queryable } from '../db/sql';
-import { AssessmentReads } from '../index-family/family-reads';
+import { AssessmentReads, FAMILY_ROW } from '../index-family/family-reads';
 import { IdmMovement, IdmStatus } from './idm-status';
 import { movementSql, roundScore, SCORE_DECIMALS, type YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryFrame, SummaryRow, SummaryScope } from './idm.rows';
@@ -9,28 +9,7 @@ export type { SummaryScope } from './idm.rows';
 /** What a summary is grouped by: a register level, a program, a program locus, or the whole nation. */
 
 /** Row key → column of an assessment: the repository's select list and the planner's objects share it. */
-export const ASSESSMENT_ROW = {
-  id: (alias: string) => `${alias}.id::text`,
-  villageCode: 'village_code',
-  year: 'year',
-  iks: 'iks',
-  ike: 'ike',
-  ikl: 'ikl',
-  score: 'score',
-  status: 'status',
-  derivedStatus: 'derived_status',
-  statusMismatch: 'status_mismatch',
-  targetStatus: 'target_status',
-  targetMinScore: 'target_min_score',
-  scoreToTarget: 'score_to_target',
-  publishedCode: 'published_code',
-  note: 'note',
-  sourceFormat: 'source_format',
-  sourceFile: 'source_file',
-  sourceLine: 'source_line',
-  recordedBy: 'recorded_by',
-  recordedAt: 'recorded_at',
-} as const;
+export const ASSESSMENT_ROW = { ...FAMILY_ROW, iks: 'iks', ike: 'ike', ikl: 'ikl', note: 'note' } as const;
 
 /** Row key → column of an indicator. */
 export const INDICATOR_ROW = {

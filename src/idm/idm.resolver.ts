@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assessmentId } from './idm.nodes';
-import { actorOf, Role, writeScope } from '../auth/viewer';
+import { Role, writerOf } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { IDM_FAMILY, type Reject, type WriteReport } from './assessment.writer';
-import { valueAt, writeFromMutation } from '../index-family/family-mutation';
+import { retractFromMutation, valueAt, writeFromMutation } from '../index-family/family-mutation';
 import { codePrefix } from '../region/region-code';
 import { emptySummary, type RankingParent, type SummaryScope } from './idm.repository';
 import { isPublishedYear, movement, roundScore, statusFromScore } from './idm.rules';
@@ -32,7 +32,7 @@ import {
   type RankEntryRow,
 } from './idm.types';
 import type { AssessmentRow, ChangeRow, IndicatorRow, SummaryFrame, SummaryRow } from './idm.rows';
-import type { IdmRecord, IdmRetraction, IdmWrite } from './idm-record';
+import type { IdmRecord, IdmWrite } from './idm-record';
 
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */
 export const MAX_ASSESSMENTS_PER_MUTATION = 5000;
@@ -223,26 +223,13 @@ export class IdmQueryResolver {
     @Arg('reason', { description: 'Why, in a sentence; kept in the change log.' }) reason: string,
     @Ctx() context: Context,
   ): Promise<IdmRetractionType & { villageCode: string }> {
-    const retraction: IdmRetraction = {
-      kind: 'retraction',
-      source: { format: 'graphql', file: 'retractIdmAssessment', line: 1 },
-      villageCode,
-      names: {},
-      year,
-      reason,
-      expected: null,
-    };
-    const values: Record<string, unknown> = { villageCode, year, reason };
-    const report = await write(context, [retraction], (r) => `${r.field ?? 'villageCode'} ${JSON.stringify(values[r.field ?? 'villageCode'])}`, 'retracted');
-    const [done] = report.retractions;
-    return { villageCode: done!.villageCode, year: done!.year, previous: done!.previous, reason: reason.trim() };
+    return retractFromMutation(context, IDM_FAMILY, writerOf(context.viewer), 'retractIdmAssessment', { villageCode, year, reason });
   }
 }
 
 /** The mutations' side of the write path, as the viewer (see writeFromMutation). */
 function write(context: Context, writes: IdmWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
-  const { viewer } = context;
-  return writeFromMutation(context, IDM_FAMILY, writes, { actor: actorOf(viewer), scope: writeScope(viewer), subject: viewer.subject }, locate, verb);
+  return writeFromMutation(context, IDM_FAMILY, writes, writerOf(context.viewer), locate, verb);
 }
 
 function toRecord(input: IdmAssessmentInput, index: number): IdmRecord {

@@ -1,7 +1,7 @@
 import { jsonList, type PlannerConfig, type RelationPlan } from '../graphql/planner';
 import { checkFamilyYear } from '../index-family/family-reads';
 import { IndexFamilyId } from '../index-family/index-family';
-import { INDEKS_DESA_ROW } from './indeks-desa.rows';
+import { DIMENSION_COLUMNS, INDEKS_DESA_ROW } from './indeks-desa.rows';
 
 /** How the planner reads a desa's Indeks Desa inside the village list's statement, as idm.plan.ts does for IDM. */
 
@@ -42,7 +42,7 @@ export const indeksDesaPlans: PlannerConfig = {
       },
     },
     IndeksDesaDimensions: {
-      columns: { layananDasar: 'layanan_dasar', sosial: 'sosial', ekonomi: 'ekonomi', lingkungan: 'lingkungan', aksesibilitas: 'aksesibilitas', tataKelola: 'tata_kelola' },
+      columns: DIMENSION_COLUMNS,
       fields: {},
     },
   },

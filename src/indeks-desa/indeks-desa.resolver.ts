@@ -1,15 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { actorOf, Role, writeScope } from '../auth/viewer';
+import { Role, writerOf } from '../auth/viewer';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
 import { IdmRetractionType } from '../idm/idm.types';
-import { valueAt, writeFromMutation } from '../index-family/family-mutation';
+import { retractFromMutation, valueAt, writeFromMutation } from '../index-family/family-mutation';
 import { checkFamilyYear } from '../index-family/family-reads';
 import { IdmProvenanceType } from '../index-family/family.types';
 import { IndexFamilyId } from '../index-family/index-family';
 import type { Reject, WriteReport } from '../index-family/write-report';
 import { VillageType, type VillageRow } from '../region/region.types';
-import type { IndeksDesaRecord, IndeksDesaRetraction, IndeksDesaWrite } from './indeks-desa-record';
+import type { IndeksDesaRecord, IndeksDesaWrite } from './indeks-desa-record';
 import type { IndeksDesaRow } from './indeks-desa.rows';
 import { IndeksDesaAssessmentType, IndeksDesaDimensionsType, IndeksDesaInput, IndeksDesaRecordResultType } from './indeks-desa.types';
 import { INDEKS_DESA_FAMILY } from './indeks-desa.writer';
@@ -18,8 +18,7 @@ import { INDEKS_DESA_FAMILY } from './indeks-desa.writer';
 export const MAX_INDEKS_DESA_PER_MUTATION = 5000;
 
 function write(context: Context, writes: IndeksDesaWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
-  const { viewer } = context;
-  return writeFromMutation(context, INDEKS_DESA_FAMILY, writes, { actor: actorOf(viewer), scope: writeScope(viewer), subject: viewer.subject }, locate, verb);
+  return writeFromMutation(context, INDEKS_DESA_FAMILY, writes, writerOf(context.viewer), locate, verb);
 }
 
 function toRecord(input: IndeksDesaInput, index: number): IndeksDesaRecord {
@@ -66,11 +65,7 @@ export class IndeksDesaMutationResolver {
     @Arg('reason', { description: 'Why, in a sentence; kept in the change log.' }) reason: string,
     @Ctx() context: Context,
   ): Promise<IdmRetractionType & { villageCode: string }> {
-    const retraction: IndeksDesaRetraction = { kind: 'retraction', source: { format: 'graphql', file: 'retractIndeksDesa', line: 1 }, villageCode, names: {}, year, reason, expected: null };
-    const values: Record<string, unknown> = { villageCode, year, reason };
-    const report = await write(context, [retraction], (r) => `${r.field ?? 'villageCode'} ${JSON.stringify(values[r.field ?? 'villageCode'])}`, 'retracted');
-    const [done] = report.retractions;
-    return { villageCode: done!.villageCode, year: done!.year, previous: done!.previous, reason: reason.trim() };
+    return retractFromMutation(context, INDEKS_DESA_FAMILY, writerOf(context.viewer), 'retractIndeksDesa', { villageCode, year, reason });
   }
 }
 

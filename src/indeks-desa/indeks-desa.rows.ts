@@ -1,31 +1,19 @@
+import { FAMILY_ROW } from '../index-family/family-reads';
 import type { IndexStatus } from '../index-family/index-status';
+import type { Dimension } from './indeks-desa.rules';
 
-/** Row key → column of an Indeks Desa assessment: the repository's select list and the planner's objects share it. */
-export const INDEKS_DESA_ROW = {
-  id: (alias: string) => `${alias}.id::text`,
-  villageCode: 'village_code',
-  year: 'year',
+/** Column of each dimension in indeks_desa_assessment, by its key in records, rows and GraphQL. */
+export const DIMENSION_COLUMNS = {
   layananDasar: 'layanan_dasar',
   sosial: 'sosial',
   ekonomi: 'ekonomi',
   lingkungan: 'lingkungan',
   aksesibilitas: 'aksesibilitas',
   tataKelola: 'tata_kelola',
-  score: 'score',
-  status: 'status',
-  derivedStatus: 'derived_status',
-  statusMismatch: 'status_mismatch',
-  scoreMismatch: 'score_mismatch',
-  targetStatus: 'target_status',
-  targetMinScore: 'target_min_score',
-  scoreToTarget: 'score_to_target',
-  publishedCode: 'published_code',
-  sourceFormat: 'source_format',
-  sourceFile: 'source_file',
-  sourceLine: 'source_line',
-  recordedBy: 'recorded_by',
-  recordedAt: 'recorded_at',
-} as const;
+} as const satisfies Record<Dimension, string>;
+
+/** Row key → column of an Indeks Desa assessment: the repository's select list and the planner's objects share it. */
+export const INDEKS_DESA_ROW = { ...FAMILY_ROW, ...DIMENSION_COLUMNS, scoreMismatch: 'score_mismatch' } as const;
 
 /** One stored Indeks Desa assessment as read. */
 export interface IndeksDesaRow {

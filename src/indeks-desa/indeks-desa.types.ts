@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { FamilyStatusFields, IdmRecordResultType } from '../index-family/family.types';
 import { IndexStatus } from '../index-family/index-status';
 
 @ObjectType('IndeksDesaDimensions', { simpleResolvers: true, description: 'The six dimensions of the Indeks Desa as published, in points (their maxima sum to 635).' })
@@ -23,27 +24,15 @@ export class IndeksDesaDimensionsType {
 }
 
 @ObjectType('IndeksDesaAssessment', { description: 'The Indeks Desa (Permendesa PDTT 9/2024) of a desa in one year, as published, with what the rules derive.' })
-export class IndeksDesaAssessmentType {
+export class IndeksDesaAssessmentType extends FamilyStatusFields {
   @Field(() => Int, { description: 'The year (2025 on).' })
   year!: number;
 
   @Field(() => Float, { description: 'Skor Indeks Desa, 0 to 100, as published (Σ dimensions / 635 × 100 where none was).' })
   score!: number;
 
-  @Field(() => IndexStatus, { nullable: true, description: 'Official status as published (Kepmendes 343/2025 for 2025); null when none was.' })
-  status!: IndexStatus | null;
-
-  @Field(() => IndexStatus, { description: 'The status the score gives by the thresholds (≤ 49.48, ≤ 57.38, ≤ 69.34, ≤ 79.62, above).' })
-  derivedStatus!: IndexStatus;
-
-  @Field({ description: 'True when an official status was published and differs from the derived one.' })
-  statusMismatch!: boolean;
-
   @Field({ description: 'True when the published score differs from Σ dimensions / 635 × 100 by more than 0.01 (stored as published).' })
   scoreMismatch!: boolean;
-
-  @Field(() => IndexStatus, { description: 'The status aimed for: one up from the official status (derived where none); Mandiri stays Mandiri.' })
-  targetStatus!: IndexStatus;
 
   @Field(() => Float, { description: 'Lowest score of the target status: 49.49, 57.39, 69.35 or 79.63.' })
   targetMinScore!: number;
@@ -98,22 +87,7 @@ export class IndeksDesaMismatchType {
 }
 
 @ObjectType('IndeksDesaRecordResult', { simpleResolvers: true, description: 'What recording a batch of Indeks Desa assessments did.' })
-export class IndeksDesaRecordResultType {
-  @Field(() => Int, { description: 'Assessments received.' })
-  received!: number;
-
-  @Field(() => Int, { description: 'New desa-years.' })
-  inserted!: number;
-
-  @Field(() => Int, { description: 'Desa-years whose values were replaced.' })
-  updated!: number;
-
-  @Field(() => Int, { description: 'Desa-years that already had exactly these values.' })
-  unchanged!: number;
-
-  @Field(() => Int, { description: 'Change-log entries written (inserted + updated).' })
-  changes!: number;
-
-  @Field(() => [IndeksDesaMismatchType], { description: 'Published scores or statuses that differ from what the rules give.' })
+export class IndeksDesaRecordResultType extends IdmRecordResultType {
+  @Field(() => [IndeksDesaMismatchType], { description: 'Published scores or statuses that differ from what the rules give (stored as published, flagged).' })
   mismatches!: IndeksDesaMismatchType[];
 }

@@ -4,6 +4,7 @@ import type { WriteOptions, WriteReport } from '../index-family/write-report';
 import { recordFamily, writeFamily, type ChangePublisher, type Transactional } from '../index-family/write-store';
 import type { IndeksDesaRecord, IndeksDesaRetraction, IndeksDesaWrite } from './indeks-desa-record';
 import { DIMENSIONS, isScoreMismatch, scoreFromDimensions, scoreToTarget, statusFromScore, targetMinScore, targetStatus, type Dimension } from './indeks-desa.rules';
+import { DIMENSION_COLUMNS } from './indeks-desa.rows';
 import { validateRecord, validateYear } from './indeks-desa.validation';
 
 /**
@@ -12,15 +13,6 @@ import { validateRecord, validateYear } from './indeks-desa.validation';
  * `recordIndeksDesa`, which takes and reports exactly what IDM's `recordAssessments` does.
  */
 
-/** Column of each dimension in indeks_desa_assessment. */
-export const DIMENSION_COLUMNS: Readonly<Record<Dimension, string>> = Object.freeze({
-  layananDasar: 'layanan_dasar',
-  sosial: 'sosial',
-  ekonomi: 'ekonomi',
-  lingkungan: 'lingkungan',
-  aksesibilitas: 'aksesibilitas',
-  tataKelola: 'tata_kelola',
-});
 
 /** A validated record's dimensions: all six present. */
 const dimensionsOf = (record: Pick<IndeksDesaRecord, 'dimensions'>) => record.dimensions as Record<Dimension, number>;

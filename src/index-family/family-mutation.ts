@@ -52,3 +52,21 @@ export async function writeFromMutation<R extends FamilyWriteBase, X>(
 export function valueAt(item: unknown, path: string): unknown {
   return path.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((value, part) => (value == null ? undefined : (value as Record<string, unknown>)[part]), item);
 }
+
+/**
+ * A retract mutation of any family (retractIdmAssessment, retractIndeksDesa): one retraction through
+ * the mutations' write path, named `file` in the change log; its errors name the argument at fault.
+ */
+export async function retractFromMutation<R extends FamilyWriteBase, X>(
+  context: Context,
+  family: IndexFamily<R, X>,
+  writer: MutationWriter,
+  file: string,
+  args: { villageCode: string; year: number; reason: string },
+): Promise<{ villageCode: string; year: number; previous: WriteReport['retractions'][number]['previous']; reason: string }> {
+  const retraction: FamilyRetraction<X> = { kind: 'retraction', source: { format: 'graphql', file, line: 1 }, villageCode: args.villageCode, names: {}, year: args.year, reason: args.reason, expected: null };
+  const values: Record<string, unknown> = args;
+  const report = await writeFromMutation(context, family, [retraction], writer, (r) => `${r.field ?? 'villageCode'} ${JSON.stringify(values[r.field ?? 'villageCode'])}`, 'retracted');
+  const [done] = report.retractions;
+  return { villageCode: done!.villageCode, year: done!.year, previous: done!.previous, reason: args.reason.trim() };
+}

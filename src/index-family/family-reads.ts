@@ -15,6 +15,29 @@ export const ASSESSMENT_TABLES: Readonly<Record<IndexFamilyId, string>> = Object
   [IndexFamilyId.INDEKS_DESA]: 'indeks_desa_assessment',
 });
 
+/**
+ * Row key → column of what every family's assessment table has; each family's row adds its values
+ * (the repository's select list and the planner's objects share these maps).
+ */
+export const FAMILY_ROW = {
+  id: (alias: string) => `${alias}.id::text`,
+  villageCode: 'village_code',
+  year: 'year',
+  score: 'score',
+  status: 'status',
+  derivedStatus: 'derived_status',
+  statusMismatch: 'status_mismatch',
+  targetStatus: 'target_status',
+  targetMinScore: 'target_min_score',
+  scoreToTarget: 'score_to_target',
+  publishedCode: 'published_code',
+  sourceFormat: 'source_format',
+  sourceFile: 'source_file',
+  sourceLine: 'source_line',
+  recordedBy: 'recorded_by',
+  recordedAt: 'recorded_at',
+} as const;
+
 /** Batched reads of a family's assessments by village, written once for every family. */
 export class AssessmentReads<Row> {
   private readonly columns: string;

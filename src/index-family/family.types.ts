@@ -39,3 +39,40 @@ export class StatusTrackEntryType {
   @Field(() => Float, { description: "Score on the family's own scale: IDM 0–1, Indeks Desa 0–100." })
   score!: number;
 }
+
+/**
+ * What an assessment of every family says about its status: the official one, the one its score
+ * gives by the family's thresholds, and the next one up. Each family's type adds its values.
+ */
+@ObjectType({ description: "Status fields every index family's assessment has (not exposed on its own)." })
+export abstract class FamilyStatusFields {
+  @Field(() => IndexStatus, { nullable: true, description: 'Official status as published by decree; null where none was published.' })
+  status!: IndexStatus | null;
+
+  @Field(() => IndexStatus, { description: "Status the score gives under its family's thresholds (IDM: Permendesa PDTT 2/2016; Indeks Desa: ≤ 49.48, ≤ 57.38, ≤ 69.34, ≤ 79.62, above)." })
+  derivedStatus!: IndexStatus;
+
+  @Field({ description: 'True when an official status was published and differs from the derived one.' })
+  statusMismatch!: boolean;
+
+  @Field(() => IndexStatus, { description: 'Next status up from the official status (the derived one where none was published); Mandiri stays Mandiri.' })
+  targetStatus!: IndexStatus;
+}
+
+@ObjectType('IdmRecordResult', { simpleResolvers: true, description: 'What recording a batch of assessments did.' })
+export class IdmRecordResultType {
+  @Field(() => Int, { description: 'Assessments received.' })
+  received!: number;
+
+  @Field(() => Int, { description: 'New desa-years.' })
+  inserted!: number;
+
+  @Field(() => Int, { description: 'Desa-years whose values were replaced.' })
+  updated!: number;
+
+  @Field(() => Int, { description: 'Desa-years that already had exactly these values.' })
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Change-log entries written (inserted + updated).' })
+  changes!: number;
+}
