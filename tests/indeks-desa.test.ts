@@ -1,9 +1,11 @@
 import pg from 'pg';
 import { Role } from '../src/auth/viewer';
+import { IndexStatus } from '../src/index-family/index-status';
 import { RejectReason } from '../src/index-family/reject-reason';
 import { recordIndeksDesa } from '../src/indeks-desa/indeks-desa.writer';
 import { withSql } from '../src/db/sql';
 import { errorCodes, mintTestToken, startTestServer, type TestServer } from './helpers/server';
+import { Subscriber } from './helpers/subscriber';
 
 /**
  * The Indeks Desa on the real server and PostgreSQL: the mutations (accepted, rejected by column,
@@ -134,6 +136,25 @@ describe('recordIndeksDesa', () => {
     ]);
   });
 
+  it('takes back a file row only while the stored value is still that row (VALUE_DIFFERS otherwise), and rolls a dry run back', async () => {
+    const source = { format: 'indeks-desa-long' as const, file: 'lampung-timur-long.csv', line: 2 };
+    const dimensions = { layananDasar: 123, sosial: 73, ekonomi: 122, lingkungan: 42, aksesibilitas: 38, tataKelola: 71 };
+    const write = (writes: Parameters<typeof recordIndeksDesa>[1], dryRun = false) => withSql(url(), 'indeks-desa-test', (sql) => recordIndeksDesa(sql, writes, { actor: 'cli:test', dryRun }));
+    const dry = await write([{ source, villageCode: '1807142001', names: {}, year: 2025, dimensions, score: 73.86, status: null, statusText: null }], true);
+    expect(dry).toMatchObject({ dryRun: true, inserted: 1 });
+    expect(((await server.raw(VILLAGE, { code: DONOMULYO, year: 2025 })).data!.village as { indeksDesa: unknown }).indeksDesa).toBeNull();
+
+    await server.raw(RECORD, { input: [donomulyo] });
+    const retraction = (sosial: number) => ({ kind: 'retraction' as const, source, villageCode: '1807142001', names: {}, year: 2025, reason: 'wrong file', expected: { dimensions: { ...dimensions, sosial }, score: 73.86, status: null } });
+    const differs = await write([retraction(70)]);
+    expect(differs.rejects).toEqual([expect.objectContaining({ reason: 'VALUE_DIFFERS', field: 'score', message: "Donomulyo (18.07.14.2001) 2025 holds other values than this row (both score 73.86): it was written since, so it is left alone" })]);
+    expect(differs.retracted).toBe(0);
+    // The stored status is MAJU, which this row does not carry either.
+    expect((await write([retraction(73)])).rejectedByReason).toEqual({ VALUE_DIFFERS: 1 });
+    const same = await write([{ ...retraction(73), expected: { dimensions, score: 73.86, status: IndexStatus.MAJU } }]);
+    expect(same).toMatchObject({ retracted: 1, retractions: [{ villageCode: DONOMULYO, year: 2025, previous: { score: 73.86, status: 'MAJU' } }] });
+  });
+
   it('lets an OPERATOR write in its scope only', async () => {
     const { token } = await mintTestToken({ role: Role.OPERATOR, subject: 'dinas-pmd-lamtim', scope: ['18.07'] });
     const { token: elsewhere } = await mintTestToken({ role: Role.OPERATOR, subject: 'dinas-pmd-kukar', scope: ['64.02'] });
@@ -177,6 +198,25 @@ describe('the two families', () => {
       { year: 2025, index: 'INDEKS_DESA', status: 'MAJU', score: 73.86 },
     ]);
     expect(village.indeksDesaHistory).toEqual([{ year: 2025, score: 73.86 }]);
+  });
+
+  it('keeps idmUpdated to IDM changes although both families share the change log', async () => {
+    // From a cursor taken before the writes: the log is replayed, so nothing depends on when the subscription starts.
+    const after = (await server.raw('{ idmChangeCursor }')).data!.idmChangeCursor as string;
+    await server.raw(RECORD, { input: [donomulyo] });
+    const sub = new Subscriber<{ idmUpdated: { year: number; current: { score: number } | null; village: { code: string } } }>(
+      server.url,
+      `subscription($after: String) { idmUpdated(where: { kabupatenCode: "18.07" }, after: $after) { year current { score } village { code } } }`,
+      { after },
+    );
+    try {
+      await server.raw(IDM, { input: [{ villageCode: DONOMULYO, year: 2024, iks: 0.7, ike: 0.6, ikl: 0.65, score: 0.65 }] });
+      // The IDM change comes after the Indeks Desa one: had that one been delivered, it would be first.
+      await sub.waitFor(1);
+      expect(sub.results.map((r) => [r.idmUpdated.year, r.idmUpdated.current?.score, r.idmUpdated.village.code])).toEqual([[2024, 0.65, DONOMULYO]]);
+    } finally {
+      await sub.close();
+    }
   });
 
   it('reads a page of villages with their Indeks Desa and status track in one statement', async () => {

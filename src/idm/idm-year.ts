@@ -1,13 +1,11 @@
 import type { Context, Services } from '../graphql/context';
-import { BadUserInputError } from '../errors';
-import { IndexFamilyId, yearProblem } from '../index-family/index-family';
+import { checkFamilyYear } from '../index-family/family-reads';
+import { IndexFamilyId } from '../index-family/index-family';
 import { latestPublishedYear } from './idm.rules';
 
 /** A year argument: IDM's first year to its last (2024), else BAD_USER_INPUT naming the argument, the value and, for 2025 on, the Indeks Desa. */
 export function checkYear(year: number, argument = 'year'): number {
-  const problem = yearProblem(IndexFamilyId.IDM, year, new Date(), argument);
-  if (problem) throw new BadUserInputError(problem, { argument, value: year });
-  return year;
+  return checkFamilyYear(IndexFamilyId.IDM, year, argument);
 }
 
 /**

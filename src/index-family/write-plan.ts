@@ -144,7 +144,8 @@ export class WritePlan<R extends FamilyWriteBase, X> {
       const expected = (p.write as FamilyRetraction<X>).expected;
       if (expected && this.family.differs(expected, row)) {
         const published = (expected as { score?: number | null }).score;
-        this.reject(p.index, RejectReason.VALUE_DIFFERS, `${desa} ${p.write.year} holds score ${row.score}, not this row's ${published}: it was written since, so it is left alone`, 'score');
+        const what = published !== row.score ? `holds score ${row.score}, not this row's ${published}` : `holds other values than this row (both score ${row.score})`;
+        this.reject(p.index, RejectReason.VALUE_DIFFERS, `${desa} ${p.write.year} ${what}: it was written since, so it is left alone`, 'score');
         refused.push(p.index);
       }
     }
