@@ -7,6 +7,7 @@ import type { NodeKind } from './graphql/global-id';
 import { installNodeInterface, NodeResolver } from './graphql/node';
 import { installPlanner, mergePlans } from './graphql/planner';
 import { idmNodeKinds } from './idm/idm.nodes';
+import { indeksDesaNodeKinds } from './indeks-desa/indeks-desa.nodes';
 import { liveNodeKinds } from './live/live.nodes';
 import { programNodeKinds } from './program/program.nodes';
 import { regionNodeKinds } from './region/region.nodes';
@@ -63,7 +64,7 @@ export const resolvers = [
 ] as const;
 
 /** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */
-export const nodeKinds: readonly NodeKind[] = [...regionNodeKinds, ...programNodeKinds, ...idmNodeKinds, ...liveNodeKinds];
+export const nodeKinds: readonly NodeKind[] = [...regionNodeKinds, ...programNodeKinds, ...idmNodeKinds, ...indeksDesaNodeKinds, ...liveNodeKinds];
 
 export interface SchemaOptions {
   /** Install the read planner (src/graphql/planner.ts). @default true */

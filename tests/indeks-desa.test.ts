@@ -229,6 +229,15 @@ describe('the two families', () => {
     expect((large.extensions as { sql: { statements: number } }).sql.statements).toBe(1);
   });
 
+  it('gives each desa-year a global id that node() reads back', async () => {
+    await server.raw(RECORD, { input: [donomulyo] });
+    const { data } = await server.raw(`{ village(code: "${DONOMULYO}") { indeksDesa(year: 2025) { id score } } }`);
+    const { id, score } = (data!.village as { indeksDesa: { id: string; score: number } }).indeksDesa;
+    expect(Buffer.from(id, 'base64url').toString()).toBe(`IndeksDesaAssessment:${DONOMULYO}:2025`);
+    const node = await server.raw(`query($id: ID!) { node(id: $id) { id ... on IndeksDesaAssessment { score dimensions { sosial } } } }`, { id });
+    expect(node.data!.node).toEqual({ id, score, dimensions: { sosial: 73 } });
+  });
+
   it('refuses an IDM year after 2024 and an Indeks Desa year before 2025, naming the other family', async () => {
     const idm2025 = await server.raw(IDM, { input: [{ villageCode: DONOMULYO, year: 2025, iks: 0.7, ike: 0.7, ikl: 0.7, score: 0.7 }] });
     expect(errorCodes(idm2025)).toEqual(['BAD_USER_INPUT']);

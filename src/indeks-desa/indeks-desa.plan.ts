@@ -31,6 +31,7 @@ export const indeksDesaPlans: PlannerConfig = {
     IndeksDesaAssessment: {
       columns: INDEKS_DESA_ROW,
       fields: {
+        id: { kind: 'resolver', reads: ['villageCode', 'year'] },
         dimensions: embedded('IndeksDesaDimensions'),
         // IdmProvenance's plan (idm.plan.ts) reads the same provenance columns.
         provenance: embedded('IdmProvenance'),

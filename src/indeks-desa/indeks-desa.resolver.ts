@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Role, writerOf } from '../auth/viewer';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
@@ -10,6 +10,7 @@ import { IndexFamilyId } from '../index-family/index-family';
 import type { Reject, WriteReport } from '../index-family/write-report';
 import { VillageType, type VillageRow } from '../region/region.types';
 import type { IndeksDesaRecord, IndeksDesaWrite } from './indeks-desa-record';
+import { indeksDesaId } from './indeks-desa.nodes';
 import type { IndeksDesaRow } from './indeks-desa.rows';
 import { IndeksDesaAssessmentType, IndeksDesaDimensionsType, IndeksDesaInput, IndeksDesaRecordResultType } from './indeks-desa.types';
 import { INDEKS_DESA_FAMILY } from './indeks-desa.writer';
@@ -88,6 +89,11 @@ export class VillageIndeksDesaResolver {
 
 @Resolver(() => IndeksDesaAssessmentType)
 export class IndeksDesaAssessmentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() row: IndeksDesaRow): string {
+    return indeksDesaId(row);
+  }
+
   @FieldResolver(() => IndeksDesaDimensionsType, { description: 'The six dimensions as published.' })
   dimensions(@Root() row: IndeksDesaRow): IndeksDesaDimensionsType {
     const { layananDasar, sosial, ekonomi, lingkungan, aksesibilitas, tataKelola } = row;

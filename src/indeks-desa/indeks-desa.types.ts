@@ -1,4 +1,5 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../graphql/node';
 import { FamilyStatusFields, IdmRecordResultType } from '../index-family/family.types';
 import { IndexStatus } from '../index-family/index-status';
 
@@ -23,8 +24,14 @@ export class IndeksDesaDimensionsType {
   tataKelola!: number;
 }
 
-@ObjectType('IndeksDesaAssessment', { description: 'The Indeks Desa (Permendesa PDTT 9/2024) of a desa in one year, as published, with what the rules derive.' })
+@ObjectType('IndeksDesaAssessment', {
+  implements: NodeInterface,
+  description: 'The Indeks Desa (Permendesa PDTT 9/2024) of a desa in one year, as published, with what the rules derive.',
+})
 export class IndeksDesaAssessmentType extends FamilyStatusFields {
+  @Field(() => ID, { description: 'Global id (see `node`), made of the desa and the year: a rewritten value keeps it.' })
+  id!: string;
+
   @Field(() => Int, { description: 'The year (2025 on).' })
   year!: number;
 
