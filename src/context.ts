@@ -9,6 +9,8 @@ import { LoaderRegistry } from './graphql/loader-registry';
 import { NodeLoader } from './graphql/global-id';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
+import { IndeksDesaLoaders } from './indeks-desa/indeks-desa.loaders';
+import { StatusTrackLoaders } from './index-family/status-track.loaders';
 import { ProgramLoaders } from './program/program.loaders';
 import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';
@@ -23,6 +25,8 @@ const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: Sq
   region: (registry, sql) => new RegionLoaders(registry, new RegionRepository(sql)),
   program: (registry, sql) => new ProgramLoaders(registry, new ProgramRepository(sql)),
   idm: (registry, sql) => new IdmLoaders(registry, new IdmRepository(sql)),
+  indeksDesa: (registry, sql) => new IndeksDesaLoaders(registry, sql),
+  statusTrack: (registry, sql) => new StatusTrackLoaders(registry, sql),
 };
 
 /**

@@ -7,10 +7,14 @@ import type { NodeKind } from './graphql/global-id';
 import { installNodeInterface, NodeResolver } from './graphql/node';
 import { installPlanner, mergePlans } from './graphql/planner';
 import { idmNodeKinds } from './idm/idm.nodes';
+import { indeksDesaNodeKinds } from './indeks-desa/indeks-desa.nodes';
 import { liveNodeKinds } from './live/live.nodes';
 import { programNodeKinds } from './program/program.nodes';
 import { regionNodeKinds } from './region/region.nodes';
 import { idmPlans } from './idm/idm.plan';
+import { indeksDesaPlans } from './indeks-desa/indeks-desa.plan';
+import { IndeksDesaAssessmentResolver, IndeksDesaMutationResolver, VillageIndeksDesaResolver } from './indeks-desa/indeks-desa.resolver';
+import { statusTrackPlans, VillageStatusTrackResolver } from './index-family/status-track';
 import { regionPlans } from './region/region.plan';
 import {
   DistrictIdmResolver,
@@ -52,11 +56,15 @@ export const resolvers = [
   DistrictIdmResolver,
   ProgramIdmResolver,
   ProgramLocusIdmResolver,
+  IndeksDesaMutationResolver,
+  VillageIndeksDesaResolver,
+  IndeksDesaAssessmentResolver,
+  VillageStatusTrackResolver,
   LiveResolver,
 ] as const;
 
 /** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */
-export const nodeKinds: readonly NodeKind[] = [...regionNodeKinds, ...programNodeKinds, ...idmNodeKinds, ...liveNodeKinds];
+export const nodeKinds: readonly NodeKind[] = [...regionNodeKinds, ...programNodeKinds, ...idmNodeKinds, ...indeksDesaNodeKinds, ...liveNodeKinds];
 
 export interface SchemaOptions {
   /** Install the read planner (src/graphql/planner.ts). @default true */
@@ -75,7 +83,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     validate: false,
   }).then((schema) => {
     installNodeInterface(schema);
-    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans));
+    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans));
     return schema;
   });
 }

@@ -12,10 +12,10 @@ import { overSocket } from './helpers/subscriber';
 
 /**
  * Roles × scopes × transports: every kind of caller tries every kind of operation over HTTP and
- * over graphql-ws, and the database says what was written. Writes use 2026 and are taken back.
+ * over graphql-ws, and the database says what was written. Writes use 2017 (a year no published file covers) and are taken back.
  */
 const url = () => process.env.DESA_TEST_DATABASE_URL!;
-const YEAR = 2026;
+const YEAR = 2017;
 /** Penajam Paser Utara (64.09) and Sigi (72.10): one desa each, plus a kelurahan-free second one. */
 const PPU = ['64.09.04.2002', '64.09.04.2003'];
 const SIGI = ['72.10.01.2003', '72.10.01.2004'];

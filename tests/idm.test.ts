@@ -397,23 +397,24 @@ async function retractIfAny(villageCode: string, year: number): Promise<void> {
   if (response.errors && errorCodes(response)[0] !== 'NOT_FOUND') throw new Error(JSON.stringify(response.errors));
 }
 
-const at = (score: number, villageCode: string, year = 2025) => ({ villageCode, year, iks: score, ike: score, ikl: score, score });
+const at = (score: number, villageCode: string, year = 2016) => ({ villageCode, year, iks: score, ike: score, ikl: score, score });
 
 describe('years that make sense', () => {
-  // Sigi (72.10) has its 2024 values from the national file; two of its desa get an early 2025 value.
+  // Sigi (72.10) has its 2024 values from the national file; two of its desa get a 2016 value, a year no published file covers.
   const early = ['72.10.01.2001', '72.10.01.2002'];
   afterAll(async () => {
-    for (const code of early) await retractIfAny(code, 2025);
+    for (const code of early) await retractIfAny(code, 2016);
   });
 
-  it('refuses a year outside 2015 … next year, in writes and reads alike, naming the field and value', async () => {
-    const next = new Date().getUTCFullYear() + 1;
+  it('refuses a year outside 2015 … 2024, in writes and reads alike, naming the field and value (and the Indeks Desa from 2025)', async () => {
     const far = await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, 2099)] });
     expect(errorCodes(far)).toEqual(['BAD_USER_INPUT']);
-    expect(far.errors![0]!.message).toBe(`Nothing was recorded: input[0].year 2099: year 2099 is not a whole year from 2015 (IDM's first) to ${next} (next year).`);
+    expect(far.errors![0]!.message).toBe('Nothing was recorded: input[0].year 2099: year 2099 is not a year of IDM: give a whole year from 2015 to 2024.');
     expect(errorCodes(await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, 2014)] }))).toEqual(['BAD_USER_INPUT']);
-    expect((await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, next)] })).errors).toBeUndefined();
-    await retractIfAny(early[0]!, next);
+    const next = new Date().getUTCFullYear() + 1;
+    const indeksDesa = await server.request(RecordIdmDocument, { input: [at(0.6, early[0]!, next)] });
+    expect(errorCodes(indeksDesa)).toEqual(['BAD_USER_INPUT']);
+    expect(indeksDesa.errors![0]!.message).toContain(`${next} is a year of the Indeks Desa, which replaced IDM from 2025; write it with recordIndeksDesa`);
     const summary = await server.raw('{ idmSummary(year: 2099) { assessed } }');
     expect(errorCodes(summary)).toEqual(['BAD_USER_INPUT']);
     expect(summary.errors![0]!.message).toMatch(/^year 2099 is not a year of IDM/);
@@ -433,10 +434,11 @@ describe('years that make sense', () => {
     expect(after.data!.idmSummary).toEqual(before.data!.idmSummary);
     expect(after.data!.kabupaten).toEqual(before.data!.kabupaten);
     expect(after.data!.kabupaten!.villages.totalCount).toBe(sigi2024);
-    expect(after.data!.idmYears).toContainEqual({ year: 2025, assessed: 2, published: false });
+    expect(after.data!.idmYears).toContainEqual({ year: 2016, assessed: 2, published: false });
     expect(after.data!.idmYears).toContainEqual(expect.objectContaining({ year: 2024, published: true }));
-    // A desa's own idm without a year is still its own latest.
-    expect((await server.request(VillageIdmDocument, { code: early[0]! })).data!.village!.idm).toMatchObject({ year: 2025, score: 0.5 });
+    // A desa's own idm without a year is still its own latest: the national 2024 value, not the older one just written.
+    expect((await server.request(VillageIdmDocument, { code: early[0]! })).data!.village!.idm).toMatchObject({ year: 2024 });
+    expect((await server.request(VillageIdmDocument, { code: early[0]!, year: 2016 })).data!.village!.idm).toMatchObject({ year: 2016, score: 0.5 });
   });
 
   it('publishes a year only past PUBLISHED_YEAR_MIN_SHARE of the register\'s desa', async () => {
@@ -459,7 +461,7 @@ describe('retractIdmAssessment', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        `select previous_score, previous_status, score, status, movement, reason, recorded_by, source_format, source_file from idm_change where village_code = $1 and year = 2025 order by id`,
+        `select previous_score, previous_status, score, status, movement, reason, recorded_by, source_format, source_file from idm_change where village_code = $1 and year = 2016 order by id`,
         [code],
       );
       return rows;
@@ -470,13 +472,13 @@ describe('retractIdmAssessment', () => {
 
   it('takes a value back through the write path: the change log, history and counts follow', async () => {
     expect((await server.request(RecordIdmDocument, { input: [at(0.62, code)] })).errors).toBeUndefined();
-    const years = async () => (await server.request(LatestIdmDocument, { code: '72.10' })).data!.idmYears.find((y) => y.year === 2025)?.assessed ?? 0;
+    const years = async () => (await server.request(LatestIdmDocument, { code: '72.10' })).data!.idmYears.find((y) => y.year === 2016)?.assessed ?? 0;
     const counted = await years();
-    const { data, errors } = await server.request(RetractIdmDocument, { villageCode: '7210012003', year: 2025, reason: '  typed into the wrong desa ' });
+    const { data, errors } = await server.request(RetractIdmDocument, { villageCode: '7210012003', year: 2016, reason: '  typed into the wrong desa ' });
     expect(errors).toBeUndefined();
-    expect(data!.retractIdmAssessment).toEqual({ year: 2025, reason: 'typed into the wrong desa', previous: { score: 0.62, status: 'BERKEMBANG' }, village: { code, name: 'Bora' } });
-    expect((await server.request(VillageIdmDocument, { code, year: 2025 })).data!.village!.idm).toBeNull();
-    expect((await server.request(VillageHistoriesDocument, { filter: { districtCode: '72.10.01' }, first: 5 })).data!.villages.edges.find((e) => e.node.code === code)!.node.idmHistory.map((h) => h.year)).not.toContain(2025);
+    expect(data!.retractIdmAssessment).toEqual({ year: 2016, reason: 'typed into the wrong desa', previous: { score: 0.62, status: 'BERKEMBANG' }, village: { code, name: 'Bora' } });
+    expect((await server.request(VillageIdmDocument, { code, year: 2016 })).data!.village!.idm).toBeNull();
+    expect((await server.request(VillageHistoriesDocument, { filter: { districtCode: '72.10.01' }, first: 5 })).data!.villages.edges.find((e) => e.node.code === code)!.node.idmHistory.map((h) => h.year)).not.toContain(2016);
     expect(await years()).toBe(counted - 1);
     expect((await changes()).at(-1)).toEqual({
       previous_score: 0.62,
@@ -492,17 +494,18 @@ describe('retractIdmAssessment', () => {
   });
 
   it('says what was wrong: nothing to retract, a bad year, code or reason', async () => {
-    const none = await server.request(RetractIdmDocument, { villageCode: code, year: 2025, reason: 'again' });
+    const none = await server.request(RetractIdmDocument, { villageCode: code, year: 2016, reason: 'again' });
     expect(errorCodes(none)).toEqual(['NOT_FOUND']);
-    expect(none.errors![0]!.message).toBe('Nothing was retracted: Bora (72.10.01.2003) has no IDM record for 2025; nothing to retract.');
+    expect(none.errors![0]!.message).toBe('Nothing was retracted: Bora (72.10.01.2003) has no IDM record for 2016; nothing to retract.');
     const cases: [Record<string, unknown>, string][] = [
-      [{ year: 2099 }, 'year 2099: year 2099 is not a whole year'],
+      [{ year: 2099 }, 'year 2099: year 2099 is not a year of IDM: give a whole year from 2015 to 2024'],
+      [{ year: 2025 }, 'year 2025: year 2025 is not a year of IDM (2015 to 2024): 2025 is a year of the Indeks Desa'],
       [{ villageCode: '64.9x' }, 'villageCode "64.9x": "64.9x" is not a 10-digit village code'],
       [{ villageCode: '6409012999' }, 'villageCode "6409012999": village code 64.09.01.2999 is not in the register'],
       [{ reason: ' ' }, 'reason " ": reason is empty'],
     ];
     for (const [change, message] of cases) {
-      const response = await server.request(RetractIdmDocument, { villageCode: code, year: 2025, reason: 'x', ...change });
+      const response = await server.request(RetractIdmDocument, { villageCode: code, year: 2016, reason: 'x', ...change });
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors![0]!.message).toContain(`Nothing was retracted: ${message}`);
       expect(response.errors![0]!.message).not.toContain('()');
@@ -511,15 +514,15 @@ describe('retractIdmAssessment', () => {
 });
 
 describe('import:idm --retract', () => {
-  const header = `KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2025,IKE_2025,IKL_2025,NILAI_IDM_2025,STATUS_IDM_2025,KETERANGAN`;
+  const header = `KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2016,IKE_2016,IKL_2016,NILAI_IDM_2016,STATUS_IDM_2016,KETERANGAN`;
   const row = (code: string, name: string, score: number) => `72,SULAWESI TENGAH,7210,SIGI,721001,SIGI BIROMARU,${code},${name},${score},${score},${score},${score},,Reguler`;
   const codes = ['7210012004', '7210012005', '7210012006'];
   afterAll(async () => {
-    for (const c of codes) await retractIfAny(c, 2025);
+    for (const c of codes) await retractIfAny(c, 2016);
   });
 
   it("takes back the desa-years a file's rows hold, only where they still hold that row's value", async () => {
-    const file = path.join(tmp, 'wrong-2025.csv');
+    const file = path.join(tmp, 'wrong-2016.csv');
     fs.writeFileSync(file, [header, row(codes[0]!, 'WATUNONJU', 0.6), row(codes[1]!, 'OLOBUJU', 0.61)].join('\n'));
     expect(await importIdm(url(), [file], quiet)).toMatchObject({ inserted: 2, rejects: [] });
     // One of them is written again since, by someone else; a third row was never recorded.
@@ -533,17 +536,17 @@ describe('import:idm --retract', () => {
       ['3', 'VALUE_DIFFERS'],
       ['4', 'NOT_RECORDED'],
     ]);
-    expect(listed[0]!.message).toBe("Olobuju (72.10.01.2005) 2025 holds score 0.7, not this row's 0.61: it was written since, so it is left alone");
-    const { data } = await server.request(VillageIdmDocument, { code: codes[1]!, year: 2025 });
+    expect(listed[0]!.message).toBe("Olobuju (72.10.01.2005) 2016 holds score 0.7, not this row's 0.61: it was written since, so it is left alone");
+    const { data } = await server.request(VillageIdmDocument, { code: codes[1]!, year: 2016 });
     expect(data!.village!.idm).toMatchObject({ score: 0.7, provenance: { recordedBy: 'token:test-admin' } });
-    expect((await server.request(VillageIdmDocument, { code: codes[0]!, year: 2025 })).data!.village!.idm).toBeNull();
+    expect((await server.request(VillageIdmDocument, { code: codes[0]!, year: 2016 })).data!.village!.idm).toBeNull();
   });
 
   it('records who imported: the command and the OS user', async () => {
-    const file = path.join(tmp, 'who-2025.csv');
+    const file = path.join(tmp, 'who-2016.csv');
     fs.writeFileSync(file, [header, row(codes[2]!, 'LOLU', 0.66)].join('\n'));
     await importIdm(url(), [file], quiet);
-    const { data } = await server.request(VillageIdmDocument, { code: codes[2]!, year: 2025 });
+    const { data } = await server.request(VillageIdmDocument, { code: codes[2]!, year: 2016 });
     expect(data!.village!.idm!.provenance).toEqual({ format: 'spreadsheet-2024', file, line: 2, recordedBy: `cli:import:idm:${os.userInfo().username}`, recordedAt: expect.any(String) });
   });
 });
@@ -551,7 +554,7 @@ describe('import:idm --retract', () => {
 describe('mutations that say what happened', () => {
   const codes = ['72.10.02.2001', '72.10.02.2002'];
   afterAll(async () => {
-    for (const c of codes) await retractIfAny(c, 2025);
+    for (const c of codes) await retractIfAny(c, 2016);
   });
 
   it('answers each aliased field with its own result or error, committing the valid ones in order', async () => {
@@ -572,7 +575,7 @@ describe('mutations that say what happened', () => {
   it('names the item a duplicate repeats by its input position', async () => {
     const response = await server.request(RecordIdmDocument, { input: [at(0.61, codes[0]!), at(0.62, '7210022001')] });
     expect(response.errors![0]!.message).toBe(
-      `Nothing was recorded: 1 of 2 items are invalid. input[1].villageCode "7210022001": ${(await villageName(codes[0]!))} (${codes[0]}) already has a record for 2025 at input[0]`,
+      `Nothing was recorded: 1 of 2 items are invalid. input[1].villageCode "7210022001": ${(await villageName(codes[0]!))} (${codes[0]}) already has a record for 2016 at input[0]`,
     );
   });
 });

@@ -291,12 +291,12 @@ describe("Kemendes' failure answers", () => {
 
   it('says a retracted desa-year was taken back, and is not found', async () => {
     const code = '72.01.06.2009';
-    expect((await server.request(RecordIdmDocument, { input: [{ villageCode: code, year: 2025, iks: 0.7, ike: 0.7, ikl: 0.7, score: 0.7 }] })).errors).toBeUndefined();
-    expect((await get(code, 2025)).status).toBe(200);
-    expect((await server.request(RetractIdmDocument, { villageCode: code, year: 2025, reason: 'salah desa' })).errors).toBeUndefined();
-    const answer = await refuse(code, 2025);
+    expect((await server.request(RecordIdmDocument, { input: [{ villageCode: code, year: 2019, iks: 0.7, ike: 0.7, ikl: 0.7, score: 0.7 }] })).errors).toBeUndefined();
+    expect((await get(code, 2019)).status).toBe(200);
+    expect((await server.request(RetractIdmDocument, { villageCode: code, year: 2019, reason: 'salah desa' })).errors).toBeUndefined();
+    const answer = await refuse(code, 2019);
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.text)).toEqual({ status: 400, error: true, message: `${NOT_FOUND_MESSAGE}: data IDM 2025 desa ini ditarik kembali (salah desa)` });
+    expect(JSON.parse(answer.text)).toEqual({ status: 400, error: true, message: `${NOT_FOUND_MESSAGE}: data IDM 2019 desa ini ditarik kembali (salah desa)` });
   });
 });
 
@@ -335,18 +335,18 @@ describe('caching as a CDN would', () => {
   });
 
   it('changes the validators when the desa-year changes', async () => {
-    const first = await get(code, 2025);
+    const first = await get(code, 2019);
     expect(first.status).toBe(400);
-    const write = (score: number) => server.request(RecordIdmDocument, { input: [{ villageCode: code, year: 2025, iks: score, ike: score, ikl: score, score }] });
+    const write = (score: number) => server.request(RecordIdmDocument, { input: [{ villageCode: code, year: 2019, iks: score, ike: score, ikl: score, score }] });
     expect((await write(0.61)).errors).toBeUndefined();
-    const before = await get(code, 2025);
+    const before = await get(code, 2019);
     expect(before.headers.get(RUMUSAN_SOURCE_HEADER)).toBe('synthesised');
     expect((await write(0.62)).errors).toBeUndefined();
-    const after = await get(code, 2025, { 'if-none-match': before.headers.get('etag')! });
+    const after = await get(code, 2019, { 'if-none-match': before.headers.get('etag')! });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
     expect(JSON.parse(after.text).mapData.SUMMARIES.SKOR_SAAT_INI).toBe(0.62);
-    await server.request(RetractIdmDocument, { villageCode: code, year: 2025, reason: 'test clean-up' });
+    await server.request(RetractIdmDocument, { villageCode: code, year: 2019, reason: 'test clean-up' });
   });
 
   it('is charged to the rate limit like a small query, and counted', async () => {

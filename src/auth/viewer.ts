@@ -44,6 +44,11 @@ export function writeScope(viewer: Viewer): readonly string[] | undefined {
   return viewer.role === Role.OPERATOR ? viewer.scope : undefined;
 }
 
+/** Who writes and where they may, as the write path of every index family takes it. */
+export function writerOf(viewer: Viewer): { actor: string; scope: readonly string[] | undefined; subject: string | null } {
+  return { actor: actorOf(viewer), scope: writeScope(viewer), subject: viewer.subject };
+}
+
 /** type-graphql's guard for `@Authorized(...)`: throws coded errors instead of returning false. */
 export const authChecker: AuthChecker<{ viewer: Viewer }, Role> = ({ context }, roles) => {
   const { viewer } = context;

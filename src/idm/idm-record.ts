@@ -49,10 +49,8 @@ export interface IdmSource {
   line: number;
 }
 
-/** Where a record sits, as a person would look for it: `input[2]` of a mutation, `file.csv:17` of a file. */
-export function describeSource(source: IdmSource): string {
-  return source.format === 'graphql' ? `input[${source.line - 1}]` : `${source.file}:${source.line}`;
-}
+// Shared by every family's write path.
+export { describeSource } from '../index-family/write-report';
 
 /**
  * Taking back one desa-year: written through the same path as records (matched to the register the

@@ -1,13 +1,11 @@
 import type { Context, Services } from '../graphql/context';
-import { BadUserInputError } from '../errors';
-import { FIRST_YEAR, isAssessmentYear, lastYear, latestPublishedYear } from './idm.rules';
+import { checkFamilyYear } from '../index-family/family-reads';
+import { IndexFamilyId } from '../index-family/index-family';
+import { latestPublishedYear } from './idm.rules';
 
-/** A year argument: IDM's first year to next year, else BAD_USER_INPUT naming the argument and the value. */
+/** A year argument: IDM's first year to its last (2024), else BAD_USER_INPUT naming the argument, the value and, for 2025 on, the Indeks Desa. */
 export function checkYear(year: number, argument = 'year'): number {
-  if (!isAssessmentYear(year)) {
-    throw new BadUserInputError(`${argument} ${year} is not a year of IDM: give a whole year from ${FIRST_YEAR} to ${lastYear()}`, { argument, value: year });
-  }
-  return year;
+  return checkFamilyYear(IndexFamilyId.IDM, year, argument);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Village } from '../region/region.entity';
 import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
+import { IndexFamilyId } from '../index-family/index-family';
+import { FamilyAssessment } from '../index-family/family-assessment.entity';
 
 /**
  * Entities of the IDM tables, so MikroORM knows the whole schema (migration:create diffs against
@@ -10,36 +12,12 @@ import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 
 @Entity({ tableName: 'idm_assessment' })
 @Unique({ name: 'idm_assessment_village_year_unique', properties: ['village', 'year'] })
-export class IdmAssessment {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Village, { fieldName: 'village_code' })
-  village!: Village;
-
-  @Property({ type: 'text' }) districtCode!: string;
-  @Property({ type: 'text' }) kabupatenCode!: string;
-  @Property({ type: 'text' }) provinceCode!: string;
-  @Property({ type: 'integer' }) year!: number;
+export class IdmAssessment extends FamilyAssessment {
   @Property({ type: 'double' }) iks!: number;
   @Property({ type: 'double' }) ike!: number;
   @Property({ type: 'double' }) ikl!: number;
-  @Property({ type: 'double' }) score!: number;
-  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status', nullable: true }) status?: IdmStatus | null;
-  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status' }) derivedStatus!: IdmStatus;
-  @Property({ type: 'boolean', persist: false }) statusMismatch!: boolean;
-  @Enum({ items: () => IdmStatus, nativeEnumName: 'idm_status' }) targetStatus!: IdmStatus;
-  @Property({ type: 'double' }) targetMinScore!: number;
-  @Property({ type: 'double' }) scoreToTarget!: number;
-  @Property({ type: 'text' }) publishedCode!: string;
   @Property({ type: 'text', nullable: true }) note?: string | null;
   @Property({ type: 'text', nullable: true }) indicatorsHash?: string | null;
-  @Property({ type: 'text' }) sourceFormat!: string;
-  @Property({ type: 'text' }) sourceFile!: string;
-  @Property({ type: 'integer' }) sourceLine!: number;
-  /** Who wrote it: `token:<subject>` or `cli:<command>:<os user>`. */
-  @Property({ type: 'text' }) recordedBy!: string;
-  @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
   /** Names the desa was published under (`{province, kabupaten, district, village}`, upper case as published), for `/rumusan`'s identity. */
   @Property({ type: 'jsonb', nullable: true }) publishedNames?: Record<string, string> | null;
   /**
@@ -71,12 +49,14 @@ export class IdmIndicator {
 }
 
 /**
- * One row per desa-year that actually changed, written in the same transaction as the change. A
+ * One row per desa-year that actually changed, of any index family, written in the same transaction as the change. A
  * retraction has a previous value and no current one (score and status null, movement RETRACTED).
  */
 @Entity({ tableName: 'idm_change' })
 export class IdmChange {
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
+  /** Whose change: the log is one sequence for every index family. */
+  @Enum({ items: () => IndexFamilyId, nativeEnumName: 'index_family', default: IndexFamilyId.IDM }) family!: IndexFamilyId;
   @ManyToOne(() => Village, { fieldName: 'village_code', index: true }) village!: Village;
   @Property({ type: 'integer' }) year!: number;
   @Property({ type: 'double', nullable: true }) previousScore?: number | null;

@@ -1,4 +1,5 @@
 import { selectList, type Queryable } from '../db/sql';
+import { AssessmentReads, FAMILY_ROW } from '../index-family/family-reads';
 import { IdmMovement, IdmStatus } from './idm-status';
 import { movementSql, roundScore, SCORE_DECIMALS, type YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryFrame, SummaryRow, SummaryScope } from './idm.rows';
@@ -8,28 +9,7 @@ export type { SummaryScope } from './idm.rows';
 /** What a summary is grouped by: a register level, a program, a program locus, or the whole nation. */
 
 /** Row key → column of an assessment: the repository's select list and the planner's objects share it. */
-export const ASSESSMENT_ROW = {
-  id: (alias: string) => `${alias}.id::text`,
-  villageCode: 'village_code',
-  year: 'year',
-  iks: 'iks',
-  ike: 'ike',
-  ikl: 'ikl',
-  score: 'score',
-  status: 'status',
-  derivedStatus: 'derived_status',
-  statusMismatch: 'status_mismatch',
-  targetStatus: 'target_status',
-  targetMinScore: 'target_min_score',
-  scoreToTarget: 'score_to_target',
-  publishedCode: 'published_code',
-  note: 'note',
-  sourceFormat: 'source_format',
-  sourceFile: 'source_file',
-  sourceLine: 'source_line',
-  recordedBy: 'recorded_by',
-  recordedAt: 'recorded_at',
-} as const;
+export const ASSESSMENT_ROW = { ...FAMILY_ROW, iks: 'iks', ike: 'ike', ikl: 'ikl', note: 'note' } as const;
 
 /** Row key → column of an indicator. */
 export const INDICATOR_ROW = {
@@ -46,29 +26,26 @@ export const INDICATOR_ROW = {
   potentialGain: 'potential_gain',
 } as const;
 
-const ASSESSMENT_COLUMNS = selectList(ASSESSMENT_ROW, 'a');
 const INDICATOR_COLUMNS = selectList(INDICATOR_ROW, 'i');
 
 const STATUSES = Object.values(IdmStatus);
 
 /** Batched reads of IDM as plain rows; summaries are one GROUP BY per batch of regions. */
 export class IdmRepository {
-  constructor(private readonly sql: Queryable) {}
+  constructor(private readonly sql: Queryable) {
+    this.reads = new AssessmentReads(sql, 'idm_assessment', ASSESSMENT_ROW);
+  }
+
+  private readonly reads: AssessmentReads<AssessmentRow>;
 
   /** The assessment of each village in `year`, or its latest when `year` is null. */
   assessments(villageCodes: readonly string[], year: number | null): Promise<AssessmentRow[]> {
-    return year === null
-      ? this.sql.query(
-          `select distinct on (a.village_code) ${ASSESSMENT_COLUMNS} from idm_assessment a
-           where a.village_code = any($1::text[]) order by a.village_code, a.year desc`,
-          [villageCodes],
-        )
-      : this.sql.query(`select ${ASSESSMENT_COLUMNS} from idm_assessment a where a.village_code = any($1::text[]) and a.year = $2`, [villageCodes, year]);
+    return this.reads.assessments(villageCodes, year);
   }
 
   /** Every assessment of each village, oldest first. */
   history(villageCodes: readonly string[]): Promise<AssessmentRow[]> {
-    return this.sql.query(`select ${ASSESSMENT_COLUMNS} from idm_assessment a where a.village_code = any($1::text[]) order by a.village_code, a.year`, [villageCodes]);
+    return this.reads.history(villageCodes);
   }
 
   indicators(assessmentIds: readonly string[]): Promise<IndicatorRow[]> {

@@ -1,16 +1,16 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assessmentId } from './idm.nodes';
-import { actorOf, Role, writeScope } from '../auth/viewer';
+import { Role, writerOf } from '../auth/viewer';
 import type { Context } from '../graphql/context';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
+import { BadUserInputError } from '../errors';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
-import { OutOfScopeError, recordAssessments, RejectedBatchError, type Reject, type WriteReport } from './assessment.writer';
+import { IDM_FAMILY, type Reject, type WriteReport } from './assessment.writer';
+import { retractFromMutation, valueAt, writeFromMutation } from '../index-family/family-mutation';
 import { codePrefix } from '../region/region-code';
 import { emptySummary, type RankingParent, type SummaryScope } from './idm.repository';
 import { isPublishedYear, movement, roundScore, statusFromScore } from './idm.rules';
 import { checkYear, publishedYear, registerDesa } from './idm-year';
-import { RejectReason } from './idm.validation';
 import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 import {
   IdmAssessmentInput,
@@ -32,7 +32,7 @@ import {
   type RankEntryRow,
 } from './idm.types';
 import type { AssessmentRow, ChangeRow, IndicatorRow, SummaryFrame, SummaryRow } from './idm.rows';
-import type { IdmRecord, IdmRetraction, IdmWrite } from './idm-record';
+import type { IdmRecord, IdmWrite } from './idm-record';
 
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */
 export const MAX_ASSESSMENTS_PER_MUTATION = 5000;
@@ -223,53 +223,13 @@ export class IdmQueryResolver {
     @Arg('reason', { description: 'Why, in a sentence; kept in the change log.' }) reason: string,
     @Ctx() context: Context,
   ): Promise<IdmRetractionType & { villageCode: string }> {
-    const retraction: IdmRetraction = {
-      kind: 'retraction',
-      source: { format: 'graphql', file: 'retractIdmAssessment', line: 1 },
-      villageCode,
-      names: {},
-      year,
-      reason,
-      expected: null,
-    };
-    const values: Record<string, unknown> = { villageCode, year, reason };
-    const report = await write(context, [retraction], (r) => `${r.field ?? 'villageCode'} ${JSON.stringify(values[r.field ?? 'villageCode'])}`, 'retracted');
-    const [done] = report.retractions;
-    return { villageCode: done!.villageCode, year: done!.year, previous: done!.previous, reason: reason.trim() };
+    return retractFromMutation(context, IDM_FAMILY, writerOf(context.viewer), 'retractIdmAssessment', { villageCode, year, reason });
   }
 }
 
-/**
- * The mutations' side of the write path: all or nothing, as the viewer, within its scope. Rejects
- * become one error naming each bad item by its path and value (`input[1].villageCode "…"`).
- */
-async function write(context: Context, writes: IdmWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
-  // Mutation fields run one after another: what an earlier one loaded must not answer for this one.
-  context.renew();
-  const { viewer } = context;
-  try {
-    return await recordAssessments(context.sql, writes, { actor: actorOf(viewer), scope: writeScope(viewer), allOrNothing: true, publisher: context.services.notifier });
-  } catch (error) {
-    if (error instanceof OutOfScopeError) {
-      const outside = error.outside.map((o) => `${writes.length > 1 ? `input[${o.index}] ` : ''}${o.village.name} (${o.village.code})`);
-      throw new ForbiddenError(`Nothing was ${verb}: the token of ${viewer.subject} may write in ${error.scope.join(', ')} only, and ${outside.join(', ')} lie${outside.length > 1 ? '' : 's'} outside.`, {
-        scope: error.scope,
-        outside: error.outside.map((o) => ({ index: o.index, villageCode: o.village.code })),
-      });
-    }
-    if (!(error instanceof RejectedBatchError)) throw error;
-    const rejects = error.rejects;
-    const details = { errors: rejects.map((r) => ({ index: r.index, field: r.field, reason: r.reason, message: r.message })) };
-    if (writes.length === 1 && rejects[0]!.reason === RejectReason.NOT_RECORDED) throw new NotFoundError(`Nothing was ${verb}: ${rejects[0]!.message}.`, details);
-    const listed = rejects.slice(0, 20).map((r) => `${locate(r)}: ${r.message}`);
-    const count = writes.length > 1 ? `${rejects.length} of ${writes.length} items are invalid. ` : '';
-    throw new BadUserInputError(`Nothing was ${verb}: ${count}${listed.join('; ')}`, details);
-  }
-}
-
-/** The value at a path such as "villageCode" or "indicators[3].score" of an input item. */
-function valueAt(item: unknown, path: string): unknown {
-  return path.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((value, part) => (value == null ? undefined : (value as Record<string, unknown>)[part]), item);
+/** The mutations' side of the write path, as the viewer (see writeFromMutation). */
+function write(context: Context, writes: IdmWrite[], locate: (r: Reject) => string, verb: string): Promise<WriteReport> {
+  return writeFromMutation(context, IDM_FAMILY, writes, writerOf(context.viewer), locate, verb);
 }
 
 function toRecord(input: IdmAssessmentInput, index: number): IdmRecord {

@@ -5,22 +5,27 @@
  * indicator's potential gain is computed one way everywhere. Checked against all 480 Kemendes API
  * files in /work/shared/data/kemendes-api (see tests/unit/idm.rules.test.ts).
  */
-import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
+import { IdmIndex, IdmStatus } from './idm-status';
+import { nextStatus, statusOnScale, statusRank } from '../index-family/index-status';
+import { FAMILY_YEARS, IndexFamilyId, familyLastYear, isFamilyYear } from '../index-family/index-family';
+
+// Shared by every family; re-exported so IDM's callers read them where they always did.
+export { STATUS_ORDER, compareStatus, movement, movementSql, statusRank, statusRankSql } from '../index-family/index-status';
 
 /** IDM's first year: Permendesa PDTT 2/2016 took effect for the 2015/2016 assessment. */
-export const FIRST_YEAR = 2015;
+export const FIRST_YEAR = FAMILY_YEARS[IndexFamilyId.IDM].first;
 
 /**
- * The latest year an assessment may be for: next calendar year (a round is prepared the year before
- * it is published), so a typo such as 2099 or 20024 is refused rather than becoming "the latest year".
+ * The latest year an IDM assessment may be for: 2024, IDM's last round. From 2025 Kemendes measures
+ * desa with the Indeks Desa (src/indeks-desa), so a 2025 value is refused as the other family's.
  */
 export function lastYear(now: Date = new Date()): number {
-  return now.getUTCFullYear() + 1;
+  return familyLastYear(IndexFamilyId.IDM, now);
 }
 
 /** True for a whole year from FIRST_YEAR to `lastYear(now)`. */
 export function isAssessmentYear(year: number, now: Date = new Date()): boolean {
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= lastYear(now);
+  return isFamilyYear(IndexFamilyId.IDM, year, now);
 }
 
 /** Desa assessed in one year. */
@@ -72,15 +77,6 @@ export const INDICATOR_COUNT: Readonly<Record<IdmIndex, number>> = Object.freeze
   [IdmIndex.IKL]: 3,
 });
 
-/** The statuses from lowest to highest; targets and ranks follow this order. */
-export const STATUS_ORDER: readonly IdmStatus[] = Object.freeze([
-  IdmStatus.SANGAT_TERTINGGAL,
-  IdmStatus.TERTINGGAL,
-  IdmStatus.BERKEMBANG,
-  IdmStatus.MAJU,
-  IdmStatus.MANDIRI,
-]);
-
 /**
  * Inclusive upper bound of the IDM score for each status (Permendesa PDTT 2/2016): a score equal to a
  * bound still belongs to the lower status (the 2024 decree lists 0.5989 as Tertinggal). Mandiri has no
@@ -120,51 +116,7 @@ const BOUND_EPSILON = 1e-9;
  * @throws RangeError for NaN or an infinite score, which would otherwise fall through to Mandiri.
  */
 export function statusFromScore(score: number): IdmStatus {
-  if (!Number.isFinite(score)) throw new RangeError(`IDM score ${score} is not a finite number`);
-  for (const status of STATUS_ORDER) {
-    if (score <= STATUS_THRESHOLDS[status] + BOUND_EPSILON) return status;
-  }
-  return IdmStatus.MANDIRI;
-}
-
-/** Position of a status from 0 (Sangat Tertinggal) to 4 (Mandiri), for sorting and comparing. */
-export function statusRank(status: IdmStatus): number {
-  const rank = STATUS_ORDER.indexOf(status);
-  if (rank < 0) throw new RangeError(`${String(status)} is not an IDM status`);
-  return rank;
-}
-
-/** Orders statuses lowest first: negative when a is below b, 0 when equal, positive when above. */
-export function compareStatus(a: IdmStatus, b: IdmStatus): number {
-  return statusRank(a) - statusRank(b);
-}
-
-/**
- * How a status moved against the value before it: the previous year's (history, summaries) or the
- * value a write replaced (the change log). NEW when there was nothing before, RETRACTED when the
- * value was taken back.
- */
-export function movement(previous: IdmStatus | null, current: IdmStatus | null): IdmMovement {
-  if (current === null) return IdmMovement.RETRACTED;
-  if (previous === null) return IdmMovement.NEW;
-  const delta = compareStatus(current, previous);
-  return delta > 0 ? IdmMovement.UP : delta < 0 ? IdmMovement.DOWN : IdmMovement.SAME;
-}
-
-/**
- * `statusRank` as an SQL expression over an `idm_status` expression, built from STATUS_ORDER so
- * SQL compares statuses by the same table as TypeScript (null stays null).
- */
-export function statusRankSql(status: string): string {
-  // A CASE, not array_position: as cheap as comparing the enum itself over a national summary.
-  return `(case ${status} ${STATUS_ORDER.map((s, rank) => `when '${s}' then ${rank}`).join(' ')} end)`;
-}
-
-/** `movement` as an SQL expression of type idm_movement over two `idm_status` expressions. */
-export function movementSql(previous: string, current: string): string {
-  const [p, c] = [statusRankSql(previous), statusRankSql(current)];
-  return `(case when ${current} is null then '${IdmMovement.RETRACTED}' when ${previous} is null then '${IdmMovement.NEW}'
-    when ${c} > ${p} then '${IdmMovement.UP}' when ${c} < ${p} then '${IdmMovement.DOWN}' else '${IdmMovement.SAME}' end)::idm_movement`;
+  return statusOnScale(score, STATUS_THRESHOLDS, BOUND_EPSILON, 'IDM');
 }
 
 /**
@@ -172,8 +124,7 @@ export function movementSql(previous: string, current: string): string {
  * desa's target is to stay Mandiri.
  */
 export function targetStatus(status: IdmStatus): IdmStatus {
-  const rank = statusRank(status);
-  return STATUS_ORDER[Math.min(rank + 1, STATUS_ORDER.length - 1)];
+  return nextStatus(status);
 }
 
 /** Lowest published score of a status (0 for Sangat Tertinggal, then 0.4908, 0.5990, 0.7073, 0.8156). */

@@ -35,23 +35,9 @@ export class IdmSourceType {
   note!: string | null;
 }
 
-@ObjectType('IdmProvenance', { simpleResolvers: true, description: 'Where a value came from, who wrote it and when.' })
-export class IdmProvenanceType {
-  @Field({ description: 'Format: spreadsheet-2024, spreadsheet-2023, kemendes-api or graphql (a mutation).' })
-  format!: string;
-
-  @Field({ description: 'The file path, the Kemendes API URL a sync fetched, or the mutation (recordIdmAssessments, retractIdmAssessment).' })
-  file!: string;
-
-  @Field(() => Int, { nullable: true, description: "Line of the file (spreadsheet row, header = 1), or 1 + the item's position in a mutation's input; null for changes logged before provenance was kept." })
-  line!: number | null;
-
-  @Field({ description: 'Who wrote it: "token:<subject>" for a token holder, "cli:<command>:<os user>" for a command; "unrecorded" before provenance was kept.' })
-  recordedBy!: string;
-
-  @Field(() => GraphQLDateTime, { description: 'When it was written here.' })
-  recordedAt!: Date;
-}
+// Shared by every family.
+export { IdmProvenanceType, IdmRecordResultType } from '../index-family/family.types';
+import { FamilyStatusFields } from '../index-family/family.types';
 
 @ObjectType('IdmScoreStatus', { simpleResolvers: true, description: 'A score with its status.' })
 export class IdmScoreStatusType {
@@ -152,7 +138,7 @@ export class IdmIndicatorType {
 }
 
 @ObjectType('IdmAssessment', { implements: NodeInterface, simpleResolvers: true, description: "A desa's IDM for one year, as published, with what follows from it." })
-export class IdmAssessmentType {
+export class IdmAssessmentType extends FamilyStatusFields {
   @Field(() => ID, { description: 'Global id (see `node`), made of the desa and the year: a rewritten value keeps it.' })
   id!: string;
 
@@ -170,18 +156,6 @@ export class IdmAssessmentType {
 
   @Field(() => Float, { description: 'IDM score: (IKS + IKE + IKL) / 3, as published.' })
   score!: number;
-
-  @Field(() => IdmStatus, { nullable: true, description: 'Official status as published by decree; null where none was published.' })
-  status!: IdmStatus | null;
-
-  @Field(() => IdmStatus, { description: 'Status the score gives under Permendesa 2/2016 thresholds.' })
-  derivedStatus!: IdmStatus;
-
-  @Field({ description: 'True when the official status differs from the derived one.' })
-  statusMismatch!: boolean;
-
-  @Field(() => IdmStatus, { description: 'Next status up (Mandiri stays Mandiri), from the official status.' })
-  targetStatus!: IdmStatus;
 
   @Field(() => Float, { description: 'Skor minimal: the lowest score of the target status.' })
   targetMinScore!: number;
@@ -375,20 +349,3 @@ export class IdmAssessmentInput {
   indicators?: IdmIndicatorInput[];
 }
 
-@ObjectType('IdmRecordResult', { simpleResolvers: true, description: 'What recording a batch of assessments did.' })
-export class IdmRecordResultType {
-  @Field(() => Int, { description: 'Assessments received.' })
-  received!: number;
-
-  @Field(() => Int, { description: 'New desa-years.' })
-  inserted!: number;
-
-  @Field(() => Int, { description: 'Desa-years whose values were replaced.' })
-  updated!: number;
-
-  @Field(() => Int, { description: 'Desa-years that already had exactly these values.' })
-  unchanged!: number;
-
-  @Field(() => Int, { description: 'Change-log entries written (inserted + updated).' })
-  changes!: number;
-}

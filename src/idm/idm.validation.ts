@@ -8,36 +8,12 @@
  */
 import type { IdmRecord } from './idm-record';
 import { IdmIndex } from './idm-status';
-import { FIRST_YEAR, INDICATOR_COUNT, MAX_INDICATOR_SCORE, idmFromIndices, isAssessmentYear, lastYear } from './idm.rules';
+import { INDICATOR_COUNT, MAX_INDICATOR_SCORE, idmFromIndices } from './idm.rules';
+import { IndexFamilyId, yearRejection } from '../index-family/index-family';
+import { RejectReason, type RecordRejection } from '../index-family/reject-reason';
 
-/** Why a record is refused; written to the rejects file and returned by the mutation. */
-export enum RejectReason {
-  /** The village code is not in the Kemendagri register (decided by the importer, which holds the register). */
-  UNKNOWN_CODE = 'UNKNOWN_CODE',
-  /** The code is a kelurahan, which IDM does not assess (decided by the importer, from the register). */
-  KELURAHAN = 'KELURAHAN',
-  /** No IDM score was published (4 desa in 2024): nothing to store. */
-  NO_SCORE = 'NO_SCORE',
-  /** The score or an index is not a number in [0, 1]. */
-  SCORE_OUT_OF_RANGE = 'SCORE_OUT_OF_RANGE',
-  /** The score is not the mean of IKS, IKE and IKL within MEAN_TOLERANCE. */
-  IDM_NOT_MEAN = 'IDM_NOT_MEAN',
-  /** A status was published but is not one of the five (or their alternative names). */
-  UNKNOWN_STATUS = 'UNKNOWN_STATUS',
-  /** The record is incomplete or inconsistent in its shape: bad year, missing index, bad indicators. */
-  MALFORMED = 'MALFORMED',
-  /** A second record for the same desa and year (decided by the caller, which sees the whole batch). */
-  DUPLICATE = 'DUPLICATE',
-  /**
-   * Matched by names to a desa that has its own record (published under its own code) for that year,
-   * in the same import or already stored: a remap never replaces another desa's own record.
-   */
-  REMAP_CONFLICT = 'REMAP_CONFLICT',
-  /** A retraction names a desa-year that has no record. */
-  NOT_RECORDED = 'NOT_RECORDED',
-  /** A retraction from a file whose row no longer matches the stored value (written since by something else). */
-  VALUE_DIFFERS = 'VALUE_DIFFERS',
-}
+// Shared by every family's write path; re-exported where IDM's callers have always read them.
+export { RejectReason, type RecordRejection } from '../index-family/reject-reason';
 
 /**
  * Largest accepted |score − mean(IKS, IKE, IKL)|. Published values are rounded to 4 decimals, so the
@@ -45,13 +21,6 @@ export enum RejectReason {
  * 0.000067. Twice the rounding step still catches a real inconsistency.
  */
 export const MEAN_TOLERANCE = 0.0002;
-
-/** Why one record was refused: the reason, the field at fault (a path such as `indicators[3].score`) and a sentence. */
-export interface RecordRejection {
-  reason: RejectReason;
-  field: string;
-  message: string;
-}
 
 const INDEX_FIELDS = ['iks', 'ike', 'ikl'] as const;
 const INDEX_ORDER: readonly IdmIndex[] = [IdmIndex.IKS, IdmIndex.IKE, IdmIndex.IKL];
@@ -107,8 +76,7 @@ export function validateRecord(record: IdmRecord, now: Date = new Date()): Recor
 
 /** The year rule alone, shared with retractions (which carry no values to check). */
 export function validateYear(year: number, now: Date = new Date()): RecordRejection | null {
-  if (isAssessmentYear(year, now)) return null;
-  return reject(RejectReason.MALFORMED, 'year', `year ${year} is not a whole year from ${FIRST_YEAR} (IDM's first) to ${lastYear(now)} (next year).`);
+  return yearRejection(IndexFamilyId.IDM, year, now);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/sql';
+import type { IndexFamilyId } from '../index-family/index-family';
 import type { IdmMovement } from '../idm/idm-status';
 import type { IdmStatus } from '../idm/idm-status';
 import { codePrefix } from '../region/region-code';
@@ -6,13 +7,15 @@ import type { KabupatenKind, VillageKind } from '../region/region.enums';
 import type { DistrictRow, KabupatenRow, ProvinceRow, VillageRow } from '../region/region.types';
 
 /**
- * The IDM change log (table idm_change) read as events. Every write path appends to it in the same
+ * The change log of every index family (table idm_change, one sequence with a `family` column) read as events. Every write path appends to it in the same
  * transaction as the change, under a transaction-level advisory lock, so ids grow in commit order:
  * "every event after id N" never misses one that commits later. The id is the cursor clients hold.
  */
 export interface ChangeEvent {
   /** The change-log id, as a decimal string (bigint). */
   id: string;
+  /** The index family the change belongs to. */
+  family: IndexFamilyId;
   villageCode: string;
   districtCode: string;
   kabupatenCode: string;
@@ -53,7 +56,7 @@ export function readChangesById(sql: Queryable, ids: readonly string[]): Promise
 
 async function queryChanges(sql: Queryable, where: string, values: unknown[]): Promise<ChangeEvent[]> {
   const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'region'> & Record<string, string>>(
-    `select c.id::text as id, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
+    `select c.id::text as id, c.family, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
             c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.source_line as "sourceLine",
             c.recorded_by as "recordedBy", c.reason, c.recorded_at as "recordedAt",
             coalesce((select array_agg(pv.program_id order by pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds",
@@ -85,12 +88,12 @@ async function queryChanges(sql: Queryable, where: string, values: unknown[]): P
 }
 
 /** What a summary watch needs of a change: where and which year (see LiveHub). */
-export type ChangeScope = Pick<ChangeEvent, 'id' | 'year' | 'villageCode' | 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'programIds'>;
+export type ChangeScope = Pick<ChangeEvent, 'id' | 'family' | 'year' | 'villageCode' | 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'programIds'>;
 
 /** Changes with id > `afterId` as scopes only: no join to the register, for a hub that only watches summaries. */
 export async function readChangeScopes(sql: Queryable, afterId: string, limit: number): Promise<ChangeScope[]> {
-  const rows = await sql.query<{ id: string; year: number; villageCode: string; programIds: number[] }>(
-    `select c.id::text as id, c.year, c.village_code as "villageCode",
+  const rows = await sql.query<{ id: string; family: IndexFamilyId; year: number; villageCode: string; programIds: number[] }>(
+    `select c.id::text as id, c.family, c.year, c.village_code as "villageCode",
             coalesce((select array_agg(pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds"
      from idm_change c where c.id > $1::bigint order by c.id limit $2`,
     [afterId, limit],

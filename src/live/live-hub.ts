@@ -1,3 +1,4 @@
+import type { IndexFamilyId } from '../index-family/index-family';
 import type { Sql } from '../db/sql';
 import { latestChangeId, readChanges, readChangeScopes, type ChangeEvent, type ChangeScope } from './change-log';
 import type { ChangeNotifier } from './notifier';
@@ -5,6 +6,8 @@ import { PushQueue } from './push-queue';
 
 /** Which changes a subscriber wants; every given condition must hold. */
 export interface UpdateFilter {
+  /** Only changes of this index family (the log holds every family's, in one sequence). */
+  family?: IndexFamilyId;
   villageCode?: string;
   districtCode?: string;
   kabupatenCode?: string;
@@ -49,6 +52,7 @@ const REPLAY_QUEUE_TARGET = 500;
 
 export function matches(filter: UpdateFilter, e: ChangeEvent): boolean {
   return (
+    (filter.family === undefined || filter.family === e.family) &&
     (filter.villageCode === undefined || filter.villageCode === e.villageCode) &&
     (filter.districtCode === undefined || filter.districtCode === e.districtCode) &&
     (filter.kabupatenCode === undefined || filter.kabupatenCode === e.kabupatenCode) &&

@@ -1,3 +1,4 @@
+import { IndexFamilyId } from '../index-family/index-family';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
@@ -42,7 +43,8 @@ function changeId(cursor: string): string {
 }
 
 async function updateFilter(context: Context, where: IdmUpdateFilter | null | undefined): Promise<UpdateFilter> {
-  const filter: UpdateFilter = {};
+  // idmUpdated streams IDM's changes; the log also holds the Indeks Desa's.
+  const filter: UpdateFilter = { family: IndexFamilyId.IDM };
   if (!where) return filter;
   if (where.villageCode != null) filter.villageCode = parseCode(where.villageCode, 'village', 'where.villageCode');
   if (where.districtCode != null) filter.districtCode = parseCode(where.districtCode, 'district', 'where.districtCode');

@@ -96,17 +96,17 @@ export type IdmMovement =
   /** A higher status than before. */
   | 'UP';
 
-/** IDM status of a desa (Permendesa PDTT 2/2016), from lowest to highest. */
+/** Status of a desa, from lowest to highest: the five names IDM (Permendesa PDTT 2/2016, to 2024) and the Indeks Desa (Permendesa PDTT 9/2024, from 2025) share. Each family has its own thresholds. */
 export type IdmStatus =
-  /** Developing (Madya): 0.5989 < IDM ≤ 0.7072. */
+  /** Developing (Madya): 0.5989 < IDM ≤ 0.7072; 57.38 < Indeks Desa ≤ 69.34. */
   | 'BERKEMBANG'
-  /** Developed (Pra-Sembada): 0.7072 < IDM ≤ 0.8155. */
+  /** Developed (Pra-Sembada): 0.7072 < IDM ≤ 0.8155; 69.34 < Indeks Desa ≤ 79.62. */
   | 'MAJU'
-  /** Independent (Sembada): IDM > 0.8155. */
+  /** Independent (Sembada): IDM > 0.8155; Indeks Desa > 79.62. */
   | 'MANDIRI'
-  /** Very underdeveloped (Pratama): IDM ≤ 0.4907. */
+  /** Very underdeveloped (Pratama): IDM ≤ 0.4907; Indeks Desa ≤ 49.48. */
   | 'SANGAT_TERTINGGAL'
-  /** Underdeveloped (Pra-Madya): 0.4907 < IDM ≤ 0.5989. */
+  /** Underdeveloped (Pra-Madya): 0.4907 < IDM ≤ 0.5989; 49.48 < Indeks Desa ≤ 57.38. */
   | 'TERTINGGAL';
 
 /** The scope of a summary subscription: at most one of these; none for the whole nation. */

@@ -72,20 +72,30 @@ describe('validateRecord', () => {
   });
 
   describe.each([2014, 2028, 2099, 2101, 2024.5, Number.NaN])('year %d, with today in 2026', (year) => {
-    it('is MALFORMED: IDM years run from 2015 to next year', () => {
+    it('is MALFORMED: a year of neither family', () => {
       expect(validateRecord(record({ year }), new Date('2026-11-28T00:00:00Z'))).toEqual({
         reason: RejectReason.MALFORMED,
         field: 'year',
-        message: `year ${year} is not a whole year from 2015 (IDM's first) to 2027 (next year).`,
+        message: `year ${year} is not a year of IDM: give a whole year from 2015 to 2024.`,
       });
     });
   });
 
-  it('accepts 2015 and next year, reading the clock it is given', () => {
+  describe.each([2025, 2027])('year %d, with today in 2026', (year) => {
+    it('is OTHER_FAMILY_YEAR: the Indeks Desa replaced IDM from 2025', () => {
+      expect(validateRecord(record({ year }), new Date('2026-11-28T00:00:00Z'))).toEqual({
+        reason: RejectReason.OTHER_FAMILY_YEAR,
+        field: 'year',
+        message: `year ${year} is not a year of IDM (2015 to 2024): ${year} is a year of the Indeks Desa, which replaced IDM from 2025; write it with recordIndeksDesa or npm run import:indeks-desa.`,
+      });
+    });
+  });
+
+  it('accepts 2015 to 2024, whatever the clock', () => {
     const now = new Date('2026-11-28T00:00:00Z');
     expect(validateRecord(record({ year: 2015 }), now)).toBeNull();
-    expect(validateRecord(record({ year: 2027 }), now)).toBeNull();
-    expect(validateRecord(record({ year: 2028 }), new Date('2027-01-01T00:00:00Z'))).toBeNull();
+    expect(validateRecord(record({ year: 2024 }), now)).toBeNull();
+    expect(validateRecord(record({ year: 2024 }), new Date('2030-01-01T00:00:00Z'))).toBeNull();
   });
 
   it('rejects a record without a score as NO_SCORE', () => {
@@ -201,7 +211,7 @@ describe('validateRecord', () => {
   it('has a string value equal to its name for every reason', () => {
     expect(Object.entries(RejectReason).every(([name, value]) => name === value)).toBe(true);
     expect(Object.keys(RejectReason)).toEqual([
-      'UNKNOWN_CODE', 'KELURAHAN', 'NO_SCORE', 'SCORE_OUT_OF_RANGE', 'IDM_NOT_MEAN', 'UNKNOWN_STATUS', 'MALFORMED', 'DUPLICATE',
+      'UNKNOWN_CODE', 'KELURAHAN', 'NO_SCORE', 'SCORE_OUT_OF_RANGE', 'IDM_NOT_MEAN', 'UNKNOWN_STATUS', 'OTHER_FAMILY_YEAR', 'MALFORMED', 'DUPLICATE',
       'REMAP_CONFLICT', 'NOT_RECORDED', 'VALUE_DIFFERS',
     ]);
   });
