@@ -11,6 +11,8 @@ import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
 import { IndeksDesaLoaders } from './indeks-desa/indeks-desa.loaders';
 import { StatusTrackLoaders } from './index-family/status-track.loaders';
+import { LevelLoaders } from './index-family/level.loaders';
+import { LevelRepository } from './index-family/level.repository';
 import { ProgramLoaders } from './program/program.loaders';
 import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';
@@ -24,9 +26,10 @@ const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: Sq
   node: (registry, _sql, context) => new NodeLoader(registry, nodeKinds, context),
   region: (registry, sql) => new RegionLoaders(registry, new RegionRepository(sql)),
   program: (registry, sql) => new ProgramLoaders(registry, new ProgramRepository(sql)),
-  idm: (registry, sql) => new IdmLoaders(registry, new IdmRepository(sql)),
   indeksDesa: (registry, sql) => new IndeksDesaLoaders(registry, sql),
   statusTrack: (registry, sql) => new StatusTrackLoaders(registry, sql),
+  levels: (registry, sql) => new LevelLoaders(registry, new LevelRepository(sql)),
+  idm: (registry, sql) => new IdmLoaders(registry, new IdmRepository(sql), new LevelLoaders(registry, new LevelRepository(sql))),
 };
 
 /**

@@ -15,6 +15,7 @@ import { idmPlans } from './idm/idm.plan';
 import { indeksDesaPlans } from './indeks-desa/indeks-desa.plan';
 import { IndeksDesaAssessmentResolver, IndeksDesaMutationResolver, VillageIndeksDesaResolver } from './indeks-desa/indeks-desa.resolver';
 import { statusTrackPlans, VillageStatusTrackResolver } from './index-family/status-track';
+import { indeksDesaLevelPlans } from './indeks-desa/indeks-desa.level.plan';
 import { regionPlans } from './region/region.plan';
 import {
   DistrictIdmResolver,
@@ -29,6 +30,23 @@ import {
   ProvinceIdmResolver,
   VillageIdmResolver,
 } from './idm/idm.resolver';
+import {
+  DistrictIndeksDesaResolver,
+  IndeksDesaLevelQueryResolver,
+  IndeksDesaRankEntryResolver,
+  IndeksDesaSummaryResolver,
+  KabupatenIndeksDesaResolver,
+  ProgramIndeksDesaResolver,
+  ProgramLocusIndeksDesaResolver,
+  ProvinceIndeksDesaResolver,
+} from './indeks-desa/indeks-desa.level.resolver';
+import {
+  DistrictPublishedYearResolver,
+  KabupatenPublishedYearResolver,
+  ProgramPublishedYearResolver,
+  ProvincePublishedYearResolver,
+  PublishedYearQueryResolver,
+} from './index-family/published-year.resolver';
 import { LiveResolver } from './live/live.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
 import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
@@ -60,6 +78,19 @@ export const resolvers = [
   VillageIndeksDesaResolver,
   IndeksDesaAssessmentResolver,
   VillageStatusTrackResolver,
+  IndeksDesaLevelQueryResolver,
+  IndeksDesaSummaryResolver,
+  IndeksDesaRankEntryResolver,
+  ProvinceIndeksDesaResolver,
+  KabupatenIndeksDesaResolver,
+  DistrictIndeksDesaResolver,
+  ProgramIndeksDesaResolver,
+  ProgramLocusIndeksDesaResolver,
+  PublishedYearQueryResolver,
+  ProvincePublishedYearResolver,
+  KabupatenPublishedYearResolver,
+  DistrictPublishedYearResolver,
+  ProgramPublishedYearResolver,
   LiveResolver,
 ] as const;
 
@@ -83,7 +114,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     validate: false,
   }).then((schema) => {
     installNodeInterface(schema);
-    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans));
+    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans, indeksDesaLevelPlans));
     return schema;
   });
 }

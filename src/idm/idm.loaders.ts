@@ -1,22 +1,22 @@
 import type DataLoader from 'dataloader';
 import { byKeys, groupByKeys, type LoaderRegistry } from '../graphql/loader-registry';
-import { emptySummary, type IdmRepository, type RankingRequest, type RankingRow, type SummaryScope } from './idm.repository';
+import type { LevelLoaders } from '../index-family/level.loaders';
+import type { HistogramRow } from '../index-family/level.rows';
+import { IDM_LEVEL } from './idm.level';
+import type { IdmRepository, RankingRequest, RankingRow, SummaryScope } from './idm.repository';
 import type { YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryRow } from './idm.rows';
 import type { IdmStatus } from './idm-status';
 
-/** One histogram: the scope's score range and the count of each bin (index 0 = lowest). */
-export interface HistogramRow {
-  lo: number;
-  hi: number;
-  counts: number[];
-}
+export type { HistogramRow } from '../index-family/level.rows';
 
 export class IdmLoaders {
   constructor(
     private readonly registry: LoaderRegistry,
     /** For reads that are not batched by key. */
     readonly repository: IdmRepository,
+    /** The shared level reads, in the same registry as every other family's. */
+    private readonly levels: LevelLoaders,
   ) {}
 
   /** A village's assessment in `year` (latest when null). */
@@ -53,30 +53,18 @@ export class IdmLoaders {
     });
   }
 
+  /** IDM summaries: the shared level reads (index-family/level.loaders.ts), batched in the same registry. */
   summary(scope: SummaryScope, year: number, programId?: number): DataLoader<string, SummaryRow> {
-    return this.registry.get(`idmSummary:${scope}:${year}:${programId ?? ''}`, async (keys: readonly string[]) => {
-      const found = new Map((await this.repository.summaries(scope, keys, year, programId)).map((r) => [r.key, r as SummaryRow]));
-      return keys.map((key) => found.get(key) ?? emptySummary({ scope, key, programId }, year));
-    });
+    return this.levels.summary(IDM_LEVEL, scope, year, programId);
   }
 
   /** Histograms with `bins` bins; null for a scope with no assessed desa. */
   histogram(scope: SummaryScope, year: number, bins: number, programId?: number): DataLoader<string, HistogramRow | null> {
-    return this.registry.get(`idmHistogram:${scope}:${year}:${bins}:${programId ?? ''}`, async (keys: readonly string[]) => {
-      const histograms = new Map<string, HistogramRow>();
-      for (const row of await this.repository.histograms(scope, keys, year, bins, programId)) {
-        let histogram = histograms.get(row.key);
-        if (!histogram) histograms.set(row.key, (histogram = { lo: row.lo, hi: row.hi, counts: new Array<number>(bins).fill(0) }));
-        histogram.counts[row.bin - 1] = row.count;
-      }
-      return keys.map((key) => histograms.get(key) ?? null);
-    });
+    return this.levels.histogram(IDM_LEVEL, scope, year, bins, programId);
   }
 
   ranking(request: RankingRequest): DataLoader<string, RankingRow[]> {
-    return this.registry.get(`idmRanking:${JSON.stringify(request)}`, async (keys: readonly string[]) =>
-      groupByKeys(keys, await this.repository.rankings(keys, request), (r) => r.parentKey),
-    );
+    return this.levels.ranking(IDM_LEVEL, request);
   }
 }
 

@@ -7,9 +7,11 @@ import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '.
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { IDM_FAMILY, type Reject, type WriteReport } from './assessment.writer';
 import { retractFromMutation, valueAt, writeFromMutation } from '../index-family/family-mutation';
-import { codePrefix } from '../region/region-code';
+import { OfficialCountsType } from '../index-family/level.types';
+import { coverage, histogramBins, levelRanking, officialCounts, MAX_HISTOGRAM_BINS, MAX_RANKING_ENTRIES, meanAgainst, NATION, parentFrame, statusShare } from '../index-family/level.resolve';
+import { IDM_LEVEL } from './idm.level';
 import { emptySummary, type RankingParent, type SummaryScope } from './idm.repository';
-import { isPublishedYear, movement, roundScore, statusFromScore } from './idm.rules';
+import { isPublishedYear, movement, roundScore } from './idm.rules';
 import { checkYear, publishedYear, registerDesa } from './idm-year';
 import { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 import {
@@ -31,7 +33,7 @@ import {
   IdmYearType,
   type RankEntryRow,
 } from './idm.types';
-import type { AssessmentRow, ChangeRow, IndicatorRow, SummaryFrame, SummaryRow } from './idm.rows';
+import type { AssessmentRow, ChangeRow, IndicatorRow, SummaryRow } from './idm.rows';
 import type { IdmRecord, IdmWrite } from './idm-record';
 
 /** Largest batch `recordIdmAssessments` takes; bigger loads belong to `npm run import:idm`. */
@@ -45,10 +47,8 @@ async function summary(context: Context, scope: SummaryScope, key: string, year:
 
 const SUMMARY_YEAR = { nullable: true, description: 'The year to sum up; the latest published year when omitted.' };
 
-/** Most bins a histogram may have. */
-export const MAX_HISTOGRAM_BINS = 100;
-/** Most entries a ranking returns (the largest parent, Kabupaten Nduga, has 51 kecamatan). */
-export const MAX_RANKING_ENTRIES = 51;
+// Shared by every family's level fields (index-family/level.resolve.ts).
+export { MAX_HISTOGRAM_BINS, MAX_RANKING_ENTRIES };
 
 @ArgsType()
 export class RankingArgs {
@@ -69,55 +69,8 @@ export class RankingArgs {
 }
 
 /** The children of `key` ranked as `args` asks, each with its own summary frame. */
-async function ranking(context: Context, parent: RankingParent, key: string, args: RankingArgs, programId?: number): Promise<RankEntryRow[]> {
-  const year = checkYear(args.year);
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_RANKING_ENTRIES) {
-    throw new BadUserInputError(`first must be between 1 and ${MAX_RANKING_ENTRIES}, got ${args.first}`, { argument: 'first' });
-  }
-  const statuses = args.statuses ?? [];
-  if (args.by === IdmRankBy.STATUS_SHARE && statuses.length === 0) {
-    throw new BadUserInputError('by: STATUS_SHARE needs statuses, e.g. statuses: [MANDIRI, MAJU]', { argument: 'statuses' });
-  }
-  const request = { parent, year, by: args.by, statuses: args.by === IdmRankBy.STATUS_SHARE ? statuses : [], direction: args.direction, first: args.first, programId };
-  const rows = await context.loaders.idm.ranking(request).load(key);
-  const scope: SummaryScope = parent === 'root' ? 'province_code' : parent === 'province_code' ? 'kabupaten_code' : 'district_code';
-  return rows.map((row) => ({ ...row, year, frame: { scope, key: row.code, programId } }));
-}
-
-const NATION: SummaryFrame = { scope: 'root', key: '*' };
-
-/**
- * The frame a summary is compared with as its parent: the region above it in the same frame (within
- * a program: the same program's), the program of a locus; none for the nation and a whole program.
- */
-async function parentFrame(context: Context, frame: SummaryFrame): Promise<SummaryFrame | null> {
-  const programId = frame.programId;
-  switch (frame.scope) {
-    case 'root':
-    case 'program':
-      return null;
-    case 'locus': {
-      const locus = await context.loaders.program.locus.load(Number(frame.key));
-      return locus ? { scope: 'program', key: String(locus.programId) } : null;
-    }
-    case 'province_code':
-      return programId === undefined ? NATION : { scope: 'program', key: String(programId) };
-    case 'kabupaten_code':
-      return { scope: 'province_code', key: codePrefix(frame.key, 1), programId };
-    case 'district_code':
-      return { scope: 'kabupaten_code', key: codePrefix(frame.key, 2), programId };
-  }
-}
-
-function meanDifference(mean: IdmMeanType | null, other: IdmMeanType | null): IdmMeanType | null {
-  if (!mean || !other) return null;
-  return { score: roundScore(mean.score - other.score), iks: roundScore(mean.iks - other.iks), ike: roundScore(mean.ike - other.ike), ikl: roundScore(mean.ikl - other.ikl) };
-}
-
-async function meanAgainst(context: Context, row: SummaryRow, frame: SummaryFrame | null): Promise<IdmMeanType | null> {
-  if (!frame || !row.mean || row.year === null) return null;
-  const other = await context.loaders.idm.summary(frame.scope, row.year, frame.programId).load(frame.key);
-  return meanDifference(row.mean, other.mean);
+function ranking(context: Context, parent: RankingParent, key: string, args: RankingArgs, programId?: number): Promise<RankEntryRow[]> {
+  return levelRanking(context, IDM_LEVEL, parent, key, { ...args, year: checkYear(args.year) }, programId);
 }
 
 @Resolver(() => IdmSummaryType)
@@ -127,9 +80,7 @@ export class IdmSummaryResolver {
     @Root() row: SummaryRow,
     @Arg('statuses', () => [IdmStatus], { description: 'The statuses counted together, e.g. [MANDIRI, MAJU].' }) statuses: IdmStatus[],
   ): number | null {
-    if (row.assessed === 0) return null;
-    const counted = row.byStatus.filter((s) => statuses.includes(s.status)).reduce((n, s) => n + s.count, 0);
-    return roundScore(counted / row.assessed);
+    return statusShare(IDM_LEVEL, row, statuses);
   }
 
   @FieldResolver(() => [IdmHistogramBinType], {
@@ -140,18 +91,7 @@ export class IdmSummaryResolver {
     @Arg('bins', () => Int, { defaultValue: 24, description: `Number of bins, 1 to ${MAX_HISTOGRAM_BINS}.` }) bins: number,
     @Ctx() context: Context,
   ): Promise<IdmHistogramBinType[]> {
-    if (!Number.isInteger(bins) || bins < 1 || bins > MAX_HISTOGRAM_BINS) {
-      throw new BadUserInputError(`bins must be between 1 and ${MAX_HISTOGRAM_BINS}, got ${bins}`, { argument: 'bins' });
-    }
-    if (row.assessed === 0 || row.year === null) return [];
-    const { frame } = row;
-    const histogram = await context.loaders.idm.histogram(frame.scope, row.year, bins, frame.programId).load(frame.key);
-    if (!histogram) return [];
-    const width = (histogram.hi - histogram.lo) / bins;
-    return histogram.counts.map((count, i) => {
-      const from = histogram.lo + i * width;
-      return { from: roundScore(from), to: roundScore(i === bins - 1 ? histogram.hi : from + width), count, status: statusFromScore(from + width / 2) };
-    });
+    return histogramBins(context, IDM_LEVEL, row, bins);
   }
 
   @FieldResolver(() => IdmMeanType, {
@@ -160,12 +100,22 @@ export class IdmSummaryResolver {
       "This mean minus its parent's, to 4 decimals: a kabupaten's against its province, a kecamatan's against its kabupaten, a province's against the nation (within a program: the same program's), a locus's against its program. Null for the nation, a whole program, or when either has no assessed desa.",
   })
   meanVsParent(@Root() row: SummaryRow, @Ctx() context: Context): Promise<IdmMeanType | null> {
-    return parentFrame(context, row.frame).then((frame) => meanAgainst(context, row, frame));
+    return parentFrame(context, row.frame).then((frame) => meanAgainst(context, IDM_LEVEL, row, frame));
+  }
+
+  @FieldResolver(() => Number, { nullable: true, description: "Assessed desa ÷ the register's desa and desa adat in the scope (within a program: its enrolled ones), 0 to 1, to 4 decimals; null for a scope without desa." })
+  coverage(@Root() row: SummaryRow, @Ctx() context: Context): Promise<number | null> {
+    return coverage(context, row);
+  }
+
+  @FieldResolver(() => OfficialCountsType, { nullable: true, description: 'The national counts the IDM decree published for the year (2021–2024), beside what is loaded; on the national summary only, null elsewhere or for a year without a decree here.' })
+  officialCounts(@Root() row: SummaryRow): OfficialCountsType | null {
+    return officialCounts(IDM_LEVEL, row);
   }
 
   @FieldResolver(() => IdmMeanType, { nullable: true, description: 'This mean minus the national mean of the same year, to 4 decimals; null when either has no assessed desa.' })
   meanVsNational(@Root() row: SummaryRow, @Ctx() context: Context): Promise<IdmMeanType | null> {
-    return meanAgainst(context, row, NATION);
+    return meanAgainst(context, IDM_LEVEL, row, NATION);
   }
 }
 

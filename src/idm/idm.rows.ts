@@ -1,9 +1,9 @@
+import type { LevelSummaryRow } from '../index-family/level.rows';
 import type { IdmIndex, IdmMovement, IdmStatus } from './idm-status';
 
-/** The plain rows that the repository reads and the GraphQL types resolve from: no decorators, no I/O. */
+export type { SummaryFrame, SummaryScope } from '../index-family/level.rows';
 
-/** Which level a summary is computed for (a register level, a program or one of its loci). */
-export type SummaryScope = 'root' | 'province_code' | 'kabupaten_code' | 'district_code' | 'program' | 'locus';
+/** The plain rows that the repository reads and the GraphQL types resolve from: no decorators, no I/O. */
 
 export interface AssessmentRow {
   id: string;
@@ -49,21 +49,5 @@ export interface IndicatorRow {
   potentialGain: number;
 }
 
-/** What a summary counts: the assessments of one key of a scope, within a program when `programId` is set. */
-export interface SummaryFrame {
-  scope: SummaryScope;
-  key: string;
-  programId?: number;
-}
-
-export interface SummaryRow {
-  /** What it counts, for the fields that compare it with its parent and the nation. */
-  frame: SummaryFrame;
-  /** Null when no year was asked for and none is published yet. */
-  year: number | null;
-  assessed: number;
-  byStatus: { status: IdmStatus; count: number; share: number }[];
-  mean: { score: number; iks: number; ike: number; ikl: number } | null;
-  movedUp: number;
-  movedDown: number;
-}
+/** A summary of IDM: the shared level summary with IDM's means. */
+export type SummaryRow = LevelSummaryRow<{ score: number; iks: number; ike: number; ikl: number }>;

@@ -192,3 +192,26 @@ function assertIndicatorScore(index: IdmIndex, score: number): void {
     throw new RangeError(`${index} indicator score ${score} is outside [0, ${MAX_INDICATOR_SCORE}]`);
   }
 }
+
+/**
+ * The national recaps of the IDM decrees (../shared/DOMAIN.md, "IDM"): desa per status and the desa
+ * each decree covers. Served beside what is loaded, so coverage can be read against them.
+ */
+export const OFFICIAL_COUNTS: Readonly<Record<number, { byStatus: Readonly<Record<IdmStatus, number>>; total: number; source: string }>> = Object.freeze({
+  2021: { byStatus: counts(3_269, 15_321, 38_083, 12_635, 5_649), total: 74_957, source: 'Kepmendes PDTT, status IDM 2021' },
+  2022: { byStatus: counts(6_238, 20_249, 33_902, 9_584, 4_982), total: 74_955, source: 'Kepmendes PDTT, status IDM 2022' },
+  2023: { byStatus: counts(11_456, 23_035, 28_766, 7_154, 4_850), total: 75_261, source: 'Kepmendes PDTT, status IDM 2023' },
+  // 4 desa have no status in 2024: the total is 4 more than the sum.
+  2024: { byStatus: counts(17_203, 23_063, 24_532, 6_100, 4_363), total: 75_265, source: 'Kepmendes PDTT, status IDM 2024' },
+});
+
+/** Counts as the recaps print them: Mandiri first, Sangat Tertinggal last. */
+function counts(mandiri: number, maju: number, berkembang: number, tertinggal: number, sangatTertinggal: number): Record<IdmStatus, number> {
+  return {
+    [IdmStatus.MANDIRI]: mandiri,
+    [IdmStatus.MAJU]: maju,
+    [IdmStatus.BERKEMBANG]: berkembang,
+    [IdmStatus.TERTINGGAL]: tertinggal,
+    [IdmStatus.SANGAT_TERTINGGAL]: sangatTertinggal,
+  };
+}

@@ -100,3 +100,22 @@ export function targetMinScore(status: IndexStatus): number {
 export function scoreToTarget(score: number, status: IndexStatus): number {
   return roundScore(targetMinScore(status) - score);
 }
+
+/**
+ * The national recap of Kepmendes 343/2025, which fixed the 2025 statuses (../shared/DOMAIN.md,
+ * "Indeks Desa"; as summarised by district and village government sites). Served beside what is
+ * loaded, so coverage can be read against it.
+ */
+export const OFFICIAL_COUNTS: Readonly<Record<number, { byStatus: Readonly<Record<IndexStatus, number>>; total: number; source: string }>> = Object.freeze({
+  2025: {
+    byStatus: {
+      [IndexStatus.MANDIRI]: 20_503,
+      [IndexStatus.MAJU]: 23_579,
+      [IndexStatus.BERKEMBANG]: 21_813,
+      [IndexStatus.TERTINGGAL]: 4_672,
+      [IndexStatus.SANGAT_TERTINGGAL]: 4_694,
+    },
+    total: 75_261,
+    source: 'Kepmendes PDTT 343/2025',
+  },
+});
