@@ -18,6 +18,8 @@ import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';
 import { RegionRepository } from './region/region.repository';
 import { nodeKinds } from './schema';
+import { VillageListLoaders } from './village-list/village-list.loaders';
+import { VillageListRepository } from './village-list/village-list.repository';
 
 export type { Context, Loaders, Services } from './graphql/context';
 
@@ -29,6 +31,7 @@ const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: Sq
   indeksDesa: (registry, sql) => new IndeksDesaLoaders(registry, sql),
   statusTrack: (registry, sql) => new StatusTrackLoaders(registry, sql),
   levels: (registry, sql) => new LevelLoaders(registry, new LevelRepository(sql)),
+  villageList: (registry, sql) => new VillageListLoaders(registry, new VillageListRepository(sql)),
   idm: (registry, sql) => new IdmLoaders(registry, new IdmRepository(sql), new LevelLoaders(registry, new LevelRepository(sql))),
 };
 

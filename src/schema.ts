@@ -48,6 +48,15 @@ import {
   PublishedYearQueryResolver,
 } from './index-family/published-year.resolver';
 import { LiveResolver } from './live/live.resolver';
+import { villageListPlans } from './village-list/village-list.plan';
+import {
+  DistrictVillageListResolver,
+  KabupatenVillageListResolver,
+  ProgramLocusVillageListResolver,
+  ProgramVillageListResolver,
+  ProvinceVillageListResolver,
+  VillageListQueryResolver,
+} from './village-list/village-list.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
 import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
 
@@ -91,6 +100,12 @@ export const resolvers = [
   KabupatenPublishedYearResolver,
   DistrictPublishedYearResolver,
   ProgramPublishedYearResolver,
+  VillageListQueryResolver,
+  ProvinceVillageListResolver,
+  KabupatenVillageListResolver,
+  DistrictVillageListResolver,
+  ProgramVillageListResolver,
+  ProgramLocusVillageListResolver,
   LiveResolver,
 ] as const;
 
@@ -114,7 +129,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     validate: false,
   }).then((schema) => {
     installNodeInterface(schema);
-    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans, indeksDesaLevelPlans));
+    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans, indeksDesaLevelPlans, villageListPlans));
     return schema;
   });
 }

@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context';
 import { IndexFamilyId, yearProblem } from '../index-family/index-family';
 import { IndexStatus } from '../index-family/index-status';
 import {
+  checkFamilyYear,
   coverage,
   familyPublishedYear,
   histogramBins,
@@ -39,11 +40,7 @@ import {
  */
 
 /** A year argument of the Indeks Desa: 2025 to next year, else BAD_USER_INPUT naming IDM for 2024 and before. */
-function checkYear(year: number, argument = 'year'): number {
-  const problem = yearProblem(IndexFamilyId.INDEKS_DESA, year, new Date(), argument);
-  if (problem) throw new BadUserInputError(problem, { argument, value: year });
-  return year;
-}
+const checkYear = (year: number, argument = 'year') => checkFamilyYear(IndexFamilyId.INDEKS_DESA, year, argument);
 
 /** The summary of one scope: of the year asked for, or of the scope's own latest published Indeks Desa year. */
 async function summary(context: Context, frame: SummaryFrame, year: number | null | undefined): Promise<IndeksDesaSummaryRow> {

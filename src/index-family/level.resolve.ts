@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
 import { codePrefix } from '../region/region-code';
-import { IndexFamilyId } from './index-family';
+import { IndexFamilyId, yearProblem } from './index-family';
 import { IndexStatus } from './index-status';
 import type { FamilyLevel } from './level-family';
 import type { FamilyYear, LevelSummaryRow, RankingParent, RankingRequest, RankingRow, SummaryFrame, SummaryScope } from './level.rows';
@@ -12,6 +12,13 @@ import type { FamilyYear, LevelSummaryRow, RankingParent, RankingRequest, Rankin
  */
 
 export const NATION: SummaryFrame = { scope: 'root', key: '*' };
+
+/** A year argument of `family`, else BAD_USER_INPUT naming the argument, the value and, for a year of the other family, that family. */
+export function checkFamilyYear(family: IndexFamilyId, year: number, argument = 'year'): number {
+  const problem = yearProblem(family, year, new Date(), argument);
+  if (problem) throw new BadUserInputError(problem, { argument, value: year });
+  return year;
+}
 
 /** Most bins a histogram may have. */
 export const MAX_HISTOGRAM_BINS = 100;

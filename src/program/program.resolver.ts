@@ -1,12 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { VALIDATE_INPUT } from '../graphql/validation';
-import type { Connection } from '../graphql/connection';
 import { globalId } from '../graphql/global-id';
 import { PROGRAM_KIND } from '../region/region.nodes';
-import { villageConnection } from '../region/region.resolver';
-import { KabupatenType, ProvinceType, VillageArgs, VillageConnection, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
+import { KabupatenType, ProvinceType, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { ProgramService } from './program.service';
 import {
   AddLocusInput,
@@ -53,14 +51,6 @@ export class ProgramResolver {
     return context.loaders.program.provincesOfProgram.load(program.id);
   }
 
-  @FieldResolver(() => VillageConnection, { description: 'Its enrolled villages in code order.' })
-  villages(
-    @Root() program: ProgramRow,
-    @Args() args: VillageArgs,
-    @Ctx() context: Context,
-  ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'root', '*', args, { programId: program.id });
-  }
 
   @Mutation(() => ProgramType, { nullable: true, description: 'Creates a program. ADMIN only.' })
   @Authorized(Role.ADMIN)
@@ -140,18 +130,6 @@ export class ProgramLocusResolver {
     return context.loaders.region.villageCount('locus', {}).load(String(locus.id));
   }
 
-  @FieldResolver(() => VillageConnection, { description: 'Villages enrolled through this locus, in code order.' })
-  villages(
-    @Root() locus: LocusRow,
-    @Args() args: VillageArgs,
-    @Ctx() context: Context,
-  ): Promise<Connection<VillageRow>> {
-    // Enrolment through the locus already scopes to the program; no second program filter needed.
-    return villageConnection(context, 'locus', String(locus.id), args, undefined).then((c) => ({
-      ...c,
-      edges: c.edges.map((e) => ({ ...e, node: { ...e.node, scope: { programId: locus.programId } } })),
-    }));
-  }
 }
 
 @Resolver(() => EnrolmentType)

@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
-import type { PageRequest } from '../graphql/connection';
 import { byKeys, groupByKeys, type LoaderRegistry } from '../graphql/loader-registry';
-import type { RegionRepository, VillageOrder, VillageParent, VillageQuery } from './region.repository';
+import type { RegionRepository, VillageParent, VillageQuery } from './region.repository';
 import type { DistrictRow, KabupatenRow, ProvinceRow, VillageCounts, VillageRow } from './region.types';
 
 /** Loaders of the register for one operation; each returns the same DataLoader for the same arguments. */
@@ -48,13 +47,7 @@ export class RegionLoaders {
     );
   }
 
-  /** `first + 1` villages per parent key (the extra row tells whether a next page exists). */
-  villagePage(parent: VillageParent, query: VillageQuery, page: PageRequest, order: VillageOrder): DataLoader<string, VillageRow[]> {
-    return this.registry.get(`villagePage:${parent}:${JSON.stringify(query)}:${page.first}:${page.after ?? ''}:${order}`, async (keys: readonly string[]) =>
-      groupByKeys(keys, await this.repository.villagePages(parent, keys, query, page, order), (r) => r.parentKey),
-    );
-  }
-
+  /** Villages under each parent key meeting the register's conditions (the village list counts its own). */
   villageCount(parent: VillageParent, query: VillageQuery): DataLoader<string, number> {
     return this.registry.get(`villageCount:${parent}:${JSON.stringify(query)}`, async (keys: readonly string[]) =>
       byKeys(keys, (await this.repository.villageCounts(parent, keys, query)).map((r) => [r.parentKey, r.count]), 0),

@@ -3,27 +3,14 @@ import { pageRequest, toConnection, type PageArgs } from '../graphql/connection'
 import { jsonList, type FieldArgs, type ObjectPlan, type PlannerConfig, type PlanScope, type RelationPlan, type Render } from '../graphql/planner';
 import { parseCode } from './region-code';
 import { districtQuery, kabupatenQuery } from './region-filter';
-import {
-  DISTRICT_ROW,
-  districtConditions,
-  KABUPATEN_ROW,
-  kabupatenConditions,
-  ordering,
-  PROVINCE_ROW,
-  VILLAGE_ROW,
-  villageConditions,
-  villageSource,
-  type DistrictQuery,
-  type KabupatenQuery,
-  type VillageParent,
-} from './region.repository';
-import { villageListQuery, villagePageConnection } from './region.resolver';
-import { VillageOrderBy, type DistrictFilter, type DistrictRow, type KabupatenFilter, type KabupatenRow, type VillageArgs, type VillageRow } from './region.types';
+import { DISTRICT_ROW, districtConditions, KABUPATEN_ROW, kabupatenConditions, PROVINCE_ROW, VILLAGE_ROW, type DistrictQuery, type KabupatenQuery } from './region.repository';
+import type { DistrictFilter, DistrictRow, KabupatenFilter, KabupatenRow } from './region.types';
 
 /**
  * How the register is read by the planner (see src/graphql/planner.ts): each level's row, its
  * links up and down as SQL over the parent row, and the root queries. Every statement here walks
- * the same indexes as region.repository.ts, whose SQL builders it shares.
+ * the same indexes as region.repository.ts, whose SQL builders it shares. Village lists are the
+ * village list's (src/village-list/village-list.plan.ts).
  */
 
 /** One child object found by its code, or null. */
@@ -39,41 +26,6 @@ function up(type: 'Province' | 'Kabupaten' | 'District', table: string, column: 
   return { kind: 'relation', type, sql: (_q, parent, child, _args, render) => one(table, child, `${parent}.${column}`, render) };
 }
 
-/**
- * The villages under a parent row as a Relay connection: one page (`first + 1` rows, cut by the
- * parent's index in a subquery), in the list's order, each rendered with its selection.
- */
-function villagePage(parent: VillageParent): RelationPlan {
-  return {
-    kind: 'relation',
-    type: 'Village',
-    through: ['edges', 'node'],
-    reads: parent === 'root' ? [] : ['code'],
-    childReads: ['code'],
-    async sql(scope, parentAlias, child, args, render) {
-      const page = pageRequest(args as PageArgs);
-      const list = args as VillageArgs;
-      const query = await villageListQuery(list, scope.context);
-      if (page.first === 0) return `'[]'::json`;
-      const values = scope.values;
-      const source = villageSource(parent, query, values, `${parentAlias}.code`);
-      const sort = ordering(list.orderBy ?? VillageOrderBy.CODE, page.after, values);
-      const where = [...source.where, ...villageConditions(query, values), ...sort.where];
-      const limit = scope.param(page.first + 1);
-      const byScore = query.idm !== undefined;
-      const rows = `(select v.*${byScore ? ', a.score as "idmScore"' : ''} from ${source.from}
-        ${where.length ? `where ${where.join(' and ')}` : ''} order by ${sort.orderBy} limit ${limit}) ${child}`;
-      // The score travels with each row only to build cursors of a score order.
-      return jsonList(render(child, byScore ? { idmScore: `${child}."idmScore"` } : {}), sort.outerOrderBy(child), rows);
-    },
-    finish: (rows, source, args, context) => {
-      const list = args as VillageArgs;
-      const key = parent === 'root' ? '*' : (source as { code: string }).code;
-      return villagePageConnection(context, parent, key, list, rows as VillageRow[], () => villageListQuery(list, context));
-    },
-  };
-}
-
 const province: ObjectPlan = {
   columns: PROVINCE_ROW,
   fields: {
@@ -84,7 +36,6 @@ const province: ObjectPlan = {
       type: 'Kabupaten',
       sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.code`, `kabupaten ${child} where ${child}.province_code = ${parent}.code`),
     },
-    villages: villagePage('province_code'),
     villageCounts: { kind: 'resolver', reads: ['code'] },
   },
 };
@@ -100,7 +51,6 @@ const kabupaten: ObjectPlan = {
       type: 'District',
       sql: (_q, parent, child, _args, render) => jsonList(render(child), `${child}.code`, `district ${child} where ${child}.kabupaten_code = ${parent}.code`),
     },
-    villages: villagePage('kabupaten_code'),
     villageCounts: { kind: 'resolver', reads: ['code'] },
   },
 };
@@ -112,7 +62,6 @@ const district: ObjectPlan = {
     compactCode,
     kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
     province: up('Province', 'province', 'province_code'),
-    villages: villagePage('district_code'),
     villageCounts: { kind: 'resolver', reads: ['code'] },
   },
 };
@@ -212,7 +161,6 @@ const roots: Record<string, RelationPlan> = {
       return one('village', child, `coalesce((select code from village where code = ${code}), (select village_code from village_code_alias where alias_code = ${code}))`, render);
     },
   },
-  villages: villagePage('root'),
 };
 
 export const regionPlans: PlannerConfig = {

@@ -1,5 +1,4 @@
 import { selectList, type Queryable } from '../db/sql';
-import { movementCondition, PREVIOUS_FOR_MOVEMENT, previousAssessmentJoin } from '../idm/idm.repository';
 import type { PageRequest } from '../graphql/connection';
 import { RegionLevelName, VillageKind, type KabupatenKind } from './region.enums';
 import type { DistrictRow, KabupatenRow, ProvinceRow, SearchHitRow, VillageCounts, VillageRow } from './region.types';
@@ -9,7 +8,10 @@ import type { DistrictRow, KabupatenRow, ProvinceRow, SearchHitRow, VillageCount
  * issues one statement, so a nested query costs one statement per level, whatever the page size.
  */
 
-/** Conditions on a list of villages; codes are already parsed to their dotted form. */
+/**
+ * Conditions of the register on a list of villages; codes are already parsed to their dotted form.
+ * Conditions on index values are the village list's (src/village-list), which joins them.
+ */
 export interface VillageQuery {
   /** Dotted village codes (or codes a desa was published under); an empty list matches none. */
   codes?: string[];
@@ -20,12 +22,7 @@ export interface VillageQuery {
   kabupatenCode?: string;
   districtCode?: string;
   programId?: number;
-  /** Conditions on the village's IDM in one year (null: no year published yet, so no village matches). */
-  idm?: { year: number | null; statuses?: string[]; minScore?: number; maxScore?: number; movements?: string[]; statusMismatch?: boolean };
 }
-
-/** Order of a village list; score orders need `query.idm` (for its year) and break ties by code. */
-export type VillageOrder = 'CODE' | 'IDM_SCORE_ASC' | 'IDM_SCORE_DESC';
 
 /** What the villages of a batch hang from: a register level, a program locus, or nothing (one list). */
 export type VillageParent = 'province_code' | 'kabupaten_code' | 'district_code' | 'locus' | 'root';
@@ -84,51 +81,15 @@ export function villageConditions(query: VillageQuery, values: unknown[]): strin
   if (query.programId !== undefined) {
     where.push(`exists (select 1 from program_village pv where pv.program_id = ${param(values, query.programId)} and pv.village_code = v.code)`);
   }
-  if (query.idm?.statuses?.length) where.push(`coalesce(a.status, a.derived_status) = any(${param(values, query.idm.statuses)}::idm_status[])`);
-  if (query.idm?.minScore !== undefined) where.push(`a.score >= ${param(values, query.idm.minScore)}`);
-  if (query.idm?.maxScore !== undefined) where.push(`a.score <= ${param(values, query.idm.maxScore)}`);
-  if (query.idm?.movements?.length) where.push(movementCondition(query.idm.movements));
-  if (query.idm?.statusMismatch !== undefined) where.push(`a.status_mismatch = ${param(values, query.idm.statusMismatch)}`);
   return where;
 }
 
-/** The join to the IDM of the asked year, when the query looks at IDM. */
-function idmJoin(query: VillageQuery, values: unknown[]): string {
-  if (!query.idm) return '';
-  const assessment = ` join idm_assessment a on a.village_code = v.code and a.year = ${param(values, query.idm.year)}::int`;
-  // A movement filter compares with the desa's previous assessed year: one index probe per desa.
-  return query.idm.movements?.length ? `${assessment} ${previousAssessmentJoin('a', PREVIOUS_FOR_MOVEMENT)}` : assessment;
-}
-
 /**
- * Keyset condition and ORDER BY for a page; the cursor key of a score order is "score|code".
- * `outerOrderBy` orders the page's rows again outside the subquery that cut it, by its output columns.
+ * `from`/`where` of the villages (aliased `v`) under the parent key `parentKey` (SQL), for each kind
+ * of parent; `joins` (the village list's index values) follow the village table.
  */
-export function ordering(
-  order: VillageOrder,
-  after: string | null,
-  values: unknown[],
-): { where: string[]; orderBy: string; outerOrderBy: (alias: string) => string } {
-  if (order === 'CODE') return { where: after === null ? [] : [`v.code > ${param(values, after)}`], orderBy: 'v.code', outerOrderBy: (alias) => `${alias}.code` };
-  const direction = order === 'IDM_SCORE_ASC' ? '>' : '<';
-  const dir = order === 'IDM_SCORE_ASC' ? 'asc' : 'desc';
-  const orderBy = `a.score ${dir}, v.code`;
-  const outerOrderBy = (alias: string) => `${alias}."idmScore" ${dir}, ${alias}.code`;
-  if (after === null) return { where: [], orderBy, outerOrderBy };
-  const [score, code] = after.split('|');
-  const s = param(values, Number(score));
-  const c = param(values, code);
-  return { where: [`(a.score ${direction} ${s} or (a.score = ${s} and v.code > ${c}))`], orderBy, outerOrderBy };
-}
-
-/** The cursor key of a village row under an order. */
-export function villageSortKey(row: { code: string; idmScore?: number }, order: VillageOrder): string {
-  return order === 'CODE' ? row.code : `${row.idmScore}|${row.code}`;
-}
-
-/** `from`/`where` of the villages under the parent key `parentKey` (SQL), for each kind of parent. */
-export function villageSource(parent: VillageParent, query: VillageQuery, values: unknown[], parentKey = 'p.key'): { from: string; where: string[] } {
-  const idm = idmJoin(query, values);
+export function villageSource(parent: VillageParent, joins: string, parentKey = 'p.key'): { from: string; where: string[] } {
+  const idm = joins ? ` ${joins}` : '';
   switch (parent) {
     case 'root':
       return { from: `village v${idm}`, where: [] };
@@ -218,38 +179,10 @@ export class RegionRepository {
         );
   }
 
-  /**
-   * One page of villages for every parent key, in one statement: a lateral subquery per key walks
-   * the code index and stops after `first + 1` rows.
-   */
-  async villagePages(
-    parent: VillageParent,
-    keys: readonly string[],
-    query: VillageQuery,
-    page: PageRequest,
-    order: VillageOrder = 'CODE',
-  ): Promise<(VillageRow & { parentKey: string; idmScore?: number })[]> {
-    const values: unknown[] = [keys];
-    const source = villageSource(parent, query, values);
-    const sort = ordering(order, page.after, values);
-    const where = [...source.where, ...villageConditions(query, values), ...sort.where];
-    const limit = param(values, page.first + 1);
-    return this.sql.query(
-      `select p.key as "parentKey", v.* from unnest($1::text[]) with ordinality as p(key, n)
-       cross join lateral (
-         select ${VILLAGE_COLUMNS}${query.idm ? ', a.score as "idmScore"' : ''} from ${source.from}
-         ${where.length ? `where ${where.join(' and ')}` : ''}
-         order by ${sort.orderBy} limit ${limit}
-       ) v
-       order by p.n, ${sort.outerOrderBy('v')}`,
-      values,
-    );
-  }
-
   /** Number of villages under each parent key matching `query`. */
   async villageCounts(parent: VillageParent, keys: readonly string[], query: VillageQuery): Promise<{ parentKey: string; count: number }[]> {
     const values: unknown[] = [keys];
-    const source = villageSource(parent, query, values);
+    const source = villageSource(parent, '');
     const where = [...source.where, ...villageConditions(query, values)];
     return this.sql.query(
       `select p.key as "parentKey", c.count from unnest($1::text[]) as p(key)
@@ -264,7 +197,7 @@ export class RegionRepository {
   /** Villages by kind under each parent key (optionally only a program's). */
   async villageKindCounts(parent: VillageParent, keys: readonly string[], query: VillageQuery): Promise<(VillageCounts & { parentKey: string })[]> {
     const values: unknown[] = [keys];
-    const source = villageSource(parent, query, values);
+    const source = villageSource(parent, '');
     const where = [...source.where, ...villageConditions(query, values)];
     return this.sql.query(
       `select p.key as "parentKey", c.* from unnest($1::text[]) as p(key)

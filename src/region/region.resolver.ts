@@ -5,7 +5,7 @@ import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql
 import { codePrefix, compactCode, parseCode, searchArgument } from './region-code';
 import { RegionLevelName } from './region.enums';
 import { regionId } from './region.nodes';
-import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
+import type { VillageParent } from './region.repository';
 import {
   DistrictArgs,
   DistrictConnection,
@@ -15,10 +15,7 @@ import {
   KabupatenType,
   ProvinceType,
   RegionSearchHitType,
-  VillageConnection,
   VillageCounts,
-  VillageArgs,
-  VillageOrderBy,
   VillageType,
   type DistrictRow,
   type KabupatenRow,
@@ -28,57 +25,14 @@ import {
   type VillageRow,
 } from './region.types';
 import { districtQuery, kabupatenQuery } from './region-filter';
-import { villageQuery } from './village-filter';
-import { publishedYear } from '../idm/idm-year';
 
 /** Rows reached from a scoped row stay in the same program scope. */
 function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined): T | null {
   return row && scope ? { ...row, scope } : row;
 }
 
-/** The query behind a village list: its filter, the program scope, and the IDM year a score order looks at. */
-export async function villageListQuery(args: VillageArgs, context: Context, scope?: ProgramScope): Promise<VillageQuery> {
-  const query = await villageQuery(args.filter, context, scope);
-  // Ordering by score looks at the IDM of the filter year (or the latest published), so only assessed desa are listed.
-  if ((args.orderBy ?? VillageOrderBy.CODE) !== VillageOrderBy.CODE) query.idm ??= { year: await publishedYear(context) };
-  return query;
-}
-
-/**
- * A page of village rows (`first + 1`, as loaded or planned) as a connection. `totalCount` is
- * counted only when selected, batched with every sibling list of the operation.
- */
-export function villagePageConnection(
-  context: Context,
-  parent: VillageParent,
-  key: string,
-  args: VillageArgs,
-  rows: VillageRow[],
-  query: () => Promise<VillageQuery>,
-): Connection<VillageRow> {
-  const order = args.orderBy ?? VillageOrderBy.CODE;
-  return toConnection(rows, pageRequest(args), (r) => villageSortKey(r, order), async () =>
-    context.loaders.region.villageCount(parent, await query()).load(key),
-  );
-}
-
-/** The villages under one parent as a connection, batched with every sibling parent of the operation. */
-export async function villageConnection(
-  context: Context,
-  parent: VillageParent,
-  key: string,
-  args: VillageArgs,
-  scope: ProgramScope | undefined,
-): Promise<Connection<VillageRow>> {
-  const page = pageRequest(args);
-  const order = args.orderBy ?? VillageOrderBy.CODE;
-  const query = await villageListQuery(args, context, scope);
-  const rows = page.first === 0 ? [] : await context.loaders.region.villagePage(parent, query, page, order).load(key);
-  return villagePageConnection(context, parent, key, args, scope ? rows.map((r) => ({ ...r, scope })) : rows, async () => query);
-}
-
-async function villageCounts(context: Context, parent: VillageParent, key: string, scope: ProgramScope | undefined): Promise<VillageCounts> {
-  return context.loaders.region.villageKindCounts(parent, await villageQuery(undefined, context, scope)).load(key);
+function villageCounts(context: Context, parent: VillageParent, key: string, scope: ProgramScope | undefined): Promise<VillageCounts> {
+  return context.loaders.region.villageKindCounts(parent, scope ? { programId: scope.programId } : {}).load(key);
 }
 
 @Resolver()
@@ -136,13 +90,6 @@ export class RegionQueryResolver {
     return context.loaders.region.village.load(parseCode(code, 'village'));
   }
 
-  @Query(() => VillageConnection, { description: 'Villages in code order, filtered by name, kind, region or program.' })
-  villages(
-    @Args() args: VillageArgs,
-    @Ctx() context: Context,
-  ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'root', '*', args, undefined);
-  }
 }
 
 /** Most results a name search returns. */
@@ -212,14 +159,6 @@ export class ProvinceResolver {
     return province.scope ? rows.map((r) => ({ ...r, scope: province.scope })) : rows;
   }
 
-  @FieldResolver(() => VillageConnection, { description: "Its villages in code order; reached through a program, only that program's enrolled villages." })
-  villages(
-    @Root() province: ProvinceRow,
-    @Args() args: VillageArgs,
-    @Ctx() context: Context,
-  ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'province_code', province.code, args, province.scope);
-  }
 
   @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
   villageCounts(@Root() province: ProvinceRow, @Ctx() context: Context): Promise<VillageCounts> {
@@ -250,14 +189,6 @@ export class KabupatenResolver {
     return kabupaten.scope ? rows.map((r) => ({ ...r, scope: kabupaten.scope })) : rows;
   }
 
-  @FieldResolver(() => VillageConnection, { description: 'Its villages in code order; within a program, the enrolled ones.' })
-  villages(
-    @Root() kabupaten: KabupatenRow,
-    @Args() args: VillageArgs,
-    @Ctx() context: Context,
-  ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'kabupaten_code', kabupaten.code, args, kabupaten.scope);
-  }
 
   @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
   villageCounts(@Root() kabupaten: KabupatenRow, @Ctx() context: Context): Promise<VillageCounts> {
@@ -287,14 +218,6 @@ export class DistrictResolver {
     return scoped(await context.loaders.region.province.load(district.provinceCode), district.scope)!;
   }
 
-  @FieldResolver(() => VillageConnection, { description: 'Its villages in code order; within a program, the enrolled ones.' })
-  villages(
-    @Root() district: DistrictRow,
-    @Args() args: VillageArgs,
-    @Ctx() context: Context,
-  ): Promise<Connection<VillageRow>> {
-    return villageConnection(context, 'district_code', district.code, args, district.scope);
-  }
 
   @FieldResolver(() => VillageCounts, { description: 'How many villages it has, by kind (within a program: enrolled ones).' })
   villageCounts(@Root() district: DistrictRow, @Ctx() context: Context): Promise<VillageCounts> {

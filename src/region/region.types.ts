@@ -1,8 +1,6 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import { NodeInterface } from '../graphql/node';
-import { IdmMovement } from '../idm/idm-status';
-import { IdmStatus } from '../idm/idm-status';
 import { KabupatenKind, RegionLevelName, SearchMatch, VillageKind } from './region.enums';
 import { MAX_CODES, MAX_SEARCH_LENGTH } from './region-code';
 
@@ -115,76 +113,6 @@ export class VillageCounts {
 
   @Field(() => Int, { description: 'Kelurahan (suffix 1xxx).' })
   kelurahan!: number;
-}
-
-@InputType({ description: 'Narrows a list of villages. All given conditions must hold.' })
-export class VillageFilter {
-  @Field(() => [String], {
-    nullable: true,
-    description: `Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most ${MAX_CODES}; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none.`,
-  })
-  codes?: string[];
-
-  @Field({ nullable: true, description: `Part of the village name, at most ${MAX_SEARCH_LENGTH} characters; case, accents and punctuation are ignored.` })
-  search?: string;
-
-  @Field(() => VillageKind, { nullable: true, description: 'Only villages of this kind.' })
-  kind?: VillageKind;
-
-  @Field({ nullable: true, description: 'Only villages in this province ("64").' })
-  provinceCode?: string;
-
-  @Field({ nullable: true, description: 'Only villages in this kabupaten/kota ("64.02" or "6402").' })
-  kabupatenCode?: string;
-
-  @Field({ nullable: true, description: 'Only villages in this kecamatan ("64.02.08" or "640208").' })
-  districtCode?: string;
-
-  @Field({ nullable: true, description: 'Only villages enrolled in this program ("desa-cerdas-2022").' })
-  programSlug?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Year the IDM conditions and score order look at; the latest year present when omitted.' })
-  idmYear?: number;
-
-  @Field(() => [IdmStatus], { nullable: true, description: 'Only desa with one of these IDM statuses (official, or derived where none was published) that year.' })
-  idmStatus?: IdmStatus[];
-
-  @Field(() => Float, { nullable: true, description: 'Only desa with an IDM score of at least this that year.' })
-  minScore?: number;
-
-  @Field(() => Float, { nullable: true, description: 'Only desa with an IDM score of at most this that year.' })
-  maxScore?: number;
-
-  @Field(() => [IdmMovement], { nullable: true, description: "Only desa whose status that year moved so against the desa's previous assessed year (NEW: none before)." })
-  movement?: IdmMovement[];
-
-  @Field({ nullable: true, description: 'Only desa whose official status that year differs from the one its score gives (true), or agrees with it (false).' })
-  statusMismatch?: boolean;
-}
-
-export enum VillageOrderBy {
-  CODE = 'CODE',
-  IDM_SCORE_ASC = 'IDM_SCORE_ASC',
-  IDM_SCORE_DESC = 'IDM_SCORE_DESC',
-}
-
-registerEnumType(VillageOrderBy, {
-  name: 'VillageOrderBy',
-  description: 'Order of a village list.',
-  valuesConfig: {
-    CODE: { description: 'By code (the default).' },
-    IDM_SCORE_ASC: { description: 'By IDM score of the filter year, lowest first (only assessed desa); ties by code.' },
-    IDM_SCORE_DESC: { description: 'By IDM score of the filter year, highest first (only assessed desa); ties by code.' },
-  },
-});
-
-@ArgsType()
-export class VillageArgs extends PageArgs {
-  @Field(() => VillageFilter, { nullable: true, description: 'Conditions the villages must meet.' })
-  filter?: VillageFilter | null;
-
-  @Field(() => VillageOrderBy, { nullable: true, description: 'Order of the list. @default CODE' })
-  orderBy?: VillageOrderBy | null;
 }
 
 @InputType({ description: 'Narrows a list of kabupaten/kota.' })

@@ -19,7 +19,7 @@ import type { ResponseCache } from '../http/response-cache';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import { rumusanRouter } from '../idm/rumusan.router';
-import { villageExportRouter } from '../region/village.export';
+import { villageExportRouter } from '../village-list/village.export';
 import { dashboardRouter } from '../web/dashboard';
 import { graphiqlRouter } from '../web/graphiql';
 

@@ -6,22 +6,24 @@ import { GraphQLError } from 'graphql';
 import type { Context, ContextFactory, Services } from '../graphql/context';
 import { BadUserInputError, ErrorCode } from '../errors';
 import { sendGraphQLError, sendRefusal } from '../http/graphql-error-response';
-import { IdmMovement } from '../idm/idm-status';
-import { CURRENT_STATUS, previousAssessmentJoin } from '../idm/idm.repository';
-import { movementSql } from '../idm/idm.rules';
-import { IdmStatus } from '../idm/idm-status';
+import { IndexFamilyId } from '../index-family/index-family';
+import { IndexMovement, IndexStatus, movementSql } from '../index-family/index-status';
+import { currentStatus, previousAssessmentJoin } from '../index-family/level.repository';
 import { isRefusal, type Admission } from '../admission/admission';
 import type { Logger } from '../logger';
-import { VillageKind } from './region.enums';
-import { ordering, param, villageConditions, villageSortKey, villageSource, type VillageOrder, type VillageQuery } from './region.repository';
-import { villageListQuery } from './region.resolver';
-import { VillageOrderBy, type VillageArgs, type VillageFilter } from './region.types';
+import { VillageKind } from '../region/region.enums';
+import { param } from '../region/region.repository';
+import { villageListQuery } from './village-list.query';
+import { LIST_FAMILIES, listConditions, listSource, ordering, sortScore, villageSortKey, type ListFamily, type VillageListQuery, type VillageOrder } from './village-list.repository';
+import { VillageOrderBy, type VillageArgs, type VillageFilter } from './village-list.types';
 
 /**
  * `GET /export/villages.csv?…`: any village list as CSV, with the filters and order of the
  * `villages` query as query parameters (`kabupatenCode=64.02&idmStatus=TERTINGGAL,SANGAT_TERTINGGAL
- * &orderBy=IDM_SCORE_ASC`), each row with its region names and its IDM of the filter year (the
- * latest year present when no idmYear is given).
+ * &orderBy=IDM_SCORE_ASC`), each row with its region names and its value of one index family of
+ * the filter year: IDM by default (the latest year present when no idmYear is given), the Indeks
+ * Desa with `index=INDEKS_DESA` (its six dimensions; the latest year present when no
+ * indeksDesaYear is given).
  *
  * Streamed: keyset pages of EXPORT_PAGE rows (the list's own order and cursors) go through
  * csv-stringify to the response as the client reads, so memory stays flat and no database
@@ -36,31 +38,33 @@ const EXPORT_PAGE = 2000;
 /** Most rows one export may hold: the whole register (83,762 villages) fits. */
 export const MAX_EXPORT_ROWS = 100_000;
 
-/** The CSV columns, in order. */
-export const EXPORT_COLUMNS = [
-  'code',
-  'name',
-  'kind',
-  'district_code',
-  'district',
-  'kabupaten_code',
-  'kabupaten',
-  'province_code',
-  'province',
-  'idm_year',
-  'iks',
-  'ike',
-  'ikl',
-  'score',
-  'status',
-  'derived_status',
-  'status_mismatch',
-  'movement',
-  'target_status',
-  'score_to_target',
-] as const;
+/** The register's columns of every export, in order. */
+const REGISTER_COLUMNS = ['code', 'name', 'kind', 'district_code', 'district', 'kabupaten_code', 'kabupaten', 'province_code', 'province'] as const;
 
-type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null> & { idmScore?: number };
+/** The columns of each family's value, after the register's: its year, its components, then what follows from the score. */
+const FAMILY_COLUMNS: Readonly<Record<IndexFamilyId, { list: ListFamily; year: string; values: readonly string[] }>> = {
+  [IndexFamilyId.IDM]: {
+    list: 'idm',
+    year: 'idm_year',
+    values: ['iks', 'ike', 'ikl', 'score', 'status', 'derived_status', 'status_mismatch'],
+  },
+  [IndexFamilyId.INDEKS_DESA]: {
+    list: 'indeksDesa',
+    year: 'indeks_desa_year',
+    values: ['layanan_dasar', 'sosial', 'ekonomi', 'lingkungan', 'aksesibilitas', 'tata_kelola', 'score', 'status', 'derived_status', 'score_mismatch'],
+  },
+};
+
+/** The CSV columns of an export of `index`, in order. */
+export function exportColumns(index: IndexFamilyId): string[] {
+  const family = FAMILY_COLUMNS[index];
+  return [...REGISTER_COLUMNS, family.year, ...family.values, 'movement', 'target_status', 'score_to_target'];
+}
+
+/** The CSV columns of the default (IDM) export, in order. */
+export const EXPORT_COLUMNS = exportColumns(IndexFamilyId.IDM);
+
+type ExportRow = Record<string, string | number | boolean | null> & { sortScore?: number };
 
 const LIST = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
@@ -84,56 +88,73 @@ const PARAMETERS: Record<string, (filter: VillageFilter, value: string) => void>
   districtCode: (f, v) => void (f.districtCode = v),
   programSlug: (f, v) => void (f.programSlug = v),
   idmYear: (f, v) => void (f.idmYear = number(v, 'idmYear')),
-  idmStatus: (f, v) => void (f.idmStatus = LIST(v).map((s) => oneOf(Object.values(IdmStatus), s, 'idmStatus'))),
+  idmStatus: (f, v) => void (f.idmStatus = LIST(v).map((s) => oneOf(Object.values(IndexStatus), s, 'idmStatus'))),
   minScore: (f, v) => void (f.minScore = number(v, 'minScore')),
   maxScore: (f, v) => void (f.maxScore = number(v, 'maxScore')),
-  movement: (f, v) => void (f.movement = LIST(v).map((m) => oneOf(Object.values(IdmMovement), m, 'movement'))),
+  movement: (f, v) => void (f.movement = LIST(v).map((m) => oneOf(Object.values(IndexMovement), m, 'movement'))),
   statusMismatch: (f, v) => void (f.statusMismatch = oneOf(['true', 'false'], v, 'statusMismatch') === 'true'),
+  indeksDesaYear: (f, v) => void (f.indeksDesaYear = number(v, 'indeksDesaYear')),
+  indeksDesaStatus: (f, v) => void (f.indeksDesaStatus = LIST(v).map((s) => oneOf(Object.values(IndexStatus), s, 'indeksDesaStatus'))),
+  indeksDesaMinScore: (f, v) => void (f.indeksDesaMinScore = number(v, 'indeksDesaMinScore')),
+  indeksDesaMaxScore: (f, v) => void (f.indeksDesaMaxScore = number(v, 'indeksDesaMaxScore')),
+  indeksDesaMovement: (f, v) => void (f.indeksDesaMovement = LIST(v).map((m) => oneOf(Object.values(IndexMovement), m, 'indeksDesaMovement'))),
 };
 
-/** The `villages` arguments a request's query string stands for; unknown or repeated parameters are refused. */
-export function exportArgs(query: Record<string, unknown>): VillageArgs {
+/** What an export request asks for: the list, and the family whose values its rows carry. */
+export interface ExportRequest {
+  args: VillageArgs;
+  index: IndexFamilyId;
+}
+
+/** The `villages` arguments and the family a request's query string stands for; unknown or repeated parameters are refused. */
+export function exportArgs(query: Record<string, unknown>): ExportRequest {
   const filter: VillageFilter = {};
   let orderBy = VillageOrderBy.CODE;
+  let index = IndexFamilyId.IDM;
   for (const [name, value] of Object.entries(query)) {
     if (typeof value !== 'string') throw new BadUserInputError(`${name} may be given once, as text`, { argument: name });
     if (name === 'orderBy') orderBy = oneOf(Object.values(VillageOrderBy), value, 'orderBy');
+    else if (name === 'index') index = oneOf(Object.values(IndexFamilyId), value, 'index');
     else if (PARAMETERS[name]) PARAMETERS[name](filter, value);
-    else throw new BadUserInputError(`Unknown parameter ${name}: use ${[...Object.keys(PARAMETERS), 'orderBy'].join(', ')}`, { argument: name });
+    else throw new BadUserInputError(`Unknown parameter ${name}: use ${[...Object.keys(PARAMETERS), 'orderBy', 'index'].join(', ')}`, { argument: name });
   }
-  return { filter, orderBy };
+  return { args: { filter, orderBy }, index };
 }
 
-/** One keyset page of export rows after the sort key `after`. */
-async function exportPage(context: Context, query: VillageQuery, order: VillageOrder, after: string | null): Promise<ExportRow[]> {
+/** One keyset page of export rows of `index` after the sort key `after`. */
+async function exportPage(context: Context, query: VillageListQuery, index: IndexFamilyId, order: VillageOrder, after: string | null): Promise<ExportRow[]> {
   const values: unknown[] = [];
-  const source = villageSource('root', query, values);
+  const source = listSource('root', query, values);
   const sort = ordering(order, after, values);
-  const where = [...source.where, ...villageConditions(query, values), ...sort.where];
-  const year = query.idm?.year != null ? param(values, query.idm.year) : '(select max(year) from idm_assessment)';
+  const where = [...source.where, ...listConditions(query, values), ...sort.where];
+  const family = FAMILY_COLUMNS[index];
+  const { level } = LIST_FAMILIES[family.list];
+  const asked = query[family.list]?.year;
+  const year = asked != null ? param(values, asked) : `(select max(year) from ${level.table})`;
+  const score = sortScore(order);
   return context.sql.query<ExportRow>(
     `select v.code, v.name, v.kind, v.district_code, d.name as district, v.kabupaten_code, k.name as kabupaten, v.province_code, p.name as province,
-            e.year as idm_year, e.iks, e.ike, e.ikl, e.score, e.status, e.derived_status, e.status_mismatch,
-            case when e.year is not null then ${movementSql('prev.status', CURRENT_STATUS.replaceAll('a.', 'e.'))} end as movement,
-            e.target_status, e.score_to_target${query.idm ? ', a.score as "idmScore"' : ''}
+            e.year as ${family.year}, ${family.values.map((c) => `e.${c}`).join(', ')},
+            case when e.year is not null then ${movementSql('prev.status', currentStatus('e'))} end as movement,
+            e.target_status, e.score_to_target${score ? `, ${score} as "sortScore"` : ''}
      from ${source.from}
      join district d on d.code = v.district_code join kabupaten k on k.code = v.kabupaten_code join province p on p.code = v.province_code
-     left join idm_assessment e on e.village_code = v.code and e.year = ${year}
-     ${previousAssessmentJoin('e', 'prev')}
+     left join ${level.table} e on e.village_code = v.code and e.year = ${year}
+     ${previousAssessmentJoin(level.previousTables, 'e', 'prev')}
      ${where.length ? `where ${where.join(' and ')}` : ''}
      order by ${sort.orderBy} limit ${param(values, EXPORT_PAGE)}`,
     values,
   );
 }
 
-async function* exportRows(context: Context, query: VillageQuery, order: VillageOrder): AsyncGenerator<ExportRow> {
+async function* exportRows(context: Context, query: VillageListQuery, index: IndexFamilyId, order: VillageOrder): AsyncGenerator<ExportRow> {
   let after: string | null = null;
   for (;;) {
-    const rows = await exportPage(context, query, order, after);
-    for (const { idmScore: _, ...row } of rows) yield row;
+    const rows = await exportPage(context, query, index, order, after);
+    for (const { sortScore: _, ...row } of rows) yield row;
     if (rows.length < EXPORT_PAGE) return;
     const last = rows.at(-1)!;
-    after = villageSortKey({ code: last.code as string, idmScore: last.idmScore }, order);
+    after = villageSortKey({ code: last.code as string, sortScore: last.sortScore }, order);
   }
 }
 
@@ -144,8 +165,8 @@ export function villageExportRouter(services: Services, createContext: ContextFa
     const client = clientOf(req);
     let context: Context;
     let total: number;
-    let query: VillageQuery;
-    const args = (() => {
+    let query: VillageListQuery;
+    const request = (() => {
       try {
         return exportArgs(req.query as Record<string, unknown>);
       } catch (error) {
@@ -155,9 +176,9 @@ export function villageExportRouter(services: Services, createContext: ContextFa
     try {
       // The same credentials as /graphql: a bad token is refused (401), none reads the public data.
       context = await createContext(services, { authorization: req.headers.authorization, requestId: String(req.id), clientAddress: client });
-      if (args instanceof GraphQLError) throw args;
-      query = await villageListQuery(args, context);
-      total = await context.loaders.region.villageCount('root', query).load('*');
+      if (request instanceof GraphQLError) throw request;
+      query = await villageListQuery(request.args, context);
+      total = await context.loaders.villageList.villageCount('root', query).load('*');
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       const { code, http, ...extensions } = error.extensions as { code: ErrorCode; http?: { status?: number } };
@@ -174,7 +195,12 @@ export function villageExportRouter(services: Services, createContext: ContextFa
     res.setHeader('content-disposition', 'attachment; filename="villages.csv"');
     res.setHeader('x-total-count', String(total));
     try {
-      await pipeline(Readable.from(exportRows(context, query, (args as VillageArgs).orderBy ?? VillageOrderBy.CODE)), stringify({ header: true, columns: [...EXPORT_COLUMNS], cast: { boolean: (b) => String(b) } }), res);
+      const { args, index } = request as ExportRequest;
+      await pipeline(
+        Readable.from(exportRows(context, query, index, args.orderBy ?? VillageOrderBy.CODE)),
+        stringify({ header: true, columns: exportColumns(index), cast: { boolean: (b) => String(b) } }),
+        res,
+      );
     } catch (error) {
       // Headers are gone: the client sees a cut-off file, and the log says why.
       log.warn({ err: error, requestId: String(req.id) }, 'village export ended early');
