@@ -269,3 +269,78 @@ describe('the whole kabupaten loaded', () => {
     expect(data!.kabupaten).toEqual({ indeksDesaSummary: { officialCounts: null } });
   });
 });
+
+describe('village lists by the Indeks Desa', () => {
+  const codes = (rows: Desa[]) => rows.map((d) => d.code);
+  const rank = (s: string) => STATUSES.indexOf(s as (typeof STATUSES)[number]);
+  const list = async (filter: Record<string, unknown>, orderBy = 'CODE', first = 100, after: string | null = null) => {
+    const response = await server.raw(
+      `query($filter: VillageFilter, $orderBy: VillageOrderBy, $first: Int, $after: String) {
+        villages(filter: $filter, orderBy: $orderBy, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code } } }
+      }`,
+      { filter, orderBy, first, after },
+    );
+    expect(response.errors).toBeUndefined();
+    const villages = response.data!.villages as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { code: string } }[] };
+    return { total: villages.totalCount, codes: villages.edges.map((e) => e.node.code), next: villages.pageInfo.hasNextPage ? villages.pageInfo.endCursor : null };
+  };
+
+  it('filters by status, score range and movement from IDM 2024, with the year given or the kabupaten’s own', async () => {
+    const mandiri = desa.filter((d) => STATUS_OF_SHARE[d.level] === 'MANDIRI');
+    expect(mandiri.length).toBeGreaterThan(0);
+    expect(await list({ kabupatenCode: KABUPATEN, indeksDesaYear: 2025, indeksDesaStatus: ['MANDIRI'] })).toMatchObject({ total: mandiri.length, codes: codes(mandiri) });
+    // No year: the kabupaten's latest published Indeks Desa year, 2025.
+    expect(await list({ kabupatenCode: KABUPATEN, indeksDesaStatus: ['MANDIRI'] })).toMatchObject({ total: mandiri.length, codes: codes(mandiri) });
+    const middle = desa.filter((d) => SHARES[d.level]! * 100 >= 60 && SHARES[d.level]! * 100 <= 80);
+    expect(await list({ kabupatenCode: KABUPATEN, indeksDesaYear: 2025, indeksDesaMinScore: 60, indeksDesaMaxScore: 80 })).toMatchObject({ total: middle.length, codes: codes(middle) });
+    const up = desa.filter((d) => d.idm2024 !== null && rank(STATUS_OF_SHARE[d.level]!) > rank(d.idm2024));
+    expect(await list({ kabupatenCode: KABUPATEN, indeksDesaYear: 2025, indeksDesaMovement: ['UP'] })).toMatchObject({ total: up.length, codes: codes(up) });
+    // Both families at once: IDM 2024 Berkembang desa that the Indeks Desa 2025 puts at Maju or above.
+    const both = desa.filter((d) => d.idm2024 === 'BERKEMBANG' && d.level >= 3);
+    expect(await list({ kabupatenCode: KABUPATEN, idmYear: 2024, idmStatus: ['BERKEMBANG'], indeksDesaYear: 2025, indeksDesaStatus: ['MAJU', 'MANDIRI'] })).toMatchObject({ total: both.length, codes: codes(both) });
+  });
+
+  it('orders by Skor Indeks Desa with stable cursors', async () => {
+    const expectedOrder = [...desa].sort((a, b) => SHARES[b.level]! - SHARES[a.level]! || a.code.localeCompare(b.code)).map((d) => d.code);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await list({ kabupatenCode: KABUPATEN }, 'INDEKS_DESA_SCORE_DESC', 7, after);
+      expect(page.total).toBe(desa.length);
+      seen.push(...page.codes);
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual(expectedOrder);
+  });
+
+  it('refuses an Indeks Desa year that is an IDM year', async () => {
+    const response = await server.raw(`{ villages(filter: { indeksDesaYear: 2024 }) { totalCount } }`);
+    expect(response.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(response.errors![0]!.message).toMatch(/filter\.indeksDesaYear 2024 is not a year of Indeks Desa/);
+  });
+
+  it('exports the list with the Indeks Desa columns when asked, and the IDM ones by default', async () => {
+    const base = `${new URL(server.url).origin}/export/villages.csv?kabupatenCode=${KABUPATEN}`;
+    const response = await fetch(`${base}&index=INDEKS_DESA&indeksDesaYear=2025&orderBy=INDEKS_DESA_SCORE_ASC`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.split('\n')[0]).toBe(
+      'code,name,kind,district_code,district,kabupaten_code,kabupaten,province_code,province,indeks_desa_year,layanan_dasar,sosial,ekonomi,lingkungan,aksesibilitas,tata_kelola,score,status,derived_status,score_mismatch,movement,target_status,score_to_target',
+    );
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.code)).toEqual([...desa].sort((a, b) => SHARES[a.level]! - SHARES[b.level]! || a.code.localeCompare(b.code)).map((d) => d.code));
+    for (const row of rows) {
+      const d = desa.find((x) => x.code === row.code)!;
+      const share = SHARES[d.level]!;
+      expect(row).toMatchObject({ indeks_desa_year: '2025', derived_status: STATUS_OF_SHARE[d.level], score_mismatch: 'false' });
+      expect(Number(row.layanan_dasar)).toBeCloseTo(170 * share, 6);
+      expect(Number(row.tata_kelola)).toBeCloseTo(80 * share, 6);
+      expect(Number(row.score)).toBe(round2(share * 100));
+      const movement = d.idm2024 === null ? 'NEW' : rank(STATUS_OF_SHARE[d.level]!) > rank(d.idm2024) ? 'UP' : rank(STATUS_OF_SHARE[d.level]!) < rank(d.idm2024) ? 'DOWN' : 'SAME';
+      expect(row.movement).toBe(movement);
+    }
+    const idm = await (await fetch(`${base}&idmYear=2024`)).text();
+    expect(idm.split('\n')[0]).toContain('idm_year,iks,ike,ikl,score');
+    expect((await fetch(`${base}&index=BOTH`)).status).toBe(400);
+  });
+});
