@@ -3,7 +3,7 @@ import { AssessmentReads, FAMILY_ROW } from '../index-family/family-reads';
 import { emptyLevelSummary, previousAssessmentJoin as sharedPreviousJoin } from '../index-family/level.repository';
 import type { IdmStatus } from './idm-status';
 import { IDM_LEVEL } from './idm.level';
-import { movementSql, type YearCount } from './idm.rules';
+import type { YearCount } from './idm.rules';
 import type { AssessmentRow, IndicatorRow, SummaryFrame, SummaryRow } from './idm.rows';
 
 // Summaries, histograms and rankings are the shared level reads (src/index-family/level.repository.ts).
@@ -88,19 +88,6 @@ export const CURRENT_STATUS = 'coalesce(a.status, a.derived_status)';
  */
 export function previousAssessmentJoin(of: string, alias: string): string {
   return sharedPreviousJoin(IDM_LEVEL.previousTables, of, alias);
-}
-
-/** The alias under which a village list joins each assessment's previous assessed year (see region.repository.ts). */
-export const PREVIOUS_FOR_MOVEMENT = 'prev_m';
-
-/**
- * A condition in SQL: the assessment aliased `a` moved as one of `movements` (UP, DOWN, SAME, NEW)
- * against its desa's previous assessed year, joined as PREVIOUS_FOR_MOVEMENT, by the movement rule
- * of idm.rules.ts, as IdmAssessment.change reports it.
- */
-export function movementCondition(movements: readonly string[]): string {
-  const listed = [...new Set(movements)].map((m) => `'${m}'`).join(', ');
-  return `${movementSql(`${PREVIOUS_FOR_MOVEMENT}.status`, CURRENT_STATUS)} in (${listed})`;
 }
 
 /** The summary of a scope with no assessed desa. */

@@ -67,6 +67,18 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.search': 50,
   /** MAX_NODE_IDS. */
   'Query.nodes': MAX_NODE_IDS,
+  /** The Indeks Desa's level lists, as IDM's: five statuses, MAX_HISTOGRAM_BINS, the children of a parent. */
+  'IndeksDesaSummary.byStatus': 5,
+  'IndeksDesaSummary.histogram': 100,
+  'OfficialCounts.byStatus': 5,
+  'Query.indeksDesaRanking': 38,
+  'Province.indeksDesaRanking': 38,
+  'Kabupaten.indeksDesaRanking': 51,
+  'Program.indeksDesaRanking': 38,
+  /** Published years of either family: one a year since 2015. */
+  'Query.publishedYears': 20,
+  'Province.publishedYears': 20,
+  'Kabupaten.publishedYears': 20,
 };
 
 /** Why an operation was refused: a limit, its value, what the operation measured. */
