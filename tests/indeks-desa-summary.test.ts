@@ -210,6 +210,11 @@ describe('the whole kabupaten loaded', () => {
     expect(wrongFamily.errors![0]!.message).toMatch(/2024 is a year of the IDM/);
     const idmYear = await server.raw(`{ indeksDesaSummary(year: 2024) { assessed } }`);
     expect(idmYear.errors![0]!.message).toMatch(/2024 is a year of the IDM/);
+    const later = await server.raw(`{ idmSummary(year: 2024) { movement(from: { index: INDEKS_DESA, year: 2025 }) { compared } } }`);
+    expect(later.errors![0]!.message).toBe("from.year 2025 must be before the summary's year 2024");
+    // IDM's summaries take the same argument, on the same code: 64.09 has no IDM 2023 here.
+    const idm = await server.raw(`query($k: String!) { kabupaten(code: $k) { idmSummary(year: 2024) { assessed movement(from: { index: IDM, year: 2023 }) { compared } } } }`, { k: KABUPATEN });
+    expect(idm.data).toEqual({ kabupaten: { idmSummary: { assessed: desa.filter((d) => d.idm2024 !== null).length, movement: { compared: 0 } } } });
   });
 
   it('ranks the kecamatan of the kabupaten by mean score and by status share', async () => {
@@ -287,6 +292,9 @@ describe('village lists by the Indeks Desa', () => {
     const mandiri = desa.filter((d) => STATUS_OF_SHARE[d.level] === 'MANDIRI');
     expect(mandiri.length).toBeGreaterThan(0);
     expect(await list({ kabupatenCode: KABUPATEN, indeksDesaYear: 2025, indeksDesaStatus: ['MANDIRI'] })).toMatchObject({ total: mandiri.length, codes: codes(mandiri) });
+    // Planned: the page and the filter in one statement.
+    const planned = await server.raw(`{ villages(filter: { kabupatenCode: "${KABUPATEN}", indeksDesaYear: 2025, indeksDesaStatus: [MANDIRI] }, orderBy: INDEKS_DESA_SCORE_DESC) { edges { node { code } } } }`);
+    expect(planned.extensions!.sql!.statements).toBe(1);
     // No year: the kabupaten's latest published Indeks Desa year, 2025.
     expect(await list({ kabupatenCode: KABUPATEN, indeksDesaStatus: ['MANDIRI'] })).toMatchObject({ total: mandiri.length, codes: codes(mandiri) });
     const middle = desa.filter((d) => SHARES[d.level]! * 100 >= 60 && SHARES[d.level]! * 100 <= 80);

@@ -7,8 +7,9 @@ import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '.
 import { DistrictType, KabupatenType, ProvinceType, VillageType, type DistrictRow, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { IDM_FAMILY, type Reject, type WriteReport } from './assessment.writer';
 import { retractFromMutation, valueAt, writeFromMutation } from '../index-family/family-mutation';
-import { OfficialCountsType } from '../index-family/level.types';
-import { coverage, histogramBins, levelRanking, officialCounts, MAX_HISTOGRAM_BINS, MAX_RANKING_ENTRIES, meanAgainst, NATION, parentFrame, statusShare } from '../index-family/level.resolve';
+import { IndexYearInput, OfficialCountsType, StatusMovementType } from '../index-family/level.types';
+import type { MovementRow } from '../index-family/level.rows';
+import { coverage, histogramBins, levelRanking, officialCounts, MAX_HISTOGRAM_BINS, MAX_RANKING_ENTRIES, meanAgainst, NATION, parentFrame, statusShare, summaryMovement } from '../index-family/level.resolve';
 import { IDM_LEVEL } from './idm.level';
 import { emptySummary, type RankingParent, type SummaryScope } from './idm.repository';
 import { isPublishedYear, movement, roundScore } from './idm.rules';
@@ -111,6 +112,18 @@ export class IdmSummaryResolver {
   @FieldResolver(() => OfficialCountsType, { nullable: true, description: 'The national counts the IDM decree published for the year (2021–2024), beside what is loaded; on the national summary only, null elsewhere or for a year without a decree here.' })
   officialCounts(@Root() row: SummaryRow): OfficialCountsType | null {
     return officialCounts(IDM_LEVEL, row);
+  }
+
+  @FieldResolver(() => StatusMovementType, {
+    description: "How the status of the assessed desa moved against `from` (compared, up, down, same), by the shared order of the five statuses; movedUp and movedDown are this against each desa's previous assessed year.",
+  })
+  movement(
+    @Root() row: SummaryRow,
+    @Arg('from', () => IndexYearInput, { nullable: true, description: "The other end, an earlier IDM year (e.g. { index: IDM, year: 2021 }); each desa's previous assessed year when omitted." })
+    from: IndexYearInput | undefined,
+    @Ctx() context: Context,
+  ): Promise<MovementRow> | MovementRow {
+    return summaryMovement(context, IDM_LEVEL, row, from);
   }
 
   @FieldResolver(() => IdmMeanType, { nullable: true, description: 'This mean minus the national mean of the same year, to 4 decimals; null when either has no assessed desa.' })

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
-import { IndexFamilyId, yearProblem } from '../index-family/index-family';
+import { IndexFamilyId } from '../index-family/index-family';
 import { IndexStatus } from '../index-family/index-status';
 import {
   checkFamilyYear,
@@ -16,10 +15,11 @@ import {
   officialCounts,
   parentFrame,
   statusShare,
+  summaryMovement,
   type HistogramBin,
   type RankEntry,
 } from '../index-family/level.resolve';
-import type { FamilyYear, MovementRow, RankingParent, SummaryFrame } from '../index-family/level.rows';
+import type { MovementRow, RankingParent, SummaryFrame } from '../index-family/level.rows';
 import { IndexHistogramBinType, IndexYearInput, OfficialCountsType, StatusMovementType } from '../index-family/level.types';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, type DistrictRow, type KabupatenRow, type ProvinceRow } from '../region/region.types';
@@ -60,18 +60,9 @@ const FROM = {
     "The other end: a year of either family (e.g. { index: IDM, year: 2024 }); each desa's previous assessed year of either family when omitted, so a first Indeks Desa year compares with the desa's last IDM year.",
 };
 
-/** The movement of a summary's desa against `from`, checked: a year of its family, before the summary's. */
+/** The movement of a summary's desa against `from`, or each desa's previous assessed year of either family. */
 function movement(context: Context, row: IndeksDesaSummaryRow, from: IndexYearInput | undefined): Promise<MovementRow> | MovementRow {
-  if (row.year === null || row.assessed === 0) return { compared: 0, up: 0, down: 0, same: 0 };
-  let end: FamilyYear | null = null;
-  if (from) {
-    const problem = yearProblem(from.index, from.year, new Date(), 'from.year');
-    if (problem) throw new BadUserInputError(problem, { argument: 'from', value: from });
-    if (from.year >= row.year) throw new BadUserInputError(`from.year ${from.year} must be before the summary's year ${row.year}`, { argument: 'from', value: from });
-    end = { family: from.index, year: from.year };
-  }
-  const { frame } = row;
-  return context.loaders.levels.movement(INDEKS_DESA_LEVEL, frame.scope, row.year, end, frame.programId).load(frame.key);
+  return summaryMovement(context, INDEKS_DESA_LEVEL, row, from);
 }
 
 @Resolver(() => IndeksDesaSummaryType)

@@ -4,7 +4,7 @@ import { codePrefix } from '../region/region-code';
 import { IndexFamilyId, yearProblem } from './index-family';
 import { IndexStatus } from './index-status';
 import type { FamilyLevel } from './level-family';
-import type { FamilyYear, LevelSummaryRow, RankingParent, RankingRequest, RankingRow, SummaryFrame, SummaryScope } from './level.rows';
+import type { FamilyYear, LevelSummaryRow, MovementRow, RankingParent, RankingRequest, RankingRow, SummaryFrame, SummaryScope } from './level.rows';
 
 /**
  * What every family's summary, ranking and histogram fields do, written once over the family
@@ -170,4 +170,21 @@ export async function latestPublished(context: Context, frame: SummaryFrame): Pr
 /** The newest year of `family` published for the scope, for a summary asked without a year. */
 export async function familyPublishedYear(context: Context, family: IndexFamilyId, frame: SummaryFrame): Promise<number | null> {
   return (await publishedYears(context, frame)).find((y) => y.family === family)?.year ?? null;
+}
+
+/**
+ * How the status of a summary's desa moved against `from` (a year of either family, before the
+ * summary's), or, when null, each desa's previous assessed year in the family's `previousTables`.
+ */
+export function summaryMovement(context: Context, family: FamilyLevel, row: LevelSummaryRow, from: { index: IndexFamilyId; year: number } | null | undefined): Promise<MovementRow> | MovementRow {
+  if (row.year === null || row.assessed === 0) return { compared: 0, up: 0, down: 0, same: 0 };
+  let end: FamilyYear | null = null;
+  if (from) {
+    const problem = yearProblem(from.index, from.year, new Date(), 'from.year');
+    if (problem) throw new BadUserInputError(problem, { argument: 'from', value: from });
+    if (from.year >= row.year) throw new BadUserInputError(`from.year ${from.year} must be before the summary's year ${row.year}`, { argument: 'from', value: from });
+    end = { family: from.index, year: from.year };
+  }
+  const { frame } = row;
+  return context.loaders.levels.movement(family, frame.scope, row.year, end, frame.programId).load(frame.key);
 }
