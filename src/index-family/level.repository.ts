@@ -36,8 +36,18 @@ export function previousAssessmentJoin(tables: readonly string[], of: string, al
   return `left join lateral (select y.status from (${parts.join(' union all ')}) y order by y.year desc limit 1) ${alias} on true`;
 }
 
-/** The grouping key, joins, conditions and parameters of assessments (aliased `a`) in each key of `scope`, of `year` when given. */
-export function scopeFilter(scope: SummaryScope, keys: readonly string[], year: number | null, programId?: number, alias = 'a'): { values: unknown[]; key: string; join: string; where: string[] } {
+/**
+ * The grouping key, joins, conditions and parameters of assessments (aliased `alias`, the desa's
+ * code in `code`) in each key of `scope`, of `year` when given.
+ */
+export function scopeFilter(
+  scope: SummaryScope,
+  keys: readonly string[],
+  year: number | null,
+  programId?: number,
+  alias = 'a',
+  code = 'village_code',
+): { values: unknown[]; key: string; join: string; where: string[] } {
   const values: unknown[] = [];
   const where: string[] = [];
   if (year !== null) {
@@ -56,12 +66,12 @@ export function scopeFilter(scope: SummaryScope, keys: readonly string[], year: 
       break;
     case 'program':
       key = 'pv.program_id::text';
-      join = `join program_village pv on pv.village_code = ${alias}.village_code`;
+      join = `join program_village pv on pv.village_code = ${alias}.${code}`;
       where.push(`pv.program_id = any(${keysParam()}::int[])`);
       break;
     case 'locus':
       key = 'pv.locus_id::text';
-      join = `join program_village pv on pv.village_code = ${alias}.village_code`;
+      join = `join program_village pv on pv.village_code = ${alias}.${code}`;
       where.push(`pv.locus_id = any(${keysParam()}::int[])`);
       break;
     default:
@@ -70,7 +80,7 @@ export function scopeFilter(scope: SummaryScope, keys: readonly string[], year: 
   }
   if (programId !== undefined && scope !== 'program' && scope !== 'locus') {
     values.push(programId);
-    join = `join program_village pv on pv.village_code = ${alias}.village_code`;
+    join = `join program_village pv on pv.village_code = ${alias}.${code}`;
     where.push(`pv.program_id = $${values.length}`);
   }
   if (where.length === 0) where.push('true');
@@ -251,17 +261,20 @@ export class LevelRepository {
       );
     }
     const { values, key, join, where } = scopeFilter(scope, keys, null, programId);
-    const parts = families.map((f) => `select ${key} as key, '${f}' as family, a.year from ${FAMILY_TABLES[f]} a ${join} where ${where.join(' and ')}`);
+    // Only the years the write path counts, so each year probes the (year, region) index.
+    const parts = families.map(
+      (f) =>
+        `select ${key} as key, '${f}' as family, a.year from ${FAMILY_TABLES[f]} a ${join}
+         where a.year in (select year from ${FAMILY_YEAR_TABLES[f]} where assessed > 0) and ${where.join(' and ')}`,
+    );
     return this.sql.query(`select key, family, year, count(*)::int as assessed from (${parts.join(' union all ')}) s group by 1, 2, 3 order by 3`, values);
   }
 
   /** Desa and desa adat of the register in each key of `scope` (kelurahan are not assessed). */
   async registerDesa(scope: SummaryScope, keys: readonly string[], programId?: number): Promise<{ key: string; count: number }[]> {
-    const { values, key, join, where } = scopeFilter(scope, keys, null, programId, 'v');
-    // scopeFilter speaks of assessments (alias.village_code); the register's rows have `code`.
-    const on = (sql: string) => sql.replaceAll('v.village_code', 'v.code');
+    const { values, key, join, where } = scopeFilter(scope, keys, null, programId, 'v', 'code');
     return this.sql.query(
-      `select ${key} as key, count(*)::int as count from village v ${on(join)} where v.kind <> 'KELURAHAN' and ${where.join(' and ')} group by 1`,
+      `select ${key} as key, count(*)::int as count from village v ${join} where v.kind <> 'KELURAHAN' and ${where.join(' and ')} group by 1`,
       values,
     );
   }

@@ -4,6 +4,7 @@ import { codePrefix } from '../region/region-code';
 import { IndexFamilyId, yearProblem } from './index-family';
 import { IndexStatus } from './index-status';
 import type { FamilyLevel } from './level-family';
+import { emptyLevelSummary } from './level.repository';
 import type { FamilyYear, LevelSummaryRow, MovementRow, RankingParent, RankingRequest, RankingRow, SummaryFrame, SummaryScope } from './level.rows';
 
 /**
@@ -27,7 +28,7 @@ export const MAX_RANKING_ENTRIES = 51;
 
 /** The summary of one key of a scope in `year`, or the empty one when there is no year. */
 export function levelSummary<M extends Record<string, number>>(context: Context, family: FamilyLevel, frame: SummaryFrame, year: number | null): Promise<LevelSummaryRow<M>> | LevelSummaryRow<M> {
-  if (year === null) return { frame, year: null, assessed: 0, byStatus: Object.values(IndexStatus).map((status) => ({ status, count: 0, share: 0 })), mean: null, movedUp: 0, movedDown: 0 };
+  if (year === null) return emptyLevelSummary<M>(frame, null);
   return context.loaders.levels.summary<M>(family, frame.scope, year, frame.programId).load(frame.key);
 }
 
