@@ -6,6 +6,7 @@ import { importIdm } from '../src/importers/idm/idm.importer';
 import { DIMENSION_MAX, DIMENSIONS, type Dimension } from '../src/indeks-desa/indeks-desa.rules';
 import { recordIndeksDesa } from '../src/indeks-desa/indeks-desa.writer';
 import type { IndeksDesaRecord } from '../src/indeks-desa/indeks-desa-record';
+import { AddLocusDocument, CreateProgramDocument, EnrollVillageDocument } from './generated/graphql';
 import { startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -270,6 +271,32 @@ describe('the whole kabupaten loaded', () => {
     expect((data!.idmSummary as { officialCounts: { byStatus: { count: number }[] } }).officialCounts.byStatus.reduce((n, s) => n + s.count, 0)).toBe(75_261);
     expect(data!.old).toEqual({ officialCounts: null });
     expect(data!.kabupaten).toEqual({ indeksDesaSummary: { officialCounts: null } });
+  });
+});
+
+describe('a program', () => {
+  it('sums up its enrolled desa, counts its coverage against them, and ranks their provinces', async () => {
+    const slug = `id-summary-${process.pid}`;
+    expect((await server.request(CreateProgramDocument, { input: { slug, name: 'Indeks Desa test', year: 2025, agency: 'Kemendes PDTT' } })).errors).toBeUndefined();
+    expect((await server.request(AddLocusDocument, { input: { programSlug: slug, kabupatenCode: KABUPATEN, quota: 10 } })).errors).toBeUndefined();
+    const enrolled = desa.filter((d) => d.level >= 2).slice(0, 4);
+    for (const d of enrolled) expect((await server.request(EnrollVillageDocument, { input: { programSlug: slug, villageCode: d.code } })).errors).toBeUndefined();
+    const { data, errors } = await server.raw(
+      `query($slug: String!) { program(slug: $slug) {
+        indeksDesaSummary { year ${SUMMARY} }
+        indeksDesaRanking(year: 2025) { code value assessed }
+        latestPublishedYear { index year }
+        loci { indeksDesaSummary { assessed } whole: indeksDesaSummary(of: KABUPATEN) { assessed } }
+      } }`,
+      { slug },
+    );
+    expect(errors).toBeUndefined();
+    const program = data!.program as Record<string, unknown>;
+    // Every enrolled desa has its 2025: the program's own published year is the Indeks Desa's.
+    expect(program.latestPublishedYear).toEqual({ index: 'INDEKS_DESA', year: 2025 });
+    expect(program.indeksDesaSummary).toEqual({ year: 2025, ...expected(enrolled, enrolled.length) });
+    expect(program.indeksDesaRanking).toEqual([{ code: '64', value: round2(mean(enrolled.map((d) => SHARES[d.level]! * 100))), assessed: enrolled.length }]);
+    expect(program.loci).toEqual([{ indeksDesaSummary: { assessed: enrolled.length }, whole: { assessed: desa.length } }]);
   });
 });
 
