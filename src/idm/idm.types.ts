@@ -230,47 +230,8 @@ export class IdmHistogramBinType {
   status!: IdmStatus;
 }
 
-export enum IdmRankBy {
-  MEAN_SCORE = 'MEAN_SCORE',
-  STATUS_SHARE = 'STATUS_SHARE',
-}
-
-registerEnumType(IdmRankBy, {
-  name: 'IdmRankBy',
-  description: 'What a ranking of regions orders by.',
-  valuesConfig: {
-    MEAN_SCORE: { description: 'Mean IDM score of the assessed desa.' },
-    STATUS_SHARE: { description: 'Share of the assessed desa with one of the given statuses.' },
-  },
-});
-
-export enum RankDirection {
-  TOP = 'TOP',
-  BOTTOM = 'BOTTOM',
-}
-
-registerEnumType(RankDirection, {
-  name: 'RankDirection',
-  description: 'Which end of a ranking to list.',
-  valuesConfig: {
-    TOP: { description: 'Highest values first.' },
-    BOTTOM: { description: 'Lowest values first.' },
-  },
-});
-
-export enum LocusSummaryOf {
-  ENROLLED = 'ENROLLED',
-  KABUPATEN = 'KABUPATEN',
-}
-
-registerEnumType(LocusSummaryOf, {
-  name: 'LocusSummaryOf',
-  description: 'Which desa a locus summary counts.',
-  valuesConfig: {
-    ENROLLED: { description: 'The desa enrolled through the locus.' },
-    KABUPATEN: { description: 'Every desa of the locus kabupaten, enrolled or not (the frame the program works in).' },
-  },
-});
+// Shared by every family's rankings and locus summaries; the GraphQL names predate the second family.
+export { RankBy as IdmRankBy, RankDirection, LocusSummaryOf } from '../index-family/level.enums';
 
 export interface RankEntryRow {
   rank: number;

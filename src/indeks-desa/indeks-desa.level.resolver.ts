@@ -23,7 +23,7 @@ import type { MovementRow, RankingParent, SummaryFrame } from '../index-family/l
 import { IndexHistogramBinType, IndexYearInput, OfficialCountsType, StatusMovementType } from '../index-family/level.types';
 import { ProgramLocusType, ProgramType, type LocusRow, type ProgramRow } from '../program/program.types';
 import { DistrictType, KabupatenType, ProvinceType, type DistrictRow, type KabupatenRow, type ProvinceRow } from '../region/region.types';
-import { LocusSummaryOf } from '../idm/idm.types';
+import { LocusSummaryOf } from '../index-family/level.enums';
 import { INDEKS_DESA_LEVEL } from './indeks-desa.level';
 import {
   IndeksDesaMeanType,

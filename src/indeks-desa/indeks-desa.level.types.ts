@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { IndexStatus } from '../index-family/index-status';
 import { IndexStatusCountType } from '../index-family/level.types';
-import { IdmRankBy, RankDirection } from '../idm/idm.types';
+import { RankBy as IdmRankBy, RankDirection } from '../index-family/level.enums';
 import type { LevelSummaryRow } from '../index-family/level.rows';
 
 /** The Indeks Desa's level types: a summary's means are its score and its six dimensions. */
