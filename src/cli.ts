@@ -12,6 +12,7 @@ import { entities } from './entities';
 import { prepareDatabase } from './prepare';
 import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
 import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
+import { describeIndeksDesaReport, importIndeksDesa, IndeksDesaInputError } from './importers/indeks-desa/indeks-desa.importer';
 import { describeRegisterReport, importRegister, RegisterFormatError } from './importers/register.importer';
 import { createNotifier } from './live/notifier';
 import { parseCode } from './region/region-code';
@@ -53,6 +54,31 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
         const publisher = createNotifier({ databaseUrl: url, redisUrl: config.redisUrl });
         const report = await importIdm(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects, retract, publisher }).finally(() => publisher.close());
         process.stdout.write(`${describeIdmReport(report)}\n`);
+        // Non-zero only when nothing valid was found: rejected rows alone are a normal, reported outcome.
+        if (report.accepted === 0) process.exitCode = 1;
+      });
+    },
+  },
+  'import:indeks-desa': {
+    summary:
+      'Import the Indeks Desa from dinas sheets (CSV/XLSX, wide or long layout) files or folders. [--dry-run] [--rejects FILE] [--year YYYY, for sheets that do not say; default 2025] PATH...',
+    run: async (config, argv) => {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          'dry-run': { type: 'boolean', default: false },
+          rejects: { type: 'string', default: 'rejects-indeks-desa.csv' },
+          year: { type: 'string' },
+        },
+      });
+      if (positionals.length === 0) throw new UsageError('import:indeks-desa needs at least one file or folder');
+      const year = values.year === undefined ? undefined : Number(values.year);
+      if (year !== undefined && !(Number.isInteger(year) && /^\d{4}$/.test(values.year!))) throw new UsageError('import:indeks-desa --year needs a year such as 2025');
+      await withDatabase(config, async (url) => {
+        const publisher = createNotifier({ databaseUrl: url, redisUrl: config.redisUrl });
+        const report = await importIndeksDesa(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects, year, publisher }).finally(() => publisher.close());
+        process.stdout.write(`${describeIndeksDesaReport(report)}\n`);
         // Non-zero only when nothing valid was found: rejected rows alone are a normal, reported outcome.
         if (report.accepted === 0) process.exitCode = 1;
       });
@@ -154,7 +180,7 @@ async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`usage: node dist/src/main.js <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n')}\n`);
+    process.stderr.write(`usage: node dist/src/main.js <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(18)} ${c.summary}`).join('\n')}\n`);
     process.exit(name ? 2 : 0);
   }
   await command.run(loadConfig(), args);
@@ -166,6 +192,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof DatabaseUnavailableError ||
     error instanceof RegisterFormatError ||
     error instanceof IdmInputError ||
+    error instanceof IndeksDesaInputError ||
     error instanceof UsageError ||
     error instanceof TokenError
   ) {

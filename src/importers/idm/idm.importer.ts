@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
 import { withSql } from '../../db/sql';
 import { commandActor } from '../../auth/viewer';
-import { recordAssessments, type ChangePublisher, type Reject, type WriteReport } from '../../idm/assessment.writer';
+import { recordAssessments, type ChangePublisher } from '../../idm/assessment.writer';
 import type { IdmRetraction, IdmWrite } from '../../idm/idm-record';
-import { RejectReason } from '../../idm/idm.validation';
+import { describeImportReport, hasRowsToList, listRows, withParseRejects, type FileImportReport } from '../import-report';
 import { startProgress, type ProgressOptions } from '../progress';
 import { listInputFiles, parseFile } from './detect';
 import type { IdmRecord, MalformedRow } from '../../idm/idm-record';
@@ -28,12 +27,7 @@ export interface IdmImportOptions extends ProgressOptions {
   publisher?: ChangePublisher;
 }
 
-export interface IdmImportReport extends WriteReport {
-  files: number;
-  ms: number;
-  rowsPerSecond: number;
-  rejectsFile: string | null;
-}
+export type IdmImportReport = FileImportReport;
 
 /** The input could not be read at all (missing file, unknown format). */
 export class IdmInputError extends Error {
@@ -71,55 +65,13 @@ export async function importIdm(databaseUrl: string, paths: string[], options: I
     recordAssessments(sql, writes, { actor: options.actor ?? commandActor('import:idm'), dryRun: options.dryRun, publisher: options.publisher }),
   );
 
-  // Rows the parsers could not read are rejects too, counted and listed with the others.
-  const parseRejects: Reject[] = malformed.map((m) => ({
-    index: -1,
-    source: m.source,
-    villageCode: m.villageCode,
-    year: null,
-    reason: RejectReason.MALFORMED,
-    field: null,
-    message: m.reason,
-  }));
-  const rejects = [...parseRejects, ...report.rejects].sort((a, b) => a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line);
-  const rejectedByReason = { ...report.rejectedByReason };
-  if (parseRejects.length) rejectedByReason.MALFORMED = (rejectedByReason.MALFORMED ?? 0) + parseRejects.length;
+  const full = withParseRejects(report, malformed, { records: records.length, files: files.length, startedAt: started });
   let rejectsFile: string | null = null;
-  if ((rejects.length || report.remaps.length || report.warnings.length) && options.rejectsFile) {
-    fs.writeFileSync(options.rejectsFile, listRows(rejects, report));
+  if (hasRowsToList(full) && options.rejectsFile) {
+    fs.writeFileSync(options.rejectsFile, listRows(full));
     rejectsFile = options.rejectsFile;
   }
-  const ms = performance.now() - started;
-  const rows = records.length + malformed.length;
-  return {
-    ...report,
-    received: rows,
-    rejects,
-    rejectedByReason,
-    files: files.length,
-    ms: Math.round(ms),
-    rowsPerSecond: Math.round(rows / (ms / 1000)),
-    rejectsFile,
-  };
-}
-
-/**
- * The rows a person should look at, one CSV: rejected (not written), remapped (written to another
- * desa than the published code, by which rule) and warned (written on its code although a name
- * differs), each with the published code and names and, where placed, the register's.
- */
-function listRows(rejects: Reject[], report: WriteReport): string {
-  const rows = [
-    ...rejects.map((r) => ['REJECTED', r.source.file, r.source.line, r.villageCode ?? '', r.year ?? '', r.reason, r.field ?? '', r.message, '', '', '']),
-    ...report.remaps.map((m) => [
-      'REMAPPED', m.source.file, m.source.line, m.publishedCode, m.year, m.rule, 'villageCode', `written to ${m.villageCode} by rule ${m.rule}`, m.villageCode, m.publishedNames, m.registerNames,
-    ]),
-    ...report.warnings.map((w) => ['WARNING', w.source.file, w.source.line, w.publishedCode, w.year, w.reason, 'names', w.message, w.villageCode, w.publishedNames, w.registerNames]),
-  ].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || Number(a[2]) - Number(b[2]));
-  return stringify(rows, {
-    header: true,
-    columns: ['outcome', 'file', 'line', 'code', 'year', 'reason', 'field', 'message', 'register_code', 'published_names', 'register_names'],
-  });
+  return { ...full, rejectsFile };
 }
 
 /** A parsed row as the retraction of its desa-year, only while the stored value is still this row's. */
@@ -128,24 +80,6 @@ function asRetraction(record: IdmRecord, reason: string): IdmRetraction {
   return { kind: 'retraction', source, villageCode, names, year, reason, expected: { iks, ike, ikl, score, status } };
 }
 
-function counts(byKey: Record<string, number | undefined>): string {
-  return Object.entries(byKey)
-    .map(([key, n]) => `\n  ${key.padEnd(20)} ${n}`)
-    .join('');
-}
-
 export function describeIdmReport(report: IdmImportReport): string {
-  const byRule: Record<string, number> = {};
-  for (const m of report.remaps) byRule[m.rule] = (byRule[m.rule] ?? 0) + 1;
-  return [
-    `${report.dryRun ? 'dry run: nothing written. ' : ''}${report.files} file(s), ${report.received.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(2)} s (${report.rowsPerSecond.toLocaleString('en')} rows/s)`,
-    `accepted   ${report.accepted.toLocaleString('en')}`,
-    `  inserted ${report.inserted.toLocaleString('en')}, updated ${report.updated.toLocaleString('en')}, retracted ${report.retracted.toLocaleString('en')}, unchanged ${report.unchanged.toLocaleString('en')}; ${report.changes} change(s) logged`,
-    `remapped   ${report.remapped.toLocaleString('en')} (written to another desa than their published code)${counts(byRule)}`,
-    `warned     ${report.warnings.length.toLocaleString('en')} (written on their code although a name differs)${counts(report.warnedByReason)}`,
-    `rejected   ${report.rejects.length.toLocaleString('en')}${counts(report.rejectedByReason)}`,
-    report.rejectsFile ? `rejected, remapped and warned rows listed in ${report.rejectsFile}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  return describeImportReport(report);
 }
