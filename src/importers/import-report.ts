@@ -90,7 +90,7 @@ export function describeImportReport(report: FileImportReport, options: { mismat
     `warned     ${report.warnings.length.toLocaleString('en')} (written on their code although a name differs)${counts(report.warnedByReason)}`,
     options.mismatches ? `mismatched ${report.mismatches.length.toLocaleString('en')} (written as published although the rules give another value)${counts(byField)}` : '',
     `rejected   ${report.rejects.length.toLocaleString('en')}${counts(report.rejectedByReason)}`,
-    report.rejectsFile ? `rejected, remapped, warned and mismatched rows listed in ${report.rejectsFile}` : '',
+    report.rejectsFile ? `rejected, remapped${options.mismatches ? ', warned and mismatched' : ' and warned'} rows listed in ${report.rejectsFile}` : '',
   ]
     .filter(Boolean)
     .join('\n');
