@@ -291,8 +291,15 @@ describe('variants of the long sheet', () => {
 describe('files that are no Indeks Desa sheet', () => {
   it('refuses an IDM spreadsheet, a text file and a missing file as a whole', async () => {
     const idm = path.join(tmp, 'idm.csv');
-    await writeFile(idm, 'KODE_PROV,NAMA_PROVINSI,KODE_DESA,NAMA_DESA,IKS_2024,IKE_2024,IKL_2024,NILAI_IDM_2024,STATUS_IDM_2024\n18,LAMPUNG,1807142001,DONOMULYO,0.8,0.7,0.6,0.7,MAJU\n');
-    await expect(parseIndeksDesaFile(idm)).rejects.toThrow(/no header row matches an Indeks Desa layout.*wide layout lacks LAYANAN DASAR/);
+    await writeFile(
+      idm,
+      'KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2024,IKE_2024,IKL_2024,NILAI_IDM_2024,STATUS_IDM_2024\n' +
+        '18,LAMPUNG,1807,LAMPUNG TIMUR,180714,BUMI AGUNG,1807142001,DONOMULYO,0.8,0.7,0.6,0.7,MAJU\n',
+    );
+    await expect(parseIndeksDesaFile(idm)).rejects.toThrow(/no header row matches an Indeks Desa layout.*line 1: an IDM spreadsheet \(spreadsheet-2024, 2024\), not the Indeks Desa: import it with npm run import:idm/);
+    const other = path.join(tmp, 'other.csv');
+    await writeFile(other, 'KODE DESA,NAMA DESA,NILAI\n1807142001,DONOMULYO,0.7\n');
+    await expect(parseIndeksDesaFile(other)).rejects.toThrow(/line 1: wide layout lacks LAYANAN DASAR, SOSIAL, EKONOMI, LINGKUNGAN, AKSESIBILITAS, TATA KELOLA PEMERINTAH, SKOR INDEKS DESA, INDEKS DESA \(ID <year>\) or STATUS; long layout lacks item \|/); // NILAI is a value column of the long layout
     const text = path.join(tmp, 'notes.txt');
     await writeFile(text, 'Catatan rapat desa\n');
     await expect(parseIndeksDesaFile(text)).rejects.toThrow(IndeksDesaFormatError);

@@ -1,4 +1,5 @@
 import type { IndeksDesaFormat, IndeksDesaMalformedRow, IndeksDesaRecord } from '../../indeks-desa/indeks-desa-record';
+import { layoutFromHeader as idmLayoutFromHeader } from '../idm/spreadsheet.mappers';
 import { withInputFile, type InputFile } from '../sheet/input-file';
 import { readSheet, type RowSink } from '../sheet/sheet-reader';
 import { LongMapper, longLayoutFromHeader } from './long.mapper';
@@ -45,6 +46,9 @@ export async function readIndeksDesaSheet(input: InputFile, options: IndeksDesaP
         longMappers.push(mapper);
         return mapper;
       }
+      // The other family's sheet is a common slip; say so rather than list what is missing.
+      const idm = idmLayoutFromHeader(header);
+      if ('layout' in idm) return { error: `an IDM spreadsheet (${idm.layout.format}, ${idm.layout.year}), not the Indeks Desa: import it with npm run import:idm` };
       return { error: `${wide.error}; ${long.error}` };
     },
   }).catch((error: Error) => {
