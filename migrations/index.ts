@@ -6,6 +6,7 @@ import { Migration20261128020000 } from './Migration20261128020000';
 import { Migration20261128100000 } from './Migration20261128100000';
 import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203120000 } from './Migration20261203120000';
+import { Migration20261203120500 } from './Migration20261203120500';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app, the CLI and jest all run the
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128100000', class: Migration20261128100000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261203120000', class: Migration20261203120000 },
+  { name: 'Migration20261203120500', class: Migration20261203120500 },
 ];

@@ -47,7 +47,6 @@ import {
   ProvincePublishedYearResolver,
   PublishedYearQueryResolver,
 } from './index-family/published-year.resolver';
-import { LiveResolver } from './live/live.resolver';
 import { villageListPlans } from './village-list/village-list.plan';
 import {
   DistrictVillageListResolver,
@@ -57,6 +56,7 @@ import {
   ProvinceVillageListResolver,
   VillageListQueryResolver,
 } from './village-list/village-list.resolver';
+import { IdmUpdatedResolver, IndeksDesaUpdatedResolver, LiveResolver } from './live/live.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
 import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
 
@@ -107,6 +107,8 @@ export const resolvers = [
   ProgramVillageListResolver,
   ProgramLocusVillageListResolver,
   LiveResolver,
+  IdmUpdatedResolver,
+  IndeksDesaUpdatedResolver,
 ] as const;
 
 /** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */

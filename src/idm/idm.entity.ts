@@ -72,6 +72,8 @@ export class IdmChange {
   /** Why a value was retracted; null for writes. */
   @Property({ type: 'text', nullable: true }) reason?: string | null;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
+  /** The family's values of the new value beside score and status (Indeks Desa: its dimensions); null for IDM and retractions. */
+  @Property({ type: 'json', nullable: true }) detail?: Record<string, number> | null;
 }
 
 /**

@@ -71,6 +71,8 @@ export const INDEKS_DESA_FAMILY: IndexFamily<IndeksDesaRecord, NonNullable<Indek
     }
     return found;
   },
+  // Subscribers to indeksDesaUpdated get the six dimensions of each change as it was written.
+  changeDetail: Object.fromEntries(DIMENSIONS.map((d) => [d, DIMENSION_COLUMNS[d]])),
   expectedColumns: [...DIMENSIONS.map((d) => DIMENSION_COLUMNS[d]), 'score', 'status'],
   differs: (e, row) =>
     DIMENSIONS.some((d) => e.dimensions[d] !== row[DIMENSION_COLUMNS[d]]) || (e.score !== null && e.score !== row.score) || (e.status ?? null) !== row.status,

@@ -118,6 +118,11 @@ export interface IndexFamily<R extends { year: number }, X> {
   values(record: R, villageCode: string): Record<string, unknown>;
   /** Published values the family's rules disagree with: stored as published, and listed in the report. */
   mismatches?(record: R): { field: string; message: string }[];
+  /**
+   * What the change log keeps of a written value beside score and status, for the family's
+   * subscribers: JSON keys to columns of `table` (Indeks Desa: its six dimensions). None for IDM.
+   */
+  changeDetail?: Readonly<Record<string, string>>;
   /** Stored columns a retraction compares with its expected value. */
   expectedColumns: readonly string[];
   /** True when the stored row (those columns, by name) no longer holds the value a retraction expects. */

@@ -138,11 +138,12 @@ interface WrittenRow {
 
 /**
  * The write: records whose values differ are inserted or replaced, retracted desa-years deleted, and
- * each such desa-year gets its change-log row (tagged with the family) with the value it replaced,
- * in one statement.
+ * each such desa-year gets its change-log row (tagged with the family) with the value it replaced
+ * and the family's change detail of the new value, in one statement.
  */
 async function upsertAndLog<R extends FamilyWriteBase, X>(client: pg.ClientBase, family: IndexFamily<R, X>, actor: string): Promise<WrittenRow[]> {
   const names = family.columns.map((c) => c.name);
+  const detail = family.changeDetail ? `jsonb_build_object(${Object.entries(family.changeDetail).map(([key, column]) => `'${key}', a.${column}`).join(', ')})` : 'null::jsonb';
   const update = (c: IndexFamily<R, X>['columns'][number]) => c.update ?? `excluded.${c.name}`;
   const compared = family.columns.filter((c) => c.compared);
   const t = family.table;
@@ -167,7 +168,7 @@ async function upsertAndLog<R extends FamilyWriteBase, X>(client: pg.ClientBase,
       -- The same values from another file or line are not a change: re-imports write nothing.
       where (${compared.map((c) => c.compareAs?.stored ?? `a.${c.name}`).join(', ')})
         is distinct from (${compared.map((c) => c.compareAs?.incoming ?? update(c)).join(', ')})
-      returning a.id, a.village_code, a.year, a.score, coalesce(a.status, a.derived_status) as status, (xmax = 0) as inserted
+      returning a.id, a.village_code, a.year, a.score, coalesce(a.status, a.derived_status) as status, (xmax = 0) as inserted, ${detail} as detail
     ),
     removed as (
       delete from ${t} a using index_stage s where s.retract and a.village_code = s.village_code and a.year = s.year
@@ -175,15 +176,15 @@ async function upsertAndLog<R extends FamilyWriteBase, X>(client: pg.ClientBase,
     ),
     changes as (
       insert into idm_change (family, village_code, year, previous_score, previous_status, score, status, movement, source_format, source_file,
-                              source_line, recorded_by, reason)
+                              source_line, recorded_by, reason, detail)
       select '${family.id}'::index_family, c.* from (
         select w.village_code, w.year, p.score, p.status, w.score, w.status, ${movementSql('p.status', 'w.status')},
-               i.source_format, i.source_file, i.source_line, $1::text, null::text
+               i.source_format, i.source_file, i.source_line, $1::text, null::text, w.detail
         from written w join incoming i on i.village_code = w.village_code and i.year = w.year
         left join previous p on p.village_code = w.village_code and p.year = w.year
         union all
         select r.village_code, r.year, p.score, p.status, null::float8, null::idm_status, ${movementSql('p.status', 'null::idm_status')},
-               s.source_format, s.source_file, s.source_line, $1::text, s.reason
+               s.source_format, s.source_file, s.source_line, $1::text, s.reason, null::jsonb
         from removed r join index_stage s on s.village_code = r.village_code and s.year = r.year
         join previous p on p.village_code = r.village_code and p.year = r.year
       ) c order by 1, 2

@@ -1,7 +1,6 @@
 import type { Queryable } from '../db/sql';
 import type { IndexFamilyId } from '../index-family/index-family';
-import type { IdmMovement } from '../idm/idm-status';
-import type { IdmStatus } from '../idm/idm-status';
+import type { IndexMovement as IdmMovement, IndexStatus as IdmStatus } from '../index-family/index-status';
 import { codePrefix } from '../region/region-code';
 import type { KabupatenKind, VillageKind } from '../region/region.enums';
 import type { DistrictRow, KabupatenRow, ProvinceRow, VillageRow } from '../region/region.types';
@@ -37,6 +36,11 @@ export interface ChangeEvent {
   reason: string | null;
   recordedAt: Date;
   /**
+   * The family's values of the new value beside score and status, as written (Indeks Desa: the six
+   * dimensions by name); null for IDM, for retractions and for changes logged before it was kept.
+   */
+  detail: Record<string, number> | null;
+  /**
    * The desa and its parents as they are when the event is read: every subscriber's fresh loaders
    * are primed with them, so resolving `village { ... province { name } }` for thousands of
    * subscribers costs no query per subscriber.
@@ -58,7 +62,7 @@ async function queryChanges(sql: Queryable, where: string, values: unknown[]): P
   const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'region'> & Record<string, string>>(
     `select c.id::text as id, c.family, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
             c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.source_line as "sourceLine",
-            c.recorded_by as "recordedBy", c.reason, c.recorded_at as "recordedAt",
+            c.recorded_by as "recordedBy", c.reason, c.recorded_at as "recordedAt", c.detail,
             coalesce((select array_agg(pv.program_id order by pv.program_id) from program_village pv where pv.village_code = c.village_code), '{}') as "programIds",
             v.name as "villageName", v.kind as "villageKind", d.name as "districtName", k.name as "kabupatenName", k.kind as "kabupatenKind", p.name as "provinceName"
      from idm_change c

@@ -38,10 +38,23 @@ interface Subscriber {
   held?: ChangeEvent[];
 }
 
-interface SummaryWatch {
+/**
+ * What a summary subscription is sent: "this family's summary of this scope and year changed", at
+ * once on subscribing and then at most once per coalescing window. The resolver reads the summary.
+ */
+export interface SummaryTick {
+  family: IndexFamilyId;
   scope: SummaryWatchScope;
   year: number;
-  queues: Set<PushQueue<number>>;
+  /** When the tick was sent (ms since the epoch). */
+  at: number;
+}
+
+interface SummaryWatch {
+  family: IndexFamilyId;
+  scope: SummaryWatchScope;
+  year: number;
+  queues: Set<PushQueue<SummaryTick>>;
   timer?: NodeJS.Timeout;
 }
 
@@ -166,11 +179,12 @@ export class LiveHub {
       }
     }
     for (const watch of this.watches.values()) {
-      if (watch.timer || !events.some((e) => e.year === watch.year && inScope(watch.scope, e))) continue;
-      // Coalesce: however many writes land, one push per window per scope.
+      if (watch.timer || !events.some((e) => e.family === watch.family && e.year === watch.year && inScope(watch.scope, e))) continue;
+      // Coalesce: however many writes land, one push per window per family, scope and year.
       watch.timer = setTimeout(() => {
         watch.timer = undefined;
-        for (const queue of watch.queues) queue.push(Date.now());
+        const tick: SummaryTick = { family: watch.family, scope: watch.scope, year: watch.year, at: Date.now() };
+        for (const queue of watch.queues) queue.push(tick);
       }, this.options.coalesceMs ?? 250);
     }
   }
@@ -210,13 +224,13 @@ export class LiveHub {
     }
   }
 
-  /** A tick now, then one per coalescing window in which the scope's IDM for `year` changed. */
-  summaryTicks(scope: SummaryWatchScope, year: number): AsyncIterableIterator<number> {
-    const key = `${JSON.stringify(scope)}:${year}`;
+  /** A tick now, then one per coalescing window in which the family's values of the scope for `year` changed. */
+  summaryTicks(family: IndexFamilyId, scope: SummaryWatchScope, year: number): AsyncIterableIterator<SummaryTick> {
+    const key = `${family}:${JSON.stringify(scope)}:${year}`;
     let watch = this.watches.get(key);
-    if (!watch) this.watches.set(key, (watch = { scope, year, queues: new Set() }));
+    if (!watch) this.watches.set(key, (watch = { family, scope, year, queues: new Set() }));
     const w = watch;
-    const queue = new PushQueue<number>(() => {
+    const queue = new PushQueue<SummaryTick>(() => {
       w.queues.delete(queue);
       if (w.queues.size === 0) {
         clearTimeout(w.timer);
@@ -224,7 +238,7 @@ export class LiveHub {
       }
     });
     w.queues.add(queue);
-    queue.push(Date.now());
+    queue.push({ family, scope, year, at: Date.now() });
     return queue;
   }
 
@@ -241,7 +255,7 @@ export class LiveHub {
 
 declare module '../graphql/context' {
   interface Services {
-    /** This instance's dispatcher of IDM changes to subscribers. */
+    /** This instance's dispatcher of every index family's changes to subscribers. */
     hub: LiveHub;
     /** Tells every instance that the change log grew. */
     notifier: ChangeNotifier;

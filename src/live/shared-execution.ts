@@ -16,9 +16,9 @@ import type { ChangeEvent } from './change-log';
 
 /**
  * Arguments of a subscription field that choose which events reach a subscriber, not how an event
- * is answered (its resolver ignores them): `idmUpdated(where, after)`.
+ * is answered (its resolver ignores them): `idmUpdated(where, after)`, `indeksDesaUpdated(where, after)`.
  */
-const EVENT_SELECTORS: Record<string, readonly string[]> = { idmUpdated: ['where', 'after'] };
+const EVENT_SELECTORS: Record<string, readonly string[]> = { idmUpdated: ['where', 'after'], indeksDesaUpdated: ['where', 'after'] };
 
 /**
  * graphql-ws's `subscribe`, with one execution per change event per distinct operation: a thousand
