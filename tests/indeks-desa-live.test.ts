@@ -5,6 +5,7 @@ import { IndexStatus } from '../src/index-family/index-status';
 import type { IndeksDesaRecord } from '../src/indeks-desa/indeks-desa-record';
 import { scoreFromDimensions, statusFromScore } from '../src/indeks-desa/indeks-desa.rules';
 import { recordIndeksDesa } from '../src/indeks-desa/indeks-desa.writer';
+import { readChanges, readChangesOf } from '../src/live/change-log';
 import { LiveHub, type SummaryTick } from '../src/live/live-hub';
 import { createNotifier } from '../src/live/notifier';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -199,6 +200,20 @@ describe('indeksDesaUpdated', () => {
     const fromIndeksDesaCursor = track(new Subscriber<IdmUpdates>(server.url, IDM_UPDATED, { where: { kabupatenCode: '1807' }, after: idEvents[0]!.cursor }));
     expect((await fromIdmCursor.waitFor(2)).map((r) => r.indeksDesaUpdated.village.code)).toEqual([d2, d3]);
     expect((await fromIndeksDesaCursor.waitFor(2)).map((r) => r.idmUpdated.current!.score)).toEqual([0.62, 0.63]);
+  });
+
+  it('is read whole only for the families subscribers want: the others as scopes, for summary watches', async () => {
+    const [d, i] = [districts[2]![3]!, districts[3]![1]!];
+    const after = logId(await cursor()).toString();
+    await record([{ code: d, k: 4 }]);
+    await recordIdm(i, 0.64);
+    const read = await withSql(url(), 'indeks-desa-live-test', (sql) => readChangesOf(sql, after, 1000, new Set([IndexFamilyId.IDM])));
+    expect(read.map((e) => [e.family, e.villageCode, 'region' in e, 'detail' in e])).toEqual([
+      [IndexFamilyId.INDEKS_DESA, d, false, false],
+      [IndexFamilyId.IDM, i, true, true],
+    ]);
+    const whole = await withSql(url(), 'indeks-desa-live-test', (sql) => readChanges(sql, after, 1000, IndexFamilyId.INDEKS_DESA));
+    expect(whole.map((e) => [e.villageCode, e.detail, e.region.kabupaten.name])).toEqual([[d, dimensions(4), expect.stringMatching(/lampung timur/i)]]);
   });
 
   it('resumes after a disconnect with exactly the missed changes, then live ones', async () => {

@@ -1,6 +1,6 @@
 import type { IndexFamilyId } from '../index-family/index-family';
 import type { Sql } from '../db/sql';
-import { latestChangeId, readChanges, readChangeScopes, type ChangeEvent, type ChangeScope } from './change-log';
+import { latestChangeId, readChanges, readChangesOf, readChangeScopes, type ChangeEvent, type ChangeScope } from './change-log';
 import type { ChangeNotifier } from './notifier';
 import { PushQueue } from './push-queue';
 
@@ -142,7 +142,7 @@ export class LiveHub {
    * Reads what the log gained and hands it out. What is read depends on who listens: nobody, and
    * the position just moves to the log's head (a national import of 75,000 changes costs one
    * statement); only summary watches, and only the changes' scopes are read; subscribers to changes,
-   * and whole events with their desa and its parents.
+   * and whole events with their desa and its parents, for the families they subscribe to.
    */
   private async drain(): Promise<void> {
     try {
@@ -156,10 +156,17 @@ export class LiveHub {
           }
         }
         const batch = this.options.batchSize ?? 1000;
-        const events = this.subscribers.size === 0 ? await readChangeScopes(this.sql, this.lastId, batch) : await readChanges(this.sql, this.lastId, batch);
+        const wanted = this.familiesWanted();
+        const events =
+          this.subscribers.size === 0
+            ? await readChangeScopes(this.sql, this.lastId, batch)
+            : wanted === 'all'
+              ? await readChanges(this.sql, this.lastId, batch)
+              : await readChangesOf(this.sql, this.lastId, batch, wanted);
         if (events.length === 0 || this.stopped) return;
-        // Subscribers joined while the scopes were read: read again, whole.
-        if (this.subscribers.size > 0 && !('region' in events[0]!)) continue;
+        // Subscribers joined while the log was read, wanting changes it read as scopes: read again, whole for them.
+        const now = this.familiesWanted();
+        if (events.some((e) => !('region' in e) && (now === 'all' || now.has(e.family)))) continue;
         // Position and dispatch move together, with no await between: a subscriber that joins
         // in between either sees an event live or finds it in the log, never both, never neither.
         this.lastId = events.at(-1)!.id;
@@ -170,10 +177,24 @@ export class LiveHub {
     }
   }
 
-  private dispatch(events: ChangeEvent[] | ChangeScope[]): void {
+  /**
+   * The families whose changes subscribers want whole (with the desa and its parents): an
+   * Indeks Desa import costs IDM subscribers no register rows. 'all' when one takes every family.
+   */
+  private familiesWanted(): Set<IndexFamilyId> | 'all' {
+    const families = new Set<IndexFamilyId>();
     for (const sub of this.subscribers) {
-      for (const e of events as ChangeEvent[]) {
-        if (!matches(sub.filter, e)) continue;
+      if (sub.filter.family === undefined) return 'all';
+      families.add(sub.filter.family);
+    }
+    return families;
+  }
+
+  private dispatch(events: (ChangeEvent | ChangeScope)[]): void {
+    for (const sub of this.subscribers) {
+      for (const e of events) {
+        // A scope is of a family no subscriber wants whole (see familiesWanted).
+        if (!('region' in e) || !matches(sub.filter, e)) continue;
         if (sub.live) sub.queue.push(e);
         else (sub.held ??= []).push(e);
       }
@@ -204,7 +225,8 @@ export class LiveHub {
     try {
       let cursor = after;
       while (big(cursor) < big(upTo) && !sub.queue.closed) {
-        const events = await readChanges(this.sql, cursor, this.options.batchSize ?? 1000);
+        // Only the subscriber's family: the log interleaves every family's changes.
+        const events = await readChanges(this.sql, cursor, this.options.batchSize ?? 1000, sub.filter.family);
         if (events.length === 0) break;
         for (const e of events) {
           if (big(e.id) > big(upTo)) break;

@@ -9,6 +9,13 @@ describe('which variables only choose events (and so do not split a shared execu
     expect([...variablesOnlyChoosingEvents(document, 'S')].sort()).toEqual(['after', 'where']);
   });
 
+  it('are those used only in indeksDesaUpdated(where, after), as for idmUpdated', () => {
+    const document = parse(`subscription S($where: IndeksDesaUpdateFilter, $after: String, $code: String) {
+      indeksDesaUpdated(where: $where, after: $after) { cursor current { dimensions { sosial } } village { code } }
+    }`);
+    expect([...variablesOnlyChoosingEvents(document, 'S')].sort()).toEqual(['after', 'where']);
+  });
+
   it('include variables nested inside the filter object', () => {
     const document = parse(`subscription($k: String) { idmUpdated(where: { kabupatenCode: $k }) { cursor } }`);
     expect([...variablesOnlyChoosingEvents(document, undefined)]).toEqual(['k']);
