@@ -56,7 +56,7 @@ import {
   ProvinceVillageListResolver,
   VillageListQueryResolver,
 } from './village-list/village-list.resolver';
-import { IdmUpdatedResolver, IndeksDesaUpdatedResolver, LiveResolver } from './live/live.resolver';
+import { IdmSummaryUpdatedResolver, IdmUpdatedResolver, IndeksDesaUpdatedResolver, LiveResolver } from './live/live.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
 import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
 
@@ -109,6 +109,7 @@ export const resolvers = [
   LiveResolver,
   IdmUpdatedResolver,
   IndeksDesaUpdatedResolver,
+  IdmSummaryUpdatedResolver,
 ] as const;
 
 /** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */

@@ -202,6 +202,53 @@ export const IndeksDesaUpdatedResolver = changeSubscription({
   current: IndeksDesaChangeValueType,
 });
 
+/** What differs between the families' summary subscriptions: the type and how a summary is read. */
+interface SummarySubscriptionSpec<T> {
+  family: IndexFamilyId;
+  /** The subscription field: idmSummaryUpdated, indeksDesaSummaryUpdated. */
+  field: string;
+  /** The GraphQL type of the summary. */
+  type: ClassType;
+  /** The family's summary of a scope (the loader key summaryScope gives) in `year`, read with fresh loaders. */
+  load(context: Context, scope: [SummaryScope, string], year: number): Promise<T>;
+}
+
+/**
+ * A family's summary subscription from one definition: the year checked by the family's rule, a
+ * tick at once and one per coalescing window in which the family's values of the scope changed
+ * (LiveHub.summaryTicks), each answered with the summary as it stands.
+ */
+export function summarySubscription<T>(spec: SummarySubscriptionSpec<T>) {
+  @Resolver()
+  class SummarySubscriptionResolver {
+    @Subscription(() => spec.type, {
+      name: spec.field,
+      description: `A scope's ${FAMILY_NAMES[spec.family]} summary for a year: now, then again whenever it changes, at most a few times per second.`,
+      subscribe: async ({ args, context }) => {
+        const { scope, year } = args as SummaryArgs;
+        return summaryTicks(spec.family, context as Context, scope, year);
+      },
+    })
+    async updated(
+      @Ctx() context: Context,
+      @Arg('scope', () => IdmSummaryScopeInput, { validate: false, description: 'The province, kabupaten or program.' }) scope: IdmSummaryScopeInput,
+      @Arg('year', () => Int, { validate: false, description: 'The year to sum up.' }) year: number,
+    ): Promise<T> {
+      context.renew();
+      const { loader } = await summaryScope(context, scope);
+      return spec.load(context, loader, year);
+    }
+  }
+  return SummarySubscriptionResolver;
+}
+
+export const IdmSummaryUpdatedResolver = summarySubscription<SummaryRow>({
+  family: IndexFamilyId.IDM,
+  field: 'idmSummaryUpdated',
+  type: IdmSummaryType,
+  load: (context, [scope, key], year) => context.loaders.idm.summary(scope, year).load(key),
+});
+
 @Resolver()
 export class LiveResolver {
   @Query(() => String, {
@@ -218,22 +265,5 @@ export class LiveResolver {
   })
   async idmChangeCursor(@Ctx() context: Context): Promise<string> {
     return changeCursor(await latestChangeId(context.sql));
-  }
-
-  @Subscription(() => IdmSummaryType, {
-    description: "A scope's IDM summary for a year: now, then again whenever it changes, at most a few times per second.",
-    subscribe: async ({ args, context }) => {
-      const { scope, year } = args as SummaryArgs;
-      return summaryTicks(IndexFamilyId.IDM, context as Context, scope, year);
-    },
-  })
-  async idmSummaryUpdated(
-    @Ctx() context: Context,
-    @Arg('scope', () => IdmSummaryScopeInput, { validate: false, description: 'The province, kabupaten or program.' }) scope: IdmSummaryScopeInput,
-    @Arg('year', () => Int, { validate: false, description: 'The year to sum up.' }) year: number,
-  ): Promise<SummaryRow> {
-    context.renew();
-    const { loader } = await summaryScope(context, scope);
-    return context.loaders.idm.summary(loader[0], year).load(loader[1]);
   }
 }
