@@ -216,6 +216,23 @@ describe('indeksDesaUpdated', () => {
     expect(whole.map((e) => [e.villageCode, e.detail, e.region.kabupaten.name])).toEqual([[d, dimensions(4), expect.stringMatching(/lampung timur/i)]]);
   });
 
+  it('with statusChanged, skips changes that keep the status; and takes a cursor of the form clients held before (idm:<id>)', async () => {
+    const code = districts[1]![2]!;
+    const after = await cursor();
+    const changed = track(new Subscriber<Updates>(server.url, UPDATED, { where: { villageCode: code, statusChanged: true }, after }));
+    const legacy = track(new Subscriber<Updates>(server.url, UPDATED, { where: { villageCode: code }, after: Buffer.from(Buffer.from(after, 'base64url').toString().replace('change:', 'idm:')).toString('base64url') }));
+    expect(value(60).status).toBe(value(61).status);
+    expect(value(140).status).not.toBe(value(61).status);
+    for (const k of [60, 61, 140]) await record([{ code, k }]);
+    expect((await legacy.waitFor(3)).map((r) => r.indeksDesaUpdated.movement)).toEqual(['NEW', 'SAME', 'UP']);
+    // The last write changes the status: what statusChanged sent before it is all it lets through.
+    await changed.waitUntil((r) => r.indeksDesaUpdated.current!.score === value(140).score);
+    expect(changes(changed).map((c) => [c.movement, c.current!.score])).toEqual([
+      ['NEW', value(60).score],
+      ['UP', value(140).score],
+    ]);
+  });
+
   it('resumes after a disconnect with exactly the missed changes, then live ones', async () => {
     const code = districts[0]![3]!;
     const first = new Subscriber<Updates>(server.url, UPDATED, { where: { villageCode: code }, after: await cursor() });
