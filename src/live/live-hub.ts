@@ -1,4 +1,4 @@
-import type { IndexFamilyId } from '../index-family/index-family';
+import { IndexFamilyId } from '../index-family/index-family';
 import type { Sql } from '../db/sql';
 import { latestChangeId, readChanges, readChangesOf, readChangeScopes, type ChangeEvent, type ChangeScope } from './change-log';
 import type { ChangeNotifier } from './notifier';
@@ -59,6 +59,8 @@ interface SummaryWatch {
 }
 
 const big = (id: string) => BigInt(id);
+
+const FAMILY_COUNT = Object.values(IndexFamilyId).length;
 
 /** Replay reads the next page of the log once fewer than this many events wait for the client. */
 const REPLAY_QUEUE_TARGET = 500;
@@ -187,7 +189,7 @@ export class LiveHub {
       if (sub.filter.family === undefined) return 'all';
       families.add(sub.filter.family);
     }
-    return families;
+    return families.size === FAMILY_COUNT ? 'all' : families;
   }
 
   private dispatch(events: (ChangeEvent | ChangeScope)[]): void {
