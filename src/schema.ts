@@ -56,7 +56,7 @@ import {
   ProvinceVillageListResolver,
   VillageListQueryResolver,
 } from './village-list/village-list.resolver';
-import { IdmSummaryUpdatedResolver, IdmUpdatedResolver, IndeksDesaUpdatedResolver, LiveResolver } from './live/live.resolver';
+import { IdmSummaryUpdatedResolver, IdmUpdatedResolver, IndeksDesaSummaryUpdatedResolver, IndeksDesaUpdatedResolver, LiveResolver } from './live/live.resolver';
 import { EnrolmentResolver, ProgramLocusResolver, ProgramResolver } from './program/program.resolver';
 import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResolver, RegionSearchResolver, VillageResolver } from './region/region.resolver';
 
@@ -110,6 +110,7 @@ export const resolvers = [
   IdmUpdatedResolver,
   IndeksDesaUpdatedResolver,
   IdmSummaryUpdatedResolver,
+  IndeksDesaSummaryUpdatedResolver,
 ] as const;
 
 /** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */

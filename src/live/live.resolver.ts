@@ -9,6 +9,9 @@ import type { IndexStatus } from '../index-family/index-status';
 import type { SummaryScope } from '../idm/idm.repository';
 import type { SummaryRow } from '../idm/idm.rows';
 import { IdmProvenanceType, IdmScoreStatusType, IdmSummaryType } from '../idm/idm.types';
+import { INDEKS_DESA_LEVEL } from '../indeks-desa/indeks-desa.level';
+import { IndeksDesaSummaryType, type IndeksDesaMean, type IndeksDesaSummaryRow } from '../indeks-desa/indeks-desa.level.types';
+import { levelSummary } from '../index-family/level.resolve';
 import { parseCode } from '../region/region-code';
 import { VillageType, type VillageRow } from '../region/region.types';
 import { latestChangeId, type ChangeEvent } from './change-log';
@@ -247,6 +250,13 @@ export const IdmSummaryUpdatedResolver = summarySubscription<SummaryRow>({
   field: 'idmSummaryUpdated',
   type: IdmSummaryType,
   load: (context, [scope, key], year) => context.loaders.idm.summary(scope, year).load(key),
+});
+
+export const IndeksDesaSummaryUpdatedResolver = summarySubscription<IndeksDesaSummaryRow>({
+  family: IndexFamilyId.INDEKS_DESA,
+  field: 'indeksDesaSummaryUpdated',
+  type: IndeksDesaSummaryType,
+  load: async (context, [scope, key], year) => levelSummary<IndeksDesaMean>(context, INDEKS_DESA_LEVEL, { scope, key }, year),
 });
 
 @Resolver()

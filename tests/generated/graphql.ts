@@ -194,6 +194,16 @@ export type VillageFilter = {
   idmStatus?: Array<IdmStatus> | null | undefined;
   /** Year the IDM conditions and score order look at; the latest year present when omitted. */
   idmYear?: number | null | undefined;
+  /** Only desa with a Skor Indeks Desa of at most this (0–100) that year. */
+  indeksDesaMaxScore?: number | null | undefined;
+  /** Only desa with a Skor Indeks Desa of at least this (0–100) that year. */
+  indeksDesaMinScore?: number | null | undefined;
+  /** Only desa whose Indeks Desa status that year moved so against the desa's previous assessed year of either family (2025: its IDM 2024 status; NEW: none before). */
+  indeksDesaMovement?: Array<IdmMovement> | null | undefined;
+  /** Only desa with one of these Indeks Desa statuses (official, or derived where none was published) that year. */
+  indeksDesaStatus?: Array<IdmStatus> | null | undefined;
+  /** Year (2025 on) the Indeks Desa conditions and order look at; when omitted, the latest published Indeks Desa year of the narrowest region the filter names (the nation when none). */
+  indeksDesaYear?: number | null | undefined;
   /** Only villages in this kabupaten/kota ("64.02" or "6402"). */
   kabupatenCode?: string | null | undefined;
   /** Only villages of this kind. */
@@ -230,7 +240,11 @@ export type VillageOrderBy =
   /** By IDM score of the filter year, lowest first (only assessed desa); ties by code. */
   | 'IDM_SCORE_ASC'
   /** By IDM score of the filter year, highest first (only assessed desa); ties by code. */
-  | 'IDM_SCORE_DESC';
+  | 'IDM_SCORE_DESC'
+  /** By Skor Indeks Desa of the filter year, lowest first (only assessed desa); ties by code. */
+  | 'INDEKS_DESA_SCORE_ASC'
+  /** By Skor Indeks Desa of the filter year, highest first (only assessed desa); ties by code. */
+  | 'INDEKS_DESA_SCORE_DESC';
 
 export type NationalIdmQueryVariables = Exact<{
   year: number;
