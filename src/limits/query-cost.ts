@@ -1,7 +1,10 @@
 import {
   getNamedType,
   getNullableType,
+  isAbstractType,
   isCompositeType,
+  isInputObjectType,
+  isInterfaceType,
   isListType,
   isObjectType,
   Kind,
@@ -54,6 +57,11 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.programs': 50,
   /** IDM has been published yearly since 2015 (writes accept up to next year). */
   'Village.idmHistory': 20,
+  /** The Indeks Desa from 2025 (writes accept up to next year); a status track lists the years of both families. */
+  'Village.indeksDesaHistory': 20,
+  'Village.statusTrack': 40,
+  /** MAX_INDEKS_DESA_PER_MUTATION: at most one mismatch per desa-year written. */
+  'IndeksDesaRecordResult.mismatches': 5000,
   'Query.idmYears': 20,
   'IdmAssessment.indicators': 50,
   'IdmSummary.byStatus': 5,
@@ -142,12 +150,15 @@ export function costModel(schema: GraphQLSchema, options: CostModelOptions = {})
   const fieldsOf = (t: (typeof types)[number]) => ('getFields' in t ? Object.values(t.getFields()) : []);
   bounds.set('__Schema.types', types.length);
   bounds.set('__Schema.directives', schema.getDirectives().length);
-  bounds.set('__Type.fields', most(types.map((t) => fieldsOf(t).length)));
-  bounds.set('__Type.inputFields', most(types.map((t) => fieldsOf(t).length)));
+  // Each list by the largest of the types that have it: an input type's fields are inputFields, an
+  // object's are fields, and only an interface or union has possibleTypes.
+  const outputs = types.filter((t) => isObjectType(t) || isInterfaceType(t));
+  bounds.set('__Type.fields', most(outputs.map((t) => fieldsOf(t).length)));
+  bounds.set('__Type.inputFields', most(types.filter(isInputObjectType).map((t) => fieldsOf(t).length)));
   bounds.set('__Type.enumValues', most(types.map((t) => ('getValues' in t ? t.getValues().length : 0))));
   bounds.set('__Type.interfaces', most(types.map((t) => ('getInterfaces' in t ? t.getInterfaces().length : 0))));
-  bounds.set('__Type.possibleTypes', types.length);
-  bounds.set('__Field.args', most(types.flatMap((t) => fieldsOf(t).map((f) => ('args' in f ? f.args.length : 0)))));
+  bounds.set('__Type.possibleTypes', most(types.filter(isAbstractType).map((t) => schema.getPossibleTypes(t).length)));
+  bounds.set('__Field.args', most(outputs.flatMap((t) => fieldsOf(t).map((f) => ('args' in f ? f.args.length : 0)))));
   bounds.set('__Directive.args', most(schema.getDirectives().map((d) => d.args.length)));
   bounds.set('__Directive.locations', 20);
 

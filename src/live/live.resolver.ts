@@ -154,7 +154,7 @@ function changeSubscription(spec: ChangeSubscriptionSpec) {
       return event;
     }
 
-    @FieldResolver(() => ID)
+    @FieldResolver(() => ID, { description: 'Global id (see `node`): this entry of the change log.' })
     id(@Root() event: ChangeEvent): string {
       return changeNodeId(event);
     }
