@@ -17,6 +17,9 @@ import { entities } from './entities';
 import { prepareDatabase } from './prepare';
 import { DataVersion } from './db/data-version';
 import { Sql } from './db/sql';
+import { ReadRouting } from './db/read-routing';
+import { createWriteFences } from './db/write-fences';
+import { consistencyPlugin, readAfterOf } from './http/consistency.plugin';
 import { createFormatError, ErrorCode } from './errors';
 import { compiledGateway, CompiledExecutor } from './graphql/executor';
 import { clientAddressOf } from './http/client-address';
@@ -110,28 +113,35 @@ function statsPlugin(enabled: boolean): ApolloServerPlugin<Context> {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, databaseUrl, log } = options;
-  const orm = await initORM(databaseUrl, entities);
+  // Migrations and the first load take a session-level advisory lock: on the direct connection.
+  const migrator = await initORM(databaseUrl, entities);
   try {
-    await prepareDatabase(orm, config, databaseUrl, (message) => log.info(message));
-  } catch (error) {
-    await orm.close();
-    throw error;
+    await prepareDatabase(migrator, config, databaseUrl, (message) => log.info(message));
+  } finally {
+    if (config.databasePoolUrl) await migrator.close();
   }
-  const sql = new Sql(databaseUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api' });
+  // The main pools through the pooler when there is one (see README § "Replicas and consistency").
+  const pooled = config.databasePoolUrl !== undefined;
+  const orm = pooled ? await initORM(config.databasePoolUrl!, entities) : migrator;
+  const sql = new Sql(config.databasePoolUrl ?? databaseUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api', pooled });
+  const replica = config.databaseReadUrl ? new Sql(config.databaseReadUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api-read' }) : undefined;
+  const reads = new ReadRouting(sql, replica, config.replica);
+  await reads.start();
+  const fences = createWriteFences(config.redisUrl);
   const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
   const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
   const hub = new LiveHub(sql, notifier, { onError });
   await hub.start();
-  const services: Services = { config, orm, sql, hub, notifier };
+  const services: Services = { config, orm, sql, reads, fences, hub, notifier };
   const schema = await createSchema({ planner: config.queryPlanner });
   const metrics = new Metrics({
     changeLogLag: async () => Number(BigInt(await latestChangeId(sql)) - BigInt(hub.position)),
     pools: () => ({ read: sql.poolUsage(), orm: ormPoolUsage(orm) }),
   });
   const limiter = new OperationLimiter(schema, config.limits, { introspection: config.introspection, onRefused: (limit) => metrics.refusedBy(limit) });
-  const rate = new RateLimit(config.rateLimit);
+  const rate = new RateLimit({ ...config.rateLimit, redisUrl: config.redisUrl });
   const clientOf = clientAddressOf(config.trustProxy);
-  const responseCache = config.responseCache ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats }) : undefined;
+  const responseCache = config.responseCache ? new ResponseCache(new DataVersion(sql), { maxBytes: config.responseCacheMaxMb * 1024 * 1024, report: config.queryStats, stamp: replica && new DataVersion(replica) }) : undefined;
 
   const logRequests = requestLog(log);
   const cors = graphqlCors(config.corsOrigins);
@@ -149,7 +159,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     try {
       await sql.query('select 1');
       if (!(await isMigrated(orm))) throw new Error('migrations pending');
-      res.json({ status: 'ready' });
+      // Ready whatever the replica does: reads fall back to the primary; the state says why they do.
+      res.json({ status: 'ready', ...(replica ? { replica: reads.state() } : {}) });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
@@ -198,6 +209,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // GraphiQL is served by graphiqlRouter from local assets.
       ApolloServerPluginLandingPageDisabled(),
       statsPlugin(config.queryStats),
+      consistencyPlugin(),
       subscriptionsOverWebSocketOnly,
       limitsPlugin(limiter, rate, () => metrics.refusedBy('tokens')),
       graphqlOverHttpStatus,
@@ -220,6 +232,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           authorization: req.headers.authorization,
           requestId: String(req.id),
           clientAddress: res.locals.clientAddress as string,
+          readAfter: readAfterOf(req),
         }),
     }),
   );
@@ -228,7 +241,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   fastLane = graphqlPost({
     path: GRAPHQL_PATH,
     apollo,
-    context: (req) => createContext(services, { authorization: req.headers.authorization, requestId: req.id, clientAddress: clientOf(req) }),
+    context: (req) => createContext(services, { authorization: req.headers.authorization, requestId: req.id, clientAddress: clientOf(req), readAfter: readAfterOf(req) }),
     every: [logRequests as ConnectHandler, cors as ConnectHandler],
     rate,
     clientOf,
@@ -258,7 +271,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise((resolve) => setImmediate(resolve));
         await wsServerCleanup.dispose();
         await apollo.stop();
-        await Promise.all([orm.close(), sql.end()]);
+        reads.stop();
+        rate.close();
+        await Promise.all([orm.close(), sql.end(), replica?.end(), fences.close()]);
       })()),
   };
 }

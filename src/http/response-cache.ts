@@ -23,6 +23,13 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   /** Add `extensions.cache` ("HIT" or "MISS") to cacheable answers (with QUERY_STATS). */
   report: boolean;
+  /**
+   * With a read replica: the data version of the replica, which anonymous answers are computed on.
+   * An answer is stamped with it (read before computing, so never newer than the answer) and
+   * served while the primary's version is the same: never older than a write committed anywhere.
+   * @default the primary's version
+   */
+  stamp?: DataVersion;
 }
 
 /** A kept answer: its body, the data version it was computed at, and its compressed forms. */
@@ -79,9 +86,11 @@ export class ResponseCache {
    * The version is null when the database cannot be asked: nothing is served or kept then.
    */
   async lookup(key: string): Promise<{ version: string | null; answer?: CachedAnswer }> {
-    const version = await this.version.now().catch(() => null);
+    const [version, stamp] = await Promise.all([this.version.now().catch(() => null), this.options.stamp?.now().catch(() => null)]);
     const entry = version === null ? undefined : this.entries.get(key);
-    return { version, answer: entry && entry.version === version ? entry : undefined };
+    // A lagging replica stamps answers with its older version: they are kept, but not served until
+    // the primary's version is theirs again, which a later write prevents.
+    return { version: version === null || stamp === undefined ? version : stamp, answer: entry && entry.version === version ? entry : undefined };
   }
 
   /**
