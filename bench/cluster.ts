@@ -319,6 +319,8 @@ function haproxyFiles(s: ClusterState): { cfg: string; pid: string } {
   const dir = path.join(s.dir, 'haproxy');
   fs.mkdirSync(dir, { recursive: true });
   const files = { cfg: path.join(dir, 'haproxy.cfg'), pid: path.join(dir, 'haproxy.pid') };
+  const body = JSON.stringify({ errors: [{ message: 'No API instance is ready: send the same request again in a moment.', extensions: { code: 'UNAVAILABLE', retryable: true } }] });
+  fs.writeFileSync(path.join(dir, '503.http'), `HTTP/1.0 503 Service Unavailable\r\nCache-Control: no-cache\r\nConnection: close\r\nRetry-After: 1\r\nContent-Type: application/json\r\n\r\n${body}\n`);
   fs.writeFileSync(
     files.cfg,
     [
@@ -333,6 +335,8 @@ function haproxyFiles(s: ClusterState): { cfg: string; pid: string } {
       // An upgraded WebSocket is a tunnel: graphql-ws pings every 12 s, so an hour is idle only when dead.
       '  timeout tunnel 1h',
       '  timeout client-fin 5s',
+      // With no instance ready, answer as the API would: a coded, retryable GraphQL error.
+      `  errorfile 503 ${path.join(dir, '503.http')}`,
       'frontend api',
       `  bind 127.0.0.1:${s.clusterPort}`,
       '  default_backend instances',
@@ -341,7 +345,9 @@ function haproxyFiles(s: ClusterState): { cfg: string; pid: string } {
       '  balance leastconn',
       '  option httpchk GET /readyz',
       '  http-check expect status 200',
-      '  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions',
+      // An instance marked down keeps its open sockets: a dead one ends them itself, a degraded one
+      // (primary away) still serves them.
+      '  default-server inter 1s fall 2 rise 2',
       ...s.ports.api.map((port, i) => `  server api-${i + 1} 127.0.0.1:${port} check`),
       '',
     ].join('\n'),

@@ -162,6 +162,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Ready whatever the replica does: reads fall back to the primary; the state says why they do.
       res.json({ status: 'ready', ...(replica ? { replica: reads.state() } : {}) });
     } catch (error) {
+      // The primary is away (a restart, a failover): with a replica that answers, reads and open
+      // subscriptions go on and writes fail with UNAVAILABLE, so the balancer keeps the instance.
+      const degraded = replica && (await replica.query('select 1').then(() => true, () => false));
+      if (degraded) return void res.json({ status: 'degraded', primary: 'unavailable', reason: (error as Error).message, replica: reads.state() });
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });

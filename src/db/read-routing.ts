@@ -40,13 +40,27 @@ export function laterLsn(a: string | undefined, b: string | undefined): string |
   return pb > pa ? b : a;
 }
 
-/** Errors that mean "this server is not there" (or cannot serve it now), not "this statement is wrong". */
+/** Node's socket errors and pg's own words for a connection that is gone or never came. */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|server closed the connection/i;
+
+/**
+ * Errors that mean "this server is not there, or cannot serve now" (a restart, a failover, a
+ * pooler between servers), not "this statement is wrong": the statement can be tried again.
+ */
 export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true; // socket errors, pool timeouts, "Connection terminated"
-  // 08: connection exception; 57P0x: shutdown, cannot connect now; 53300: too many connections;
-  // 40001 on a standby: canceled by a conflict with recovery.
-  return code.startsWith('08') || code.startsWith('57P') || code === '53300' || code === '40001';
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    // 08: connection exception; 57P01-03: shutting down, cannot connect now; 53300: too many connections.
+    return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
+  }
+  if (typeof code === 'string' && SOCKET_ERRORS.has(code)) return true;
+  return typeof message === 'string' && CONNECTION_MESSAGES.test(message);
+}
+
+/** What a replica read may retry on the primary: the server is gone, or replay cancelled the statement (40001 on a standby). */
+function replicaCannotServe(error: unknown): boolean {
+  return isUnavailable(error) || (error as { code?: unknown })?.code === '40001';
 }
 
 const NOT_A_STANDBY = 2n ** 64n;
@@ -127,7 +141,7 @@ export class ReadRouting {
 
   /** For a SqlSession whose replica read failed: read from the primary instead (and leave the replica alone for a while). */
   readonly fallback = (error: unknown): Sql | undefined => {
-    if (!this.replica || !isUnavailable(error)) return undefined;
+    if (!this.replica || !replicaCannotServe(error)) return undefined;
     this.markDown(error);
     return this.primary;
   };
