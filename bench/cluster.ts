@@ -279,6 +279,8 @@ function pgbouncerFiles(s: ClusterState): { ini: string; pid: string; log: strin
         'default_pool_size = 20',
         'ignore_startup_parameters = extra_float_digits',
         'server_reset_query =',
+        // After a failed login (the primary restarting), try again within a second, not 15.
+        'server_login_retry = 1',
         `logfile = ${files.log}`,
         `pidfile = ${files.pid}`,
         'admin_users = postgres',
@@ -329,6 +331,10 @@ function haproxyFiles(s: ClusterState): { cfg: string; pid: string } {
       'defaults',
       '  mode http',
       '  option forwardfor',
+      // A request to an instance that just died goes to another: it never reached the dead one.
+      '  retries 3',
+      '  option redispatch 1',
+      '  retry-on conn-failure',
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',

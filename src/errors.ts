@@ -78,10 +78,20 @@ function isStatementTimeout(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === STATEMENT_TIMEOUT;
 }
 
+/**
+ * The error under Apollo's wrappers: a resolver's, or the one a failed context creation (the token
+ * check reads the database) is wrapped in, which has no path for unwrapResolverError to see.
+ */
+function rootCause(error: unknown): unknown {
+  let cause = unwrapResolverError(error);
+  while (cause instanceof GraphQLError && cause.originalError && cause.originalError !== cause) cause = cause.originalError;
+  return cause;
+}
+
 /** True for an error a client must not see as is: no code of the closed set, so a bug or an outage. */
 export function isUnexpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError || isStatementTimeout(original) || isUnavailable(original)) return false;
+  if (original instanceof ArgumentValidationError || isStatementTimeout(original) || isUnavailable(rootCause(error))) return false;
   const code = error.extensions?.code;
   return !(typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
 }
@@ -109,7 +119,7 @@ export function createFormatError() {
         extensions: { code: ErrorCode.TIMEOUT },
       };
     }
-    if (isUnavailable(original)) {
+    if (isUnavailable(rootCause(error))) {
       // A transaction whose connection broke before COMMIT is rolled back by PostgreSQL; one that
       // broke during COMMIT may have committed, which is why the answer says retry, not "nothing written".
       return {
