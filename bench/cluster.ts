@@ -261,7 +261,8 @@ export async function restartPrimary(s: ClusterState, mode: 'fast' | 'immediate'
 function pgbouncerFiles(s: ClusterState): { ini: string; pid: string; log: string } {
   const dir = path.join(s.dir, 'pgbouncer');
   const files = { ini: path.join(dir, 'pgbouncer.ini'), pid: path.join(dir, 'pgbouncer.pid'), log: path.join(dir, 'pgbouncer.log') };
-  if (!fs.existsSync(files.ini)) {
+  // Written each time (as HAProxy's): a settings change reaches the next start.
+  {
     ownDir(dir);
     fs.writeFileSync(
       files.ini,

@@ -226,7 +226,7 @@ async function replicaScenario(env: Env): Promise<Result> {
   return {
     name: 'replica stopped, then lagging (replay paused)',
     pass: sawDown && errorsWhileDown === 0 && reader.errors === 0 && sawLagging && ownWriteSeen === 5,
-    detail: `/readyz said down: ${sawDown}, lagging: ${sawLagging}; reads failed ${reader.errors} of ${[...reader.take().values()].reduce((n, l) => n + l.length, 0) + reader.errors}; a writer read its own write 5 times in a row while replay was paused: ${ownWriteSeen}/5`,
+    detail: `/readyz said down: ${sawDown}, lagging: ${sawLagging}; reads failed ${reader.errors} (${[...reader.errorCodes].map(([c, n]) => `${c}×${n}`).join(' ') || 'none'}) of ${[...reader.take().values()].reduce((n, l) => n + l.length, 0) + reader.errors}; a writer read its own write 5 times in a row while replay was paused: ${ownWriteSeen}/5`,
   };
 }
 

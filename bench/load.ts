@@ -177,7 +177,8 @@ export class Writer {
       if (response.ok && body.data && !body.errors) this.outcome.acked.push({ village, score: rounded });
       else this.fail(body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`);
     } catch (error) {
-      this.fail(`network: ${(error as Error).name}`);
+      const cause = (error as { cause?: { code?: string } }).cause;
+      this.fail(`network: ${cause?.code ?? (error as Error).name}`);
     }
   }
 }
