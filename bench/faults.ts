@@ -80,6 +80,8 @@ interface Env {
   wsUrl: string;
   token: string;
   villages: string[];
+  /** A desa nobody else writes to. */
+  spare: string;
   kabupaten: string;
   db: pg.Client;
 }
@@ -208,7 +210,7 @@ async function replicaScenario(env: Env): Promise<Result> {
     const writer = new Writer(env.url, env.token, env.villages);
     writer.start(WRITES);
     // Read-your-writes while replay is paused: every write read back at once by its writer.
-    const village = env.villages[0]!;
+    const village = env.spare;
     for (let i = 0; i < 5; i++) {
       const score = 0.9 - i / 1000;
       await graphql(env.url, 'mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }', { i: [{ villageCode: village, year: YEAR, iks: score, ike: score, ikl: score, score }] }, env.token);
@@ -299,7 +301,7 @@ async function main(): Promise<void> {
   const token = adminToken(state);
   const page = await graphql<{ villages: { edges: { node: { code: string; kind: string; kabupaten: { code: string } } }[] } }>(url, '{ villages(first: 400) { edges { node { code kind kabupaten { code } } } } }');
   const desa = page.villages.edges.map((e) => e.node).filter((v) => v.kind !== 'KELURAHAN');
-  const env: Env = { state, url, wsUrl: url.replace(/^http/, 'ws'), token, villages: desa.slice(0, 200).map((v) => v.code), kabupaten: desa[0]!.kabupaten.code, db };
+  const env: Env = { state, url, wsUrl: url.replace(/^http/, 'ws'), token, villages: desa.slice(0, 200).map((v) => v.code), spare: desa.at(-1)!.code, kabupaten: desa[0]!.kabupaten.code, db };
   process.stdout.write(`bench:faults: ${SUBSCRIBERS} subscribers, ${WRITES} writes/s${QUICK ? ' (quick)' : ''}, through HAProxy on ${url}\n`);
 
   const scenarios: Record<string, () => Promise<Result>> = {

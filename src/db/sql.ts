@@ -57,6 +57,10 @@ export class Sql implements Queryable {
     });
     // An idle client losing its server (restart, failover) must not crash the process.
     this.pool.on('error', () => undefined);
+    // Nor one checked out (a transaction, a pinned snapshot): pg-pool listens for errors only on
+    // idle clients, and a Client that loses its server emits 'error' besides failing its queries,
+    // which would be unhandled. The failed query is what the caller sees.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Runs one statement. */
