@@ -257,7 +257,9 @@ async function slowScenario(env: Env): Promise<Result> {
   const { subs, start } = await openSubscribers(env, SUBSCRIBERS, latencies);
   const writer = new Writer(env.url, env.token, env.villages, latencies);
   writer.start(WRITES);
-  await sleep(PHASE_MS);
+  // Three phases of the same length (before, with, after the slow socket): tails compare fairly.
+  const phase = QUICK ? 26_000 : 30_000;
+  await sleep(phase);
   const before = latencies.take();
   // The slow one: subscribes, then stops reading its socket.
   const slow = new WebSocket(env.wsUrl, 'graphql-transport-ws', { headers: { 'x-forwarded-for': fakeAddress(9_999) } });
@@ -270,12 +272,12 @@ async function slowScenario(env: Env): Promise<Result> {
   slow.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { idmUpdated { cursor village { code name } } }' } }));
   (slow as unknown as { _socket: { pause(): void } })._socket.pause();
   const paused = Date.now();
-  await sleep(QUICK ? 26_000 : 30_000);
+  await sleep(phase);
   const during = latencies.take();
   (slow as unknown as { _socket: { resume(): void } })._socket.resume();
   await until('the slow socket to show its end', () => closeCode !== undefined, 5_000);
   // And once it is gone, as a control: the machine's own noise, not the slow socket's doing.
-  await sleep(PHASE_MS);
+  await sleep(phase);
   const after = latencies.take();
   await writer.stop();
   const events = await verifyEvents(env, subs, start);

@@ -213,6 +213,33 @@ maybe('a primary, a streaming replica and PgBouncer', () => {
     }
   });
 
+  it('survives its connections being cut mid-transaction and mid-snapshot, answering UNAVAILABLE', async () => {
+    await waitForReplay();
+    const heavy = '{ idmChangeCursor provinces { kabupatens { villages(first: 5) { edges { node { code idm { score } } } } } } }';
+    const post = async (body: unknown, auth?: string) => {
+      const response = await fetch(a.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify(body) });
+      return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    };
+    const inFlight = [
+      ...Array.from({ length: 4 }, () => post({ query: heavy })),
+      ...Array.from({ length: 4 }, (_, i) =>
+        post({ query: 'mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }', variables: { i: [{ villageCode: village, year: YEAR, iks: 0.61 + i / 100, ike: 0.6, ikl: 0.6, score: 0.61 + i / 100 }] } }, token),
+      ),
+    ];
+    // Every server connection of the instances, on both servers, while those run.
+    const cut = "select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where pid <> pg_backend_pid() and backend_type = 'client backend' and datname = 'desa'";
+    const [{ rows: onPrimary }, { rows: onReplica }] = await Promise.all([primary.query<{ n: number }>(cut), replica.query<{ n: number }>(cut)]);
+    expect(onPrimary[0]!.n + onReplica[0]!.n).toBeGreaterThan(0);
+    for (const answer of await Promise.all(inFlight)) {
+      // Coded, never INTERNAL_SERVER_ERROR: UNAVAILABLE for a cut connection (TIMEOUT when a loaded machine made a read run past 5 s).
+      for (const e of answer.errors ?? []) expect(['UNAVAILABLE', 'TIMEOUT']).toContain(e.extensions?.code);
+      if (answer.errors) expect(answer.errors.map((e) => e.extensions?.code)).toContain('UNAVAILABLE');
+      else expect(answer.data).toBeTruthy();
+    }
+    // Still serving (an unhandled 'error' from a checked-out client would have ended the process).
+    expect((await readScore(a, { authorization: `Bearer ${token}` })).score).toEqual(expect.any(Number));
+  });
+
   it('runs reads and writes through PgBouncer in transaction mode, with no named prepared statement left behind', async () => {
     if (!havePgbouncer) return void process.stderr.write('pgbouncer not installed: the pooled path is not exercised\n');
     const admin = new pg.Client({ connectionString: postgresUrl(state.ports.pgbouncer, 'pgbouncer') });
