@@ -222,8 +222,8 @@ maybe('a primary, a streaming replica and PgBouncer', () => {
     };
     const inFlight = [
       ...Array.from({ length: 4 }, () => post({ query: heavy })),
-      ...Array.from({ length: 4 }, (_, i) =>
-        post({ query: 'mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }', variables: { i: [{ villageCode: village, year: YEAR, iks: 0.61 + i / 100, ike: 0.6, ikl: 0.6, score: 0.61 + i / 100 }] } }, token),
+      ...[0.61, 0.62, 0.63, 0.64].map((v) =>
+        post({ query: 'mutation($i: [IdmAssessmentInput!]!) { recordIdmAssessments(input: $i) { changes } }', variables: { i: [{ villageCode: village, year: YEAR, iks: v, ike: v, ikl: v, score: v }] } }, token),
       ),
     ];
     // Every server connection of the instances, on both servers, while those run.
@@ -233,8 +233,7 @@ maybe('a primary, a streaming replica and PgBouncer', () => {
     for (const answer of await Promise.all(inFlight)) {
       // Coded, never INTERNAL_SERVER_ERROR: UNAVAILABLE for a cut connection (TIMEOUT when a loaded machine made a read run past 5 s).
       for (const e of answer.errors ?? []) expect(['UNAVAILABLE', 'TIMEOUT']).toContain(e.extensions?.code);
-      if (answer.errors) expect(answer.errors.map((e) => e.extensions?.code)).toContain('UNAVAILABLE');
-      else expect(answer.data).toBeTruthy();
+      if (!answer.errors) expect(answer.data).toBeTruthy();
     }
     // Still serving (an unhandled 'error' from a checked-out client would have ended the process).
     expect((await readScore(a, { authorization: `Bearer ${token}` })).score).toEqual(expect.any(Number));
