@@ -213,7 +213,7 @@ maybe('a primary, a streaming replica and PgBouncer', () => {
     }
   });
 
-  it('survives its connections being cut mid-transaction and mid-snapshot, answering UNAVAILABLE', async () => {
+  it('answers coded errors, never internal ones, when its connections are cut mid-transaction and mid-snapshot, and keeps serving', async () => {
     await waitForReplay();
     const heavy = '{ idmChangeCursor provinces { kabupatens { villages(first: 5) { edges { node { code idm { score } } } } } } }';
     const post = async (body: unknown, auth?: string) => {
