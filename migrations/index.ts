@@ -4,6 +4,7 @@ import { Migration20261127220000 } from './Migration20261127220000';
 import { Migration20261128010000 } from './Migration20261128010000';
 import { Migration20261128020000 } from './Migration20261128020000';
 import { Migration20261128100000 } from './Migration20261128100000';
+import { Migration20261203100000 } from './Migration20261203100000';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app, the CLI and jest all run the
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128010000', class: Migration20261128010000 },
   { name: 'Migration20261128020000', class: Migration20261128020000 },
   { name: 'Migration20261128100000', class: Migration20261128100000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
 ];

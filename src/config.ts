@@ -53,6 +53,7 @@ const schema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   MAX_FIELDS: z.coerce.number().int().min(1).default(1_000),
+  TRUSTED_DOCUMENTS: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -75,6 +76,7 @@ const schema = z.object({
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   SYNC_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  RUMUSAN_MAX_AGE_S: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
 });
 
 export interface OperationLimits {
@@ -167,6 +169,13 @@ export interface Config {
    * hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). @default false
    */
   trustProxy: boolean | number | string[];
+  /**
+   * TRUSTED_DOCUMENTS: manifests (JSON files of sha256 hash → document, as graphql-codegen's client
+   * preset writes with `persistedDocuments: true`; comma-separated) of the only documents requests
+   * may run, over HTTP and WebSocket; an ADMIN token may still send any. Empty: any document runs.
+   * @default none (any document)
+   */
+  trustedDocuments: string[];
   /** Largest request body over HTTP. @default 16 MiB (a full recordIdmAssessments batch) */
   maxBodyBytes: number;
   /** PostgreSQL statement_timeout of the read pool, in ms; 0 turns it off. @default 5000 */
@@ -199,6 +208,12 @@ export interface Config {
     /** Retries after a network error, timeout, 429 or 5xx, with exponential backoff. @default 3 */
     retries: number;
   };
+  /**
+   * `Cache-Control: public, max-age` of `GET /open/api/desa/rumusan/{kode}/{tahun}` answers, in
+   * seconds: how long OpenSID, a proxy or a CDN may reuse one before asking again (a conditional
+   * request is answered 304 while the desa-year is unchanged). @default 3600
+   */
+  rumusanMaxAgeSeconds: number;
 }
 
 /** The secret tokens are signed with outside production when TOKEN_SECRET is unset; `main` then prints an admin token. */
@@ -244,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { maxDepth: s.MAX_QUERY_DEPTH, maxCost: s.MAX_QUERY_COST, maxAliases: s.MAX_ALIASES, maxDirectives: s.MAX_DIRECTIVES, maxTokens: s.MAX_TOKENS, maxFields: s.MAX_FIELDS },
     corsOrigins: s.CORS_ORIGINS,
     trustProxy: parseTrustProxy(s.TRUST_PROXY),
+    trustedDocuments: (s.TRUSTED_DOCUMENTS ?? '').split(',').map((file) => file.trim()).filter(Boolean).map((file) => path.resolve(file)),
     maxBodyBytes: s.MAX_BODY_BYTES,
     statementTimeoutMs: s.STATEMENT_TIMEOUT_MS,
     ws: { maxPayloadBytes: s.WS_MAX_PAYLOAD_BYTES, maxSubscriptionsPerSocket: s.WS_MAX_SUBSCRIPTIONS, maxSocketsPerAddress: s.WS_MAX_SOCKETS_PER_ADDRESS },
@@ -254,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: s.LOG_LEVEL,
     redisUrl: s.REDIS_URL,
     kemendes: { baseUrl: s.KEMENDES_API_URL.replace(/\/+$/, ''), concurrency: s.SYNC_CONCURRENCY, timeoutMs: s.SYNC_TIMEOUT_MS, retries: s.SYNC_RETRIES },
+    rumusanMaxAgeSeconds: s.RUMUSAN_MAX_AGE_S,
     registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
   };
 }

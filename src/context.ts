@@ -7,17 +7,20 @@ import { laterLsn } from './db/read-routing';
 import type { Sql, SqlSession } from './db/sql';
 import type { Context, ContextRequest, Loaders, Services } from './graphql/context';
 import { LoaderRegistry } from './graphql/loader-registry';
+import { NodeLoader } from './graphql/global-id';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
 import { ProgramLoaders } from './program/program.loaders';
 import { ProgramRepository } from './program/program.repository';
 import { RegionLoaders } from './region/region.loaders';
 import { RegionRepository } from './region/region.repository';
+import { nodeKinds } from './schema';
 
 export type { Context, Loaders, Services } from './graphql/context';
 
 /** Each domain's loaders, made on first use for one operation, as schema.ts lists the resolvers. */
-const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: SqlSession) => Loaders[K] } = {
+const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: SqlSession, context: Context) => Loaders[K] } = {
+  node: (registry, _sql, context) => new NodeLoader(registry, nodeKinds, context),
   region: (registry, sql) => new RegionLoaders(registry, new RegionRepository(sql)),
   program: (registry, sql) => new ProgramLoaders(registry, new ProgramRepository(sql)),
   idm: (registry, sql) => new IdmLoaders(registry, new IdmRepository(sql)),
@@ -69,7 +72,9 @@ class OperationContext implements Context {
     const parts = (this.parts ??= { registry: new LoaderRegistry() });
     if (!parts.loaders) {
       const made = {} as Record<keyof Loaders, unknown>;
-      for (const [domain, make] of Object.entries(DOMAIN_LOADERS) as [keyof Loaders, (registry: LoaderRegistry, sql: SqlSession) => unknown][]) made[domain] = make(parts.registry, this.sql);
+      for (const [domain, make] of Object.entries(DOMAIN_LOADERS) as [keyof Loaders, (registry: LoaderRegistry, sql: SqlSession, context: Context) => unknown][]) {
+        made[domain] = make(parts.registry, this.sql, this);
+      }
       parts.loaders = made as Loaders;
     }
     return parts.loaders;

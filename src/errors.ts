@@ -17,9 +17,12 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST = 'BAD_REQUEST',
+  /** A document named by a hash (documentId, APQ) that the server does not hold (with TRUSTED_DOCUMENTS: not in the manifest). */
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  /** With TRUSTED_DOCUMENTS: a document text that is not in the manifest (HTTP 400). */
+  OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED',
   /** The request body is larger than MAX_BODY_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** A content type or charset the endpoint does not read (HTTP 415). */

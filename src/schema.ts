@@ -3,7 +3,13 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/viewer';
+import type { NodeKind } from './graphql/global-id';
+import { installNodeInterface, NodeResolver } from './graphql/node';
 import { installPlanner, mergePlans } from './graphql/planner';
+import { idmNodeKinds } from './idm/idm.nodes';
+import { liveNodeKinds } from './live/live.nodes';
+import { programNodeKinds } from './program/program.nodes';
+import { regionNodeKinds } from './region/region.nodes';
 import { idmPlans } from './idm/idm.plan';
 import { regionPlans } from './region/region.plan';
 import {
@@ -25,6 +31,7 @@ import { DistrictResolver, KabupatenResolver, ProvinceResolver, RegionQueryResol
 
 /** Every resolver of the API; the schema is built from these classes. */
 export const resolvers = [
+  NodeResolver,
   RegionQueryResolver,
   RegionSearchResolver,
   ProvinceResolver,
@@ -48,6 +55,9 @@ export const resolvers = [
   LiveResolver,
 ] as const;
 
+/** The kinds of global ids each domain hands out, which `node(id:)` answers (src/graphql/node.ts). */
+export const nodeKinds: readonly NodeKind[] = [...regionNodeKinds, ...programNodeKinds, ...idmNodeKinds, ...liveNodeKinds];
+
 export interface SchemaOptions {
   /** Install the read planner (src/graphql/planner.ts). @default true */
   planner?: boolean;
@@ -64,6 +74,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     // BAD_USER_INPUT with the rule's message.
     validate: false,
   }).then((schema) => {
+    installNodeInterface(schema);
     if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans));
     return schema;
   });

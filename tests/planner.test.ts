@@ -74,6 +74,14 @@ describe('the read planner', () => {
     expect(answer.extensions!.sql!.statements).toBe(1);
   });
 
+  it('gives every object the global id the resolvers give it, in one statement', async () => {
+    const answer = await same(`query($code: String!) {
+      province(code: $code) { id kabupatens { id districts { id villages(first: 3) { edges { node { id idm { id } idmHistory { id } kabupaten { id } } } } } } }
+    }`, { code: '11' });
+    expect(JSON.stringify(answer.data).match(/"id"/g)!.length).toBeGreaterThan(100);
+    expect(answer.extensions!.sql!.statements).toBe(1);
+  });
+
   it('follows fragments, aliases, @include/@skip and variables', async () => {
     const query = `query($code: String!, $withIdm: Boolean!, $y: Int) {
       a: village(code: $code) { ...Place }

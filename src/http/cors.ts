@@ -1,4 +1,5 @@
 import cors from 'cors';
+import { COST_REPORT_HEADER } from '../limits/operation-limits';
 import type { RequestHandler } from 'express';
 
 /**
@@ -11,7 +12,8 @@ export function graphqlCors(origins: '*' | string[]): RequestHandler {
     origin: origins === '*' ? '*' : origins,
     methods: ['GET', 'POST'],
     // apollo-require-preflight / x-apollo-operation-name: what Apollo's CSRF prevention asks of a GET.
-    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    // graphql-cost: a developer asking for the cost report (src/admission/admission.plugin.ts).
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', COST_REPORT_HEADER],
     exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: 86_400,
   });

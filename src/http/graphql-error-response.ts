@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import express from 'express';
+import type { Refusal } from '../admission/admission';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 
@@ -16,6 +17,13 @@ export function sendGraphQLError(res: ServerResponse, status: number, code: Erro
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));
   res.end(body);
+}
+
+/** A refusal outside Apollo, in GraphQL's shape: its status, Retry-After for a 429. */
+export function sendRefusal(res: ServerResponse, refused: Refusal): void {
+  const { code, http: _http, ...extensions } = refused.error.extensions as { code: ErrorCode; http?: unknown };
+  if (refused.retryAfter !== undefined) res.setHeader('retry-after', String(refused.retryAfter));
+  sendGraphQLError(res, refused.status, code, refused.error.message, extensions);
 }
 
 /** GraphQL over HTTP is GET and POST (OPTIONS is answered by CORS before this). */

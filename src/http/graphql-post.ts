@@ -3,10 +3,11 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
-import type { RateLimit } from '../limits/rate-limit';
+import type { Admission } from '../admission/admission';
+import { admitDocument } from './document-id';
 import { encode, encodingFor } from './encoding';
-import { sendGraphQLError } from './graphql-error-response';
-import { admitRequest } from './rate-limit.middleware';
+import { sendGraphQLError, sendRefusal } from './graphql-error-response';
+import { admitArrival } from './rate-limit.middleware';
 import type { ResponseCache } from './response-cache';
 
 /**
@@ -17,7 +18,7 @@ import type { ResponseCache } from './response-cache';
  * the 0.35 ms a request took; on a cached answer it was most of it (README, "How reads work").
  *
  * Every answer here gets what the app gives every answer: the request id and its log line, CORS
- * (`every`), and the rate limit (`rate`); answers to anonymous queries go through the response
+ * (`every`), and admission on arrival (`admission`); answers to anonymous queries go through the response
  * cache. Everything else goes to the app (`app()`), untouched: GETs, other content types, bodies
  * over 64 KiB or MAX_BODY_BYTES, compressed bodies. A body that does not parse goes on to the app
  * too, marked for `readAheadErrors()`, which reports it after the body parser as body-parser would.
@@ -33,7 +34,8 @@ export interface GraphqlPostOptions {
   context(req: IncomingMessage): Promise<Context>;
   /** What every answer gets: request id and log line, CORS. */
   every: ConnectHandler[];
-  rate: RateLimit;
+  /** Charges each request its minimum on arrival (the rest is decided in Apollo's plugin). */
+  admission: Admission;
   clientOf(req: IncomingMessage): string;
   cache?: ResponseCache;
   /** MAX_BODY_BYTES: bigger bodies go to the app, whose body parser refuses them. */
@@ -78,11 +80,15 @@ export function graphqlPost(options: GraphqlPostOptions) {
   };
 }
 
-/** The rate limit, the cache, then Apollo. */
+/** The rate limit, the document (a known hash becomes its text; TRUSTED_DOCUMENTS), the cache, then Apollo. */
 async function answer(options: GraphqlPostOptions, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
   const client = options.clientOf(req);
   (res as ServerResponse & { locals: Locals }).locals.clientAddress = client;
-  if (!(await admitRequest(options.rate, client, res))) return;
+  if (!(await admitArrival(options.admission, client, res))) return;
+  if (options.admission.documents && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const refused = await admitDocument(options.admission, req.headers.authorization, body as Record<string, unknown>);
+    if (refused) return sendRefusal(res, refused);
+  }
   const key = options.cache?.keyOf(req, body) ?? null;
   let version: string | null = null;
   if (key !== null) {

@@ -4,6 +4,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { DataVersion } from '../db/data-version';
+import { COST_REPORT_HEADER } from '../limits/operation-limits';
 import { encode, encodingFor, type Encoding } from './encoding';
 
 /**
@@ -30,6 +31,11 @@ export interface ResponseCacheOptions {
    * @default the primary's version
    */
   stamp?: DataVersion;
+  /**
+   * With TRUSTED_DOCUMENTS: whether a document text may run. One that may not is never served from
+   * the cache, even when it prints like a trusted one: it goes on to be refused.
+   */
+  admits?(query: string): boolean;
 }
 
 /** A kept answer: its body, the data version it was computed at, and its compressed forms. */
@@ -70,12 +76,14 @@ export class ResponseCache {
 
   /**
    * The cache key of a request (its parsed body for a POST), or null when its answer must not be
-   * cached or served from cache: a request with credentials, or not a query.
+   * cached or served from cache: a request with credentials or asking for its cost report, not a
+   * query, or (TRUSTED_DOCUMENTS) not a trusted document.
    */
   keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
-    if (req.headers.authorization !== undefined) return null;
+    if (req.headers.authorization !== undefined || req.headers[COST_REPORT_HEADER] !== undefined) return null;
     const params = requestParams(req, body);
     if (!params) return null;
+    if (this.options.admits && !this.options.admits(params.query)) return null;
     const normalized = this.normalize(params.query, params.operationName);
     if (normalized === false) return null;
     return `${normalized}\u0000${params.operationName ?? ''}\u0000${stableStringify(params.variables ?? {})}\u0000${req.headers.accept ?? ''}`;
@@ -88,8 +96,8 @@ export class ResponseCache {
   async lookup(key: string): Promise<{ version: string | null; answer?: CachedAnswer }> {
     const [version, stamp] = await Promise.all([this.version.now().catch(() => null), this.options.stamp?.now().catch(() => null)]);
     const entry = version === null ? undefined : this.entries.get(key);
-    // A lagging replica stamps answers with its older version: they are kept, but not served until
-    // the primary's version is theirs again, which a later write prevents.
+    // A lagging replica stamps answers with its older version: such an answer is kept but never
+    // served, since the primary's version has already moved past its stamp.
     return { version: version === null || stamp === undefined ? version : stamp, answer: entry && entry.version === version ? entry : undefined };
   }
 

@@ -8,6 +8,7 @@ import { loadRegister } from '../region/register-rows';
 import type { IdmStatus } from './idm-status';
 import { movementSql, potentialGain, scoreToTarget, statusFromScore, targetMinScore, targetStatus } from './idm.rules';
 import { RejectReason, validateRecord, validateYear, type RecordRejection } from './idm.validation';
+import { buildRumusan, rumusanResidue, type RumusanNames, type RumusanResidue } from './rumusan';
 
 /**
  * The one write path of IDM, shared by the file importers, the live sync and the GraphQL mutations,
@@ -323,6 +324,38 @@ function derive(record: IdmRecord) {
   };
 }
 
+/** The names a record was published under, as the `/rumusan` identity shows them; null when it has none. */
+function publishedNames(record: IdmRecord): RumusanNames | null {
+  const names = Object.fromEntries(Object.entries(record.names).filter(([, v]) => typeof v === 'string' && v !== '')) as RumusanNames;
+  return Object.keys(names).length ? names : null;
+}
+
+/**
+ * What the API response a record came with holds beyond what `/rumusan` builds from the values
+ * stored for it (see rumusan.ts): built here from the record exactly as it is about to be stored,
+ * so the reader, building from the stored row, gets the same base and, with the residue, the response.
+ */
+function publishedResidue(villageCode: string, record: IdmRecord, derived: ReturnType<typeof derive>, names: RumusanNames): RumusanResidue {
+  const built = buildRumusan({
+    villageCode,
+    names,
+    assessment: {
+      year: record.year,
+      iks: record.iks!,
+      ike: record.ike!,
+      ikl: record.ikl!,
+      score: record.score!,
+      status: record.status,
+      derivedStatus: derived.derivedStatus,
+      targetStatus: derived.targetStatus,
+      targetMinScore: derived.targetMinScore,
+      scoreToTarget: derived.scoreToTarget,
+    },
+    indicators: (record.indicators ?? []).map((i) => ({ ...i, potentialGain: i.potentialGain ?? potentialGain(i.index, i.score) })),
+  });
+  return rumusanResidue(built, record.published);
+}
+
 function indicatorsHash(indicators: IdmIndicatorRecord[] | undefined): string | null {
   if (!indicators?.length) return null;
   return createHash('sha1').update(JSON.stringify(indicators)).digest('base64url');
@@ -334,21 +367,26 @@ async function stage(client: pg.ClientBase, accepted: Placed[]): Promise<void> {
       idx int primary key, village_code text collate "C" not null, published_code text collate "C" not null, retract boolean not null,
       year int not null, iks float8, ike float8, ikl float8, score float8, status idm_status, derived_status idm_status,
       target_status idm_status, target_min_score float8, score_to_target float8, note text, indicators_hash text,
-      source_format text not null, source_file text not null, source_line int not null, reason text
+      source_format text not null, source_file text not null, source_line int not null, reason text,
+      -- JSON as text here; cast where it is stored (json keeps the text, and so the key order, as given).
+      published_names text, published_residue text
     ) on commit drop`);
   for (let at = 0; at < accepted.length; at += CHUNK) {
     const rows = accepted.slice(at, at + CHUNK).map((p) => {
       const record = isRetraction(p.write) ? null : p.write;
       const derived = record ? derive(record) : null;
-      return { p, record, derived };
+      const names = record ? publishedNames(record) : null;
+      const residue = record?.published !== undefined && derived ? publishedResidue(p.village.code, record, derived, names ?? {}) : null;
+      return { p, record, derived, names, residue };
     });
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
     await client.query(
       `insert into idm_stage (idx, village_code, published_code, retract, year, iks, ike, ikl, score, status, derived_status, target_status,
-                              target_min_score, score_to_target, note, indicators_hash, source_format, source_file, source_line, reason)
+                              target_min_score, score_to_target, note, indicators_hash, source_format, source_file, source_line, reason,
+                              published_names, published_residue)
        select * from unnest($1::int[], $2::text[], $3::text[], $4::boolean[], $5::int[], $6::float8[], $7::float8[], $8::float8[], $9::float8[],
                             $10::idm_status[], $11::idm_status[], $12::idm_status[], $13::float8[], $14::float8[], $15::text[], $16::text[],
-                            $17::text[], $18::text[], $19::int[], $20::text[])`,
+                            $17::text[], $18::text[], $19::int[], $20::text[], $21::text[], $22::text[])`,
       [
         col((r) => r.p.index),
         col((r) => r.p.village.code),
@@ -370,6 +408,8 @@ async function stage(client: pg.ClientBase, accepted: Placed[]): Promise<void> {
         col((r) => r.p.write.source.file),
         col((r) => r.p.write.source.line),
         col((r) => (isRetraction(r.p.write) ? r.p.write.reason.trim() : null)),
+        col((r) => (r.names ? JSON.stringify(r.names) : null)),
+        col((r) => (r.residue ? JSON.stringify(r.residue) : null)),
       ],
     );
   }
@@ -404,20 +444,28 @@ async function upsertAndLog(client: pg.ClientBase, actor: string): Promise<Writt
     written as (
       insert into idm_assessment as a (village_code, district_code, kabupaten_code, province_code, year, iks, ike, ikl, score, status,
         derived_status, target_status, target_min_score, score_to_target, published_code, note, indicators_hash, source_format, source_file,
-        source_line, recorded_by)
+        source_line, recorded_by, published_names, published_residue)
       select village_code, district_code, kabupaten_code, province_code, year, iks, ike, ikl, score, status, derived_status, target_status,
-        target_min_score, score_to_target, published_code, note, indicators_hash, source_format, source_file, source_line, $1
+        target_min_score, score_to_target, published_code, note, indicators_hash, source_format, source_file, source_line, $1,
+        published_names::jsonb, published_residue::json
       from incoming order by village_code, year
       on conflict (village_code, year) do update set
         iks = excluded.iks, ike = excluded.ike, ikl = excluded.ikl, score = excluded.score, status = excluded.status,
         derived_status = excluded.derived_status, target_status = excluded.target_status, target_min_score = excluded.target_min_score,
         score_to_target = excluded.score_to_target, published_code = excluded.published_code, note = excluded.note,
         indicators_hash = coalesce(excluded.indicators_hash, a.indicators_hash), source_format = excluded.source_format,
-        source_file = excluded.source_file, source_line = excluded.source_line, recorded_by = excluded.recorded_by, recorded_at = now()
-      -- The same values from another file or line are not a change: re-imports write nothing.
-      where (a.iks, a.ike, a.ikl, a.score, a.status, a.target_status, a.target_min_score, a.score_to_target, a.indicators_hash)
+        source_file = excluded.source_file, source_line = excluded.source_line, recorded_by = excluded.recorded_by, recorded_at = now(),
+        -- Names describe the desa whichever source wrote last; the residue only holds for the API response it came with.
+        published_names = case when excluded.published_residue is not null then excluded.published_names
+                               else coalesce(excluded.published_names, a.published_names) end,
+        published_residue = excluded.published_residue
+      -- The same values from another file or line are not a change: re-imports write nothing. An API
+      -- response that says the same in other words (its residue differs) is one: /rumusan serves it.
+      where (a.iks, a.ike, a.ikl, a.score, a.status, a.target_status, a.target_min_score, a.score_to_target, a.indicators_hash,
+             a.published_residue::text)
         is distinct from (excluded.iks, excluded.ike, excluded.ikl, excluded.score, excluded.status, excluded.target_status,
-                          excluded.target_min_score, excluded.score_to_target, coalesce(excluded.indicators_hash, a.indicators_hash))
+                          excluded.target_min_score, excluded.score_to_target, coalesce(excluded.indicators_hash, a.indicators_hash),
+                          coalesce(excluded.published_residue::text, a.published_residue::text))
       returning a.id, a.village_code, a.year, a.score, coalesce(a.status, a.derived_status) as status, (xmax = 0) as inserted
     ),
     removed as (

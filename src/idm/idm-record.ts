@@ -29,6 +29,11 @@ export interface IdmRecord {
   scoreToTarget?: number | null;
   /** The 50 indicators (API only); absent for spreadsheets. */
   indicators?: IdmIndicatorRecord[];
+  /**
+   * The Kemendes API response this record was read from, as decoded JSON (API only). The write path
+   * keeps what it needs to serve the response again unchanged (see rumusan.ts); never read otherwise.
+   */
+  published?: unknown;
   /** Free note such as KETERANGAN ("Reguler", "Update 2023") or UPDATE ("2022"). */
   note?: string | null;
 }

@@ -40,6 +40,14 @@ export class IdmAssessment {
   /** Who wrote it: `token:<subject>` or `cli:<command>:<os user>`. */
   @Property({ type: 'text' }) recordedBy!: string;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) recordedAt!: Date;
+  /** Names the desa was published under (`{province, kabupaten, district, village}`, upper case as published), for `/rumusan`'s identity. */
+  @Property({ type: 'jsonb', nullable: true }) publishedNames?: Record<string, string> | null;
+  /**
+   * Set while the values came from a Kemendes API response: what that response holds beyond what
+   * `/rumusan` builds from the columns (src/idm/rumusan.ts), so it is served as published. `json`,
+   * not `jsonb`: json keeps its text, and with it the key order of what it holds.
+   */
+  @Property({ type: 'json', columnType: 'json', nullable: true }) publishedResidue?: unknown;
 }
 
 @Entity({ tableName: 'idm_indicator' })

@@ -42,6 +42,7 @@ const villageFields: Record<string, FieldPlan> = {
 const assessment: ObjectPlan = {
   columns: ASSESSMENT_ROW,
   fields: {
+    id: { kind: 'resolver', reads: ['villageCode', 'year'] },
     village: {
       kind: 'relation',
       type: 'Village',

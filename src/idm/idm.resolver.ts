@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assessmentId } from './idm.nodes';
 import { actorOf, Role, writeScope } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
@@ -337,6 +338,11 @@ export class VillageIdmResolver {
 
 @Resolver(() => IdmAssessmentType)
 export class IdmAssessmentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() row: AssessmentRow): string {
+    return assessmentId(row);
+  }
+
   @FieldResolver(() => VillageType, { description: 'The desa.' })
   async village(@Root() row: AssessmentRow, @Ctx() context: Context): Promise<VillageRow> {
     return (await context.loaders.region.village.load(row.villageCode))!;

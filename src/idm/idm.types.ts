@@ -1,4 +1,5 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NodeInterface } from '../graphql/node';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { IdmMovement } from './idm-status';
 import { IdmIndex, IdmStatus } from './idm-status';
@@ -150,8 +151,11 @@ export class IdmIndicatorType {
   potentialGain!: number;
 }
 
-@ObjectType('IdmAssessment', { simpleResolvers: true, description: "A desa's IDM for one year, as published, with what follows from it." })
+@ObjectType('IdmAssessment', { implements: NodeInterface, simpleResolvers: true, description: "A desa's IDM for one year, as published, with what follows from it." })
 export class IdmAssessmentType {
+  @Field(() => ID, { description: 'Global id (see `node`), made of the desa and the year: a rewritten value keeps it.' })
+  id!: string;
+
   @Field(() => Int, { description: 'Year of the assessment.' })
   year!: number;
 

@@ -6,9 +6,17 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, v
 import type { OperationLimits } from '../config';
 import { ErrorCode } from '../errors';
 import { expandedFieldCount } from './field-count';
-import { costModel, operationCost, type CostModel, type LimitBreach as CostBreach } from './query-cost';
+import { costModel, operationCost, type CostModel, type LimitBreach as CostBreach, type RegionTotals } from './query-cost';
 
 /** A limit an operation went over, with the limit's value and what the operation measured. */
+/**
+ * A request with this header set to `report` gets its cost in `extensions.cost`: `estimate`, the
+ * most objects the response could hold as the cost rule counts them, and `max` (MAX_QUERY_COST).
+ * Hot Chocolate answers the same header; Shopify and GitHub report costs in the response too, so a
+ * client can see how far a query is from the limit before it grows past it.
+ */
+export const COST_REPORT_HEADER = 'graphql-cost';
+
 export interface LimitBreach {
   limit: CostBreach['limit'] | 'fields';
   max: number;
@@ -63,11 +71,16 @@ export class OperationLimiter {
   constructor(
     schema: GraphQLSchema,
     private readonly limits: OperationLimits,
-    options: { introspection: boolean; onRefused?: (limit: LimitName) => void },
+    options: {
+      introspection: boolean;
+      onRefused?: (limit: LimitName) => void;
+      /** The register's sizes, for lists under a region the operation names; national bounds without. */
+      register?: RegionTotals;
+    },
   ) {
     const refused = (this.refused = options.onRefused ?? (() => undefined));
     this.parseOptions = { maxTokens: limits.maxTokens };
-    this.model = costModel(schema);
+    this.model = costModel(schema, { register: options.register });
     // armor reports through onReject; it would throw out of validation instead with propagateOnRejection.
     const report = (limit: LimitBreach['limit'], max: number) => ({
       n: max,
@@ -136,6 +149,11 @@ export class OperationLimiter {
       this.validated.set(document, errors);
     }
     return errors;
+  }
+
+  /** MAX_QUERY_COST. */
+  get maxCost(): number {
+    return this.limits.maxCost;
   }
 
   /** The operation's cost, or the refusal when it is over the limit. */

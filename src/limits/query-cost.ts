@@ -18,6 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
+import { MAX_NODE_IDS } from '../graphql/global-id';
 
 /**
  * The cost of an operation is an upper bound on the objects its response can hold: every object
@@ -29,6 +30,14 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
  * say this; hence this one hand-written rule: a single pass over the document, each fragment costed
  * once (per page size it is spread under) and reused, so a fragment spread twice at every level of
  * 30 levels costs 30 steps, not 2^30.
+ *
+ * Those bounds are national maxima. Where a query names its region (`province(code: "64")`,
+ * `kabupaten(code:)`, `district(code:)`, `village(code:)`), the lists under it are bounded by what
+ * that region really holds (`RegionTotals`, which the region domain implements from the register):
+ * a level never holds more regions than the region has, nor more than its parents × the page asked,
+ * nor more than its parents × the most any one of them has. Kalimantan Timur's
+ * `kabupatens { districts { villages(first: 25) { … } } }` is 10 kabupaten, 105 kecamatan and at
+ * most 1,038 villages, not 38 × 51 × 25.
  */
 
 /** Most items an unpaged list field can return, by `Type.field`: the register's maxima (idn-area-data 4.0.1) and the IDM's shape. */
@@ -56,6 +65,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Kabupaten.idmRanking': 51,
   /** MAX_SEARCH_RESULTS. */
   'Query.search': 50,
+  /** MAX_NODE_IDS. */
+  'Query.nodes': MAX_NODE_IDS,
 };
 
 /** Why an operation was refused: a limit, its value, what the operation measured. */
@@ -65,15 +76,53 @@ export interface LimitBreach {
   actual?: number;
 }
 
+/**
+ * The register's real sizes, as the region domain knows them: the kernel only needs numbers. The
+ * levels are the schema's types from the top (`Province`, `Kabupaten`, `District`, `Village`); a
+ * field moving between two of them moves down (a list of children) or up (the one parent).
+ */
+export interface RegionTotals {
+  /** The schema's type of each level of the register, top first. */
+  readonly levels: readonly string[];
+  /** The region a code names (any form its lookup field accepts), or undefined when the register does not hold it. */
+  region(code: string): RegionSize | undefined;
+}
+
+/** What one region holds. Entries it does not give are unbounded (the national bounds apply). */
+export interface RegionSize {
+  /** Its level: an index into `RegionTotals.levels`. */
+  readonly level: number;
+  /** The codes of the regions it lies in, top first: `above[i]` is at level i, for i < level. */
+  readonly above: readonly string[];
+  /** `total[q]`: how many regions of level q lie in it (q ≥ its level; its own level is 1). */
+  readonly total: readonly number[];
+  /** `most[p][q]`: the most regions of level q under any one region of level p inside it (level ≤ p < q). */
+  readonly most: readonly (readonly number[] | undefined)[];
+}
+
 /** What costing needs from the schema, computed once per schema. */
 export interface CostModel {
   schema: GraphQLSchema;
   /** Bounds of unpaged lists: LIST_BOUNDS plus, for introspection, the schema's own sizes. */
   bounds: ReadonlyMap<string, number>;
+  /** The register's sizes, when the server has them; without, every list has its national bound. */
+  register?: RegionTotals;
+  /** The register level of each level type, by name. */
+  levels: ReadonlyMap<string, number>;
+  /** Connections and edges whose items are of a level type: the level of their items, by type name. */
+  connections: ReadonlyMap<string, number>;
+  edges: ReadonlyMap<string, number>;
 }
 
-export function costModel(schema: GraphQLSchema, listBounds: Readonly<Record<string, number>> = LIST_BOUNDS): CostModel {
-  const bounds = new Map(Object.entries(listBounds));
+export interface CostModelOptions {
+  /** @default LIST_BOUNDS */
+  listBounds?: Readonly<Record<string, number>>;
+  /** Real sizes for lists under a region the query names. */
+  register?: RegionTotals;
+}
+
+export function costModel(schema: GraphQLSchema, options: CostModelOptions = {}): CostModel {
+  const bounds = new Map(Object.entries(options.listBounds ?? LIST_BOUNDS));
   // Introspection is answered from memory, but `types { fields { type { fields … } } }` still
   // multiplies: bound its lists by the schema's real sizes so a deep one is refused too.
   const types = Object.values(schema.getTypeMap());
@@ -89,7 +138,39 @@ export function costModel(schema: GraphQLSchema, listBounds: Readonly<Record<str
   bounds.set('__Field.args', most(types.flatMap((t) => fieldsOf(t).map((f) => ('args' in f ? f.args.length : 0)))));
   bounds.set('__Directive.args', most(schema.getDirectives().map((d) => d.args.length)));
   bounds.set('__Directive.locations', 20);
-  return { schema, bounds };
+
+  const levels = new Map((options.register?.levels ?? []).map((name, level) => [name, level] as const));
+  // A Relay connection of a level type: `XConnection.edges: [XEdge]`, `XEdge.node: X`.
+  const edges = new Map<string, number>();
+  const connections = new Map<string, number>();
+  const itemLevel = (type: (typeof types)[number], field: string) => {
+    const f = 'getFields' in type ? type.getFields()[field] : undefined;
+    return f && getNamedType(f.type).name;
+  };
+  for (const type of types) {
+    const node = itemLevel(type, 'node');
+    if (node !== undefined && levels.has(node)) edges.set(type.name, levels.get(node)!);
+  }
+  for (const type of types) {
+    const edge = itemLevel(type, 'edges');
+    if (edge !== undefined && edges.has(edge)) connections.set(type.name, edges.get(edge)!);
+  }
+  return { schema, bounds, register: options.register, levels, connections, edges };
+}
+
+/**
+ * Where a set of objects sits in the register, once the query has named a region: inside `region`
+ * at `level` (for a connection or an edge: hanging from objects at `level`, its items at `items`).
+ * `distinct` when no two of the objects are the same region: then together they hold no more than
+ * the region does. Going up makes copies (every village's `district`), so it loses that.
+ */
+interface Scope {
+  region: RegionSize;
+  code: string;
+  level: number;
+  items?: number;
+  edge?: boolean;
+  distinct: boolean;
 }
 
 /**
@@ -113,15 +194,25 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
     if (v.defaultValue) defaults.set(v.variable.name.value, valueFromASTUntyped(v.defaultValue));
   }
   const variable = (name: string) => (variables && name in variables ? variables[name] : defaults.get(name));
+  const argument = (field: FieldNode, name: string): unknown => {
+    const arg = field.arguments?.find((a) => a.name.value === name);
+    if (!arg) return undefined;
+    return arg.value.kind === Kind.VARIABLE ? variable(arg.value.name.value) : valueFromASTUntyped(arg.value);
+  };
 
-  /** Cost of one fragment per parent object, keyed by name and the page size it is spread under. */
+  /**
+   * Cost of one fragment, keyed by name, the page size it is spread under and, inside a named
+   * region, where it sits and under how many parents. Outside a region a cost is per parent object
+   * (it grows in proportion); inside, the region's totals cap it, so the count is part of the key.
+   * Spreads of one fragment at one place share an entry, which keeps a bomb linear; places are
+   * bounded by the expanded document, which MAX_FIELDS bounds before the cost is asked.
+   */
   const memo = new Map<string, number>();
 
   /** A paged field's page size: its `first`, or the default page when it is not given. */
   const pageSize = (field: FieldNode): number => {
-    const arg = field.arguments?.find((a) => a.name.value === 'first');
-    if (!arg) return DEFAULT_PAGE_SIZE;
-    const raw = arg.value.kind === Kind.VARIABLE ? variable(arg.value.name.value) : valueFromASTUntyped(arg.value);
+    const raw = argument(field, 'first');
+    if (raw === undefined) return DEFAULT_PAGE_SIZE;
     const n = typeof raw === 'number' && Number.isFinite(raw) ? raw : DEFAULT_PAGE_SIZE;
     // Beyond the maximum the resolver refuses with a clear message of its own; count the maximum.
     return Math.min(Math.max(Math.trunc(n), 0), MAX_PAGE_SIZE);
@@ -133,48 +224,97 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
     return 'getFields' in parent ? parent.getFields()[name] : undefined;
   };
 
-  /** Cost per object of `parent`; `page` is the page size of the paged field this set selects from. */
-  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, page: number | undefined): number => {
+  /**
+   * Objects under `count` objects of `parent` (within `scope`, when the query named a region);
+   * `page` is the page size of the paged field this set selects from.
+   */
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, count: number, scope: Scope | undefined, page: number | undefined): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        total += fieldCost(selection, parent, page);
+        total += fieldCost(selection, parent, count, scope, page);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? model.schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) total += selectionCost(selection.selectionSet, type, page);
+        if (type && isCompositeType(type)) total += selectionCost(selection.selectionSet, type, count, type === parent ? scope : undefined, page);
       } else {
-        total += spreadCost(selection.name.value, page);
+        total += spreadCost(selection.name.value, parent, count, scope, page);
       }
     }
     return total;
   };
 
-  const spreadCost = (name: string, page: number | undefined): number => {
-    const key = `${name}\u0000${page ?? ''}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    // A cycle counts 0 here; validation refuses it.
-    memo.set(key, 0);
+  const spreadCost = (name: string, parent: GraphQLCompositeType, count: number, scope: Scope | undefined, page: number | undefined): number => {
     const fragment = fragments.get(name);
     const type = fragment && model.schema.getType(fragment.typeCondition.name.value);
-    const cost = fragment && type && isCompositeType(type) ? selectionCost(fragment.selectionSet, type, page) : 0;
-    memo.set(key, cost);
-    return cost;
+    // A fragment on another type (an interface, a union) leaves the region: costed by national bounds.
+    const inside = type === parent ? scope : undefined;
+    const per = inside ? count : 1;
+    const key = `${name}\u0000${page ?? ''}${inside ? `\u0000${inside.code}/${inside.level}/${inside.items ?? ''}/${inside.edge ? 1 : 0}/${inside.distinct ? 1 : 0}/${per}` : ''}`;
+    let cost = memo.get(key);
+    if (cost === undefined) {
+      // A cycle counts 0 here; validation refuses it.
+      memo.set(key, 0);
+      cost = fragment && type && isCompositeType(type) ? selectionCost(fragment.selectionSet, type, per, inside, page) : 0;
+      memo.set(key, cost);
+    }
+    return inside ? cost : count * cost;
   };
 
-  const fieldCost = (field: FieldNode, parent: GraphQLCompositeType, page: number | undefined): number => {
+  const fieldCost = (field: FieldNode, parent: GraphQLCompositeType, count: number, scope: Scope | undefined, page: number | undefined): number => {
     if (!field.selectionSet) return 0;
     const def = fieldDef(parent, field.name.value);
     if (!def) return 0;
     const type = getNamedType(def.type);
     if (!isCompositeType(type)) return 0;
-    const items = isListType(getNullableType(def.type)) ? listBound(model, parent, def.name, page) : 1;
+    const list = isListType(getNullableType(def.type));
+    const perParent = list ? listBound(model, parent, def.name, page) : 1;
     const paged = isObjectType(type) && def.args.some((a) => a.name === 'first');
     const ownPage = paged ? pageSize(field) : undefined;
-    return items * (1 + selectionCost(field.selectionSet, type, ownPage));
+    const inner = scope ? within(scope, type.name, list, count, perParent) : parent === root ? lookup(field, type.name) : undefined;
+    const items = inner ? inner.items : count * perParent;
+    return items + selectionCost(field.selectionSet, type, items, inner?.scope, ownPage);
   };
 
-  return selectionCost(operation.selectionSet, root, undefined);
+  /** A root field that names its region by code: the one region, the start of a scope. */
+  const lookup = (field: FieldNode, type: string): { items: number; scope: Scope } | undefined => {
+    const level = model.levels.get(type);
+    const code = level === undefined ? undefined : argument(field, 'code');
+    const region = typeof code === 'string' ? model.register?.region(code) : undefined;
+    if (!region || region.level !== level) return undefined;
+    return { items: 1, scope: { region, code: code as string, level, distinct: true } };
+  };
+
+  /**
+   * How many objects a field returns for `count` objects in `scope`, and where they sit; undefined
+   * when the field leaves the register (an IDM summary, a ranking), whose lists take national bounds.
+   */
+  const within = (scope: Scope, type: string, list: boolean, count: number, perParent: number): { items: number; scope: Scope } | undefined => {
+    const { region, level: from } = scope;
+    /** At most `count` × the most one parent at `from` has at `to`, and, for distinct parents, the region's total. */
+    const children = (to: number, asked: number) =>
+      Math.min(count * asked, count * (region.most[from]?.[to] ?? Infinity), scope.distinct ? (region.total[to] ?? Infinity) : Infinity);
+    const level = model.levels.get(type);
+    if (scope.items === undefined) {
+      if (level !== undefined && !list && level < from) {
+        // Up: the one parent of each. Above the named region, it is that region's ancestor.
+        const code = level < region.level ? region.above[level] : scope.code;
+        const above = level < region.level ? code && model.register?.region(code) : region;
+        if (!code || !above) return undefined;
+        return { items: count, scope: { region: above, code, level, distinct: count <= 1 } };
+      }
+      if (level !== undefined && list && level > from) return { items: children(level, perParent), scope: { ...scope, level } };
+      const items = model.connections.get(type);
+      if (items !== undefined && !list && items > from) return { items: count, scope: { ...scope, items } };
+      return undefined;
+    }
+    if (!scope.edge && list && model.edges.get(type) === scope.items) {
+      return { items: children(scope.items, perParent), scope: { ...scope, edge: true } };
+    }
+    if (scope.edge && !list && level === scope.items) return { items: count, scope: { region, code: scope.code, level, distinct: scope.distinct } };
+    return undefined;
+  };
+
+  return selectionCost(operation.selectionSet, root, 1, undefined, undefined);
 }
 
 /** How many items a list field can return: its page (for a connection's edges) or its known bound. */

@@ -42,7 +42,16 @@ export interface ChangeEvent {
 }
 
 /** Changes with id > `afterId`, oldest first, at most `limit`. */
-export async function readChanges(sql: Queryable, afterId: string, limit: number): Promise<ChangeEvent[]> {
+export function readChanges(sql: Queryable, afterId: string, limit: number): Promise<ChangeEvent[]> {
+  return queryChanges(sql, `c.id > $1::bigint order by c.id limit $2`, [afterId, limit]);
+}
+
+/** The changes with these ids (decimal strings), in id order; ids the log does not hold are absent. */
+export function readChangesById(sql: Queryable, ids: readonly string[]): Promise<ChangeEvent[]> {
+  return queryChanges(sql, `c.id = any($1::bigint[]) order by c.id`, [ids]);
+}
+
+async function queryChanges(sql: Queryable, where: string, values: unknown[]): Promise<ChangeEvent[]> {
   const rows = await sql.query<Omit<ChangeEvent, 'districtCode' | 'kabupatenCode' | 'provinceCode' | 'region'> & Record<string, string>>(
     `select c.id::text as id, c.village_code as "villageCode", c.year, c.previous_score as "previousScore", c.previous_status as "previousStatus",
             c.score, c.status, c.movement, c.source_format as "sourceFormat", c.source_file as "sourceFile", c.source_line as "sourceLine",
@@ -52,8 +61,8 @@ export async function readChanges(sql: Queryable, afterId: string, limit: number
      from idm_change c
      join village v on v.code = c.village_code join district d on d.code = v.district_code
      join kabupaten k on k.code = v.kabupaten_code join province p on p.code = v.province_code
-     where c.id > $1::bigint order by c.id limit $2`,
-    [afterId, limit],
+     where ${where}`,
+    values,
   );
   return rows.map(({ villageName, villageKind, districtName, kabupatenName, kabupatenKind, provinceName, ...r }) => {
     // Kemendagri codes carry their parents, so region filters need no join.

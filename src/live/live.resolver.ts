@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { decodeCursor, encodeCursor } from '../graphql/connection';
@@ -10,6 +10,7 @@ import { parseCode } from '../region/region-code';
 import { VillageType, type VillageRow } from '../region/region.types';
 import { latestChangeId, type ChangeEvent } from './change-log';
 import type { SummaryWatchScope, UpdateFilter } from './live-hub';
+import { changeNodeId } from './live.nodes';
 import { IdmSummaryScopeInput, IdmUpdateFilter, IdmUpdateType } from './live.types';
 
 interface UpdateArgs {
@@ -128,6 +129,11 @@ export class LiveResolver {
     context.renew();
     const { loader } = await summaryScope(context, scope);
     return context.loaders.idm.summary(loader[0], year).load(loader[1]);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() event: ChangeEvent): string {
+    return changeNodeId(event);
   }
 
   @FieldResolver(() => String, { description: 'Position in the change log; pass it as `after` to resume from here.' })

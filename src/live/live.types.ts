@@ -1,4 +1,5 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../graphql/node';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { IdmMovement } from '../idm/idm-status';
 
@@ -38,8 +39,11 @@ export class IdmSummaryScopeInput {
   programSlug?: string;
 }
 
-@ObjectType('IdmUpdate', { simpleResolvers: true, description: "A change of a desa's IDM for a year, as written to the change log." })
+@ObjectType('IdmUpdate', { implements: NodeInterface, simpleResolvers: true, description: "A change of a desa's IDM for a year, as written to the change log." })
 export class IdmUpdateType {
+  @Field(() => ID, { description: 'Global id (see `node`): this entry of the change log.' })
+  id!: string;
+
   @Field(() => Int, { description: 'Year of the assessment that changed.' })
   year!: number;
 

@@ -51,6 +51,12 @@ export class Metrics {
   readonly sockets = new Gauge({ name: 'graphql_ws_sockets_open', help: 'Open graphql-ws sockets.', registers: [this.registry] });
   readonly subscriptions = new Gauge({ name: 'graphql_ws_operations_open', help: 'Operations running on graphql-ws sockets (mostly subscriptions).', registers: [this.registry] });
   readonly eventsDelivered = new Counter({ name: 'live_events_delivered_total', help: 'Subscription results sent to clients.', registers: [this.registry] });
+  readonly routeRequests = new Counter({
+    name: 'http_route_requests_total',
+    help: 'Requests to the plain HTTP routes beside GraphQL (such as the Kemendes rumusan mirror), by route and outcome.',
+    labelNames: ['route', 'outcome'] as const,
+    registers: [this.registry],
+  });
 
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
@@ -87,6 +93,11 @@ export class Metrics {
 
   refusedBy(limit: LimitName | 'rate' | 'ws_frame' | 'ws_operations' | 'ws_sockets' | 'body_size'): void {
     this.refused.inc({ limit });
+  }
+
+  /** Counts one request to a plain HTTP route; `outcome` is one of a few words the route defines. */
+  countRoute(route: string, outcome: string): void {
+    this.routeRequests.inc({ route, outcome });
   }
 
   /** Records one finished operation. */

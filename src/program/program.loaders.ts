@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { byKeys, groupByKeys, type LoaderRegistry } from '../graphql/loader-registry';
 import type { ProvinceRow } from '../region/region.types';
 import type { ProgramRepository } from './program.repository';
-import type { LocusRow, ProgramRow } from './program.types';
+import type { EnrolmentRow, LocusRow, ProgramRow } from './program.types';
 
 export class ProgramLoaders {
   constructor(
@@ -35,6 +35,20 @@ export class ProgramLoaders {
     );
   }
 
+  /** A locus by "programId|kabupatenCode". */
+  get locusByKabupaten(): DataLoader<string, LocusRow | null> {
+    return this.registry.get('locusByKabupaten', async (keys: readonly string[]) =>
+      byKeys(keys, (await this.repository.lociByKabupaten(keys.map(pairKey).map(([programId, kabupatenCode]) => ({ programId, kabupatenCode })))).map((r) => [`${r.programId}|${r.kabupatenCode}`, r]), null),
+    );
+  }
+
+  /** An enrolment by "programId|villageCode". */
+  get enrolment(): DataLoader<string, EnrolmentRow | null> {
+    return this.registry.get('enrolment', async (keys: readonly string[]) =>
+      byKeys(keys, (await this.repository.enrolments(keys.map(pairKey).map(([programId, villageCode]) => ({ programId, villageCode })))).map((r) => [`${r.programId}|${r.villageCode}`, r]), null),
+    );
+  }
+
   get provincesOfProgram(): DataLoader<number, ProvinceRow[]> {
     return this.registry.get('provincesOfProgram', async (ids: readonly number[]) =>
       groupByKeys(ids, await this.repository.provincesOfPrograms(ids), (r) => r.programId).map((rows) =>
@@ -42,6 +56,11 @@ export class ProgramLoaders {
       ),
     );
   }
+}
+
+function pairKey(key: string): [number, string] {
+  const [id, code] = key.split('|');
+  return [Number(id), code!];
 }
 
 declare module '../graphql/context' {

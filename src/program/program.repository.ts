@@ -28,6 +28,24 @@ export class ProgramRepository {
     return this.sql.query(`select ${LOCUS_COLUMNS} from program_locus l where l.id = any($1::int[])`, [ids]);
   }
 
+  /** Loci by program and kabupaten code, the natural key their global ids carry. */
+  lociByKabupaten(keys: readonly { programId: number; kabupatenCode: string }[]): Promise<LocusRow[]> {
+    return this.sql.query(
+      `select ${LOCUS_COLUMNS} from program_locus l join unnest($1::int[], $2::text[]) as k(program_id, code)
+       on l.program_id = k.program_id and l.kabupaten_code = k.code`,
+      [keys.map((k) => k.programId), keys.map((k) => k.kabupatenCode)],
+    );
+  }
+
+  /** Enrolments by program and village code. */
+  enrolments(keys: readonly { programId: number; villageCode: string }[]): Promise<EnrolmentRow[]> {
+    return this.sql.query(
+      `select pv.program_id as "programId", pv.locus_id as "locusId", pv.village_code as "villageCode", to_char(pv.enrolled_on, 'YYYY-MM-DD') as "enrolledOn"
+       from program_village pv join unnest($1::int[], $2::text[]) as k(program_id, code) on pv.program_id = k.program_id and pv.village_code = k.code`,
+      [keys.map((k) => k.programId), keys.map((k) => k.villageCode)],
+    );
+  }
+
   /** Provinces holding at least one locus of each program. */
   provincesOfPrograms(programIds: readonly number[]): Promise<{ programId: number; code: string; name: string }[]> {
     return this.sql.query(

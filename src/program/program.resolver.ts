@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/viewer';
 import type { Context } from '../graphql/context';
 import { VALIDATE_INPUT } from '../graphql/validation';
 import type { Connection } from '../graphql/connection';
+import { globalId } from '../graphql/global-id';
+import { PROGRAM_KIND } from '../region/region.nodes';
 import { villageConnection } from '../region/region.resolver';
 import { KabupatenType, ProvinceType, VillageArgs, VillageConnection, VillageType, type KabupatenRow, type ProvinceRow, type VillageRow } from '../region/region.types';
 import { ProgramService } from './program.service';
@@ -24,6 +26,11 @@ import {
 
 @Resolver(() => ProgramType)
 export class ProgramResolver {
+  @FieldResolver(() => ID)
+  id(@Root() program: ProgramRow): string {
+    return globalId(PROGRAM_KIND, program.id);
+  }
+
   @Query(() => ProgramType, { nullable: true, description: 'A program by slug ("desa-cerdas-2022"); null when unknown.' })
   program(@Arg('slug', { description: 'The program slug.' }) slug: string, @Ctx() context: Context): Promise<ProgramRow | null> {
     return context.loaders.program.bySlug.load(slug);
@@ -112,6 +119,11 @@ function service(context: Context): ProgramService {
 
 @Resolver(() => ProgramLocusType)
 export class ProgramLocusResolver {
+  @FieldResolver(() => ID)
+  id(@Root() locus: LocusRow): string {
+    return globalId('ProgramLocus', locus.programId, locus.kabupatenCode);
+  }
+
   @FieldResolver(() => ProgramType, { description: 'The program.' })
   async program(@Root() locus: LocusRow, @Ctx() context: Context): Promise<ProgramRow> {
     return (await context.loaders.program.byId.load(locus.programId))!;
@@ -144,6 +156,11 @@ export class ProgramLocusResolver {
 
 @Resolver(() => EnrolmentType)
 export class EnrolmentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() enrolment: EnrolmentRow): string {
+    return globalId('Enrolment', enrolment.programId, enrolment.villageCode);
+  }
+
   @FieldResolver(() => ProgramType, { description: 'The program.' })
   async program(@Root() enrolment: EnrolmentRow, @Ctx() context: Context): Promise<ProgramRow> {
     return (await context.loaders.program.byId.load(enrolment.programId))!;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { NodeInterface } from '../graphql/node';
 
 export interface ProgramRow {
   id: number;
@@ -25,10 +26,10 @@ export interface EnrolmentRow {
   enrolledOn: string;
 }
 
-@ObjectType('Program', { simpleResolvers: true, description: 'A program that assists villages, such as a Desa Cerdas cohort.' })
+@ObjectType('Program', { implements: NodeInterface, simpleResolvers: true, description: 'A program that assists villages, such as a Desa Cerdas cohort.' })
 export class ProgramType {
-  @Field(() => ID, { description: 'Internal identifier.' })
-  id!: number;
+  @Field(() => ID, { description: 'Global id (see `node`).' })
+  id!: string;
 
   @Field({ description: 'Stable identifier used in arguments, e.g. "desa-cerdas-2022".' })
   slug!: string;
@@ -46,17 +47,20 @@ export class ProgramType {
   description!: string | null;
 }
 
-@ObjectType('ProgramLocus', { simpleResolvers: true, description: 'A kabupaten taking part in a program (lokus), with its village quota.' })
+@ObjectType('ProgramLocus', { implements: NodeInterface, simpleResolvers: true, description: 'A kabupaten taking part in a program (lokus), with its village quota.' })
 export class ProgramLocusType {
-  @Field(() => ID, { description: 'Internal identifier.' })
-  id!: number;
+  @Field(() => ID, { description: 'Global id (see `node`), made of the program and the kabupaten.' })
+  id!: string;
 
   @Field(() => Int, { description: 'Most villages this locus may enrol.' })
   quota!: number;
 }
 
-@ObjectType('Enrolment', { simpleResolvers: true, description: 'A village enrolled in a program through the locus of its kabupaten.' })
+@ObjectType('Enrolment', { implements: NodeInterface, simpleResolvers: true, description: 'A village enrolled in a program through the locus of its kabupaten.' })
 export class EnrolmentType {
+  @Field(() => ID, { description: 'Global id (see `node`), made of the program and the village.' })
+  id!: string;
+
   @Field(() => GraphQLLocalDate, { description: 'Day the village joined the program.' })
   enrolledOn!: string;
 }

@@ -53,6 +53,50 @@ export function parseCode(input: string, level: RegionLevel, argument = 'code'):
   return code;
 }
 
+/**
+ * Most codes one list filter takes. A frontend's saved selection or enrolled list is tens to a few
+ * hundred desa; 500 is also the largest page (MAX_PAGE_SIZE), so one page can hold them all.
+ */
+export const MAX_CODES = 500;
+
+const LEVELS: RegionLevel[] = ['province', 'kabupaten', 'district', 'village'];
+
+/**
+ * A list of codes of one level, dotted or compact, as their dotted forms without repeats.
+ * BAD_USER_INPUT when there are more than MAX_CODES, or naming every code that is not of `level`
+ * (saying which level it is, when it is a code of another one). Whether the register holds them is
+ * not checked: unknown codes simply match nothing.
+ */
+export function parseCodes(inputs: readonly string[], level: RegionLevel, argument = 'codes'): string[] {
+  if (inputs.length > MAX_CODES) {
+    throw new BadUserInputError(`${argument} may hold at most ${MAX_CODES} codes, got ${inputs.length}; split the list over several requests`, {
+      argument,
+      max: MAX_CODES,
+      actual: inputs.length,
+    });
+  }
+  const codes = new Set<string>();
+  const invalid: string[] = [];
+  for (const input of inputs) {
+    const code = tryParseCode(input, level);
+    if (code === undefined) invalid.push(input);
+    else codes.add(code);
+  }
+  if (invalid.length) {
+    const shown = invalid.slice(0, 10).map((input) => {
+      const other = LEVELS.find((l) => l !== level && tryParseCode(input, l) !== undefined);
+      return other ? `"${input}" (a ${other} code)` : `"${input}"`;
+    });
+    const more = invalid.length > shown.length ? ` and ${invalid.length - shown.length} more` : '';
+    throw new BadUserInputError(`${argument}: ${shown.join(', ')}${more} ${invalid.length === 1 ? 'is not a' : 'are not'} ${level} code${invalid.length === 1 ? '' : 's'}: expected ${EXAMPLE[level]}`, {
+      argument,
+      level,
+      invalid: invalid.slice(0, 10),
+    });
+  }
+  return [...codes];
+}
+
 /** The Kemendes form of a code: its digits without dots. */
 export function compactCode(code: string): string {
   return code.replaceAll('.', '');

@@ -1,20 +1,24 @@
 import type { Context } from '../graphql/context';
 import { pageRequest, toConnection, type PageArgs } from '../graphql/connection';
 import { jsonList, type FieldArgs, type ObjectPlan, type PlannerConfig, type PlanScope, type RelationPlan, type Render } from '../graphql/planner';
-import { parseCode, searchArgument } from './region-code';
+import { parseCode } from './region-code';
+import { districtQuery, kabupatenQuery } from './region-filter';
 import {
   DISTRICT_ROW,
+  districtConditions,
   KABUPATEN_ROW,
+  kabupatenConditions,
   ordering,
   PROVINCE_ROW,
   VILLAGE_ROW,
   villageConditions,
   villageSource,
+  type DistrictQuery,
   type KabupatenQuery,
   type VillageParent,
 } from './region.repository';
 import { villageListQuery, villagePageConnection } from './region.resolver';
-import { VillageOrderBy, type KabupatenFilter, type KabupatenRow, type VillageArgs, type VillageRow } from './region.types';
+import { VillageOrderBy, type DistrictFilter, type DistrictRow, type KabupatenFilter, type KabupatenRow, type VillageArgs, type VillageRow } from './region.types';
 
 /**
  * How the register is read by the planner (see src/graphql/planner.ts): each level's row, its
@@ -28,6 +32,8 @@ function one(table: string, child: string, code: string, render: Render): string
 }
 
 const compactCode = { kind: 'column', sql: (alias: string) => `replace(${alias}.code, '.', '')` } as const;
+/** Planned rows are national (the planner plans no program's navigation): the id is the code's. */
+const id = { kind: 'resolver', reads: ['code'] } as const;
 
 function up(type: 'Province' | 'Kabupaten' | 'District', table: string, column: string): RelationPlan {
   return { kind: 'relation', type, sql: (_q, parent, child, _args, render) => one(table, child, `${parent}.${column}`, render) };
@@ -71,6 +77,7 @@ function villagePage(parent: VillageParent): RelationPlan {
 const province: ObjectPlan = {
   columns: PROVINCE_ROW,
   fields: {
+    id,
     compactCode,
     kabupatens: {
       kind: 'relation',
@@ -85,6 +92,7 @@ const province: ObjectPlan = {
 const kabupaten: ObjectPlan = {
   columns: KABUPATEN_ROW,
   fields: {
+    id,
     compactCode,
     province: up('Province', 'province', 'province_code'),
     districts: {
@@ -100,6 +108,7 @@ const kabupaten: ObjectPlan = {
 const district: ObjectPlan = {
   columns: DISTRICT_ROW,
   fields: {
+    id,
     compactCode,
     kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
     province: up('Province', 'province', 'province_code'),
@@ -111,6 +120,7 @@ const district: ObjectPlan = {
 const village: ObjectPlan = {
   columns: VILLAGE_ROW,
   fields: {
+    id,
     compactCode,
     district: up('District', 'district', 'district_code'),
     kabupaten: up('Kabupaten', 'kabupaten', 'kabupaten_code'),
@@ -123,26 +133,42 @@ function byCode(type: 'Province' | 'Kabupaten' | 'District', table: string, leve
   return { kind: 'relation', type, sql: (q, _parent, child, args, render) => one(table, child, q.param(parseCode(args.code as string, level)), render) };
 }
 
-/** The kabupaten list's conditions, as `RegionQueryResolver.kabupatens` builds them. */
-function kabupatenQuery(filter: KabupatenFilter | null | undefined): KabupatenQuery {
-  return {
-    search: filter?.search ? searchArgument(filter.search, 'filter.search') : undefined,
-    kind: filter?.kind,
-    provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
-  };
+/** How a root list of a small level reads its filter: parsed as its resolver parses it, then as SQL. */
+interface LevelList<Q> {
+  table: string;
+  alias: 'k' | 'd';
+  query(filter: unknown): Q;
+  conditions(query: Q, values: unknown[]): string[];
 }
 
-function kabupatenPage(q: PlanScope, child: string, args: FieldArgs, render: Render): string {
+const KABUPATEN_LIST: LevelList<KabupatenQuery> = {
+  table: 'kabupaten',
+  alias: 'k',
+  query: (filter) => kabupatenQuery(filter as KabupatenFilter | undefined),
+  conditions: kabupatenConditions,
+};
+
+const DISTRICT_LIST: LevelList<DistrictQuery> = {
+  table: 'district',
+  alias: 'd',
+  query: (filter) => districtQuery(filter as DistrictFilter | undefined),
+  conditions: districtConditions,
+};
+
+/**
+ * A root page of a small level (kabupaten, kecamatan) in code order: `first + 1` rows under the
+ * level's conditions. The page and the filter are checked in the resolver's order, so a malformed
+ * code is refused whatever `first` asks; `first: 0` then returns before any parameter is added,
+ * since a parameter the statement does not use has no type PostgreSQL can infer.
+ */
+function codePage<Q>(list: LevelList<Q>, q: PlanScope, child: string, args: FieldArgs, render: Render): string {
   const page = pageRequest(args as PageArgs);
-  const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
+  const query = list.query(args.filter);
   if (page.first === 0) return `'[]'::json`;
-  const where: string[] = [];
-  // 514 rows: folding in SQL is cheap here, no stored search column needed.
-  if (query.search) where.push(`lower(k.name) like ${q.param(`%${query.search}%`)}`);
-  if (query.kind) where.push(`k.kind = ${q.param(query.kind)}`);
-  if (query.provinceCode) where.push(`k.province_code = ${q.param(query.provinceCode)}`);
-  if (page.after !== null) where.push(`k.code > ${q.param(page.after)}`);
-  const rows = `(select k.* from kabupaten k ${where.length ? `where ${where.join(' and ')}` : ''} order by k.code limit ${q.param(page.first + 1)}) ${child}`;
+  const { table, alias } = list;
+  const where = list.conditions(query, q.values);
+  if (page.after !== null) where.push(`${alias}.code > ${q.param(page.after)}`);
+  const rows = `(select ${alias}.* from ${table} ${alias} ${where.length ? `where ${where.join(' and ')}` : ''} order by ${alias}.code limit ${q.param(page.first + 1)}) ${child}`;
   return jsonList(render(child), `${child}.code`, rows);
 }
 
@@ -159,10 +185,21 @@ const roots: Record<string, RelationPlan> = {
     type: 'Kabupaten',
     through: ['edges', 'node'],
     childReads: ['code'],
-    sql: (q, _parent, child, args, render) => kabupatenPage(q, child, args, render),
+    sql: (q, _parent, child, args, render) => codePage(KABUPATEN_LIST, q, child, args, render),
     finish: (rows, _source, args, context: Context) => {
       const query = kabupatenQuery(args.filter as KabupatenFilter | undefined);
       return toConnection(rows as KabupatenRow[], pageRequest(args as PageArgs), (r) => r.code, () => context.loaders.region.repository.kabupatenCount(query));
+    },
+  },
+  districts: {
+    kind: 'relation',
+    type: 'District',
+    through: ['edges', 'node'],
+    childReads: ['code'],
+    sql: (q, _parent, child, args, render) => codePage(DISTRICT_LIST, q, child, args, render),
+    finish: (rows, _source, args, context: Context) => {
+      const query = districtQuery(args.filter as DistrictFilter | undefined);
+      return toConnection(rows as DistrictRow[], pageRequest(args as PageArgs), (r) => r.code, () => context.loaders.region.repository.districtCount(query));
     },
   },
   district: byCode('District', 'district', 'district'),

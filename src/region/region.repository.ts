@@ -11,6 +11,8 @@ import type { DistrictRow, KabupatenRow, ProvinceRow, SearchHitRow, VillageCount
 
 /** Conditions on a list of villages; codes are already parsed to their dotted form. */
 export interface VillageQuery {
+  /** Dotted village codes (or codes a desa was published under); an empty list matches none. */
+  codes?: string[];
   /** Already folded with `searchKey`. */
   search?: string;
   kind?: VillageKind;
@@ -29,9 +31,17 @@ export type VillageOrder = 'CODE' | 'IDM_SCORE_ASC' | 'IDM_SCORE_DESC';
 export type VillageParent = 'province_code' | 'kabupaten_code' | 'district_code' | 'locus' | 'root';
 
 export interface KabupatenQuery {
+  /** Dotted codes; an empty list matches none. */
+  codes?: string[];
   search?: string;
   kind?: KabupatenKind;
   provinceCode?: string;
+}
+
+export interface DistrictQuery {
+  /** Dotted codes; an empty list matches none. */
+  codes?: string[];
+  kabupatenCode?: string;
 }
 
 /** Row key → column, for each level: the repository's select lists and the planner's objects share them. */
@@ -59,6 +69,12 @@ export function param(values: unknown[], value: unknown): string {
 
 export function villageConditions(query: VillageQuery, values: unknown[]): string[] {
   const where: string[] = [];
+  if (query.codes) {
+    // A code the register does not hold may be one the desa was published under, as village(code:) reads it.
+    const codes = param(values, query.codes);
+    where.push(`v.code = any(${codes}::text[] || array(select a.village_code from village_code_alias a
+      where a.alias_code = any(${codes}::text[]) and not exists (select 1 from village x where x.code = a.alias_code)))`);
+  }
   // search_name holds searchKey(name); the trigram GIN index serves the infix LIKE.
   if (query.search) where.push(`v.search_name like ${param(values, `%${query.search}%`)}`);
   if (query.kind) where.push(`v.kind = ${param(values, query.kind)}`);
@@ -267,7 +283,7 @@ export class RegionRepository {
   /** A page of kabupaten/kota in code order. */
   kabupatenPage(query: KabupatenQuery, page: PageRequest): Promise<KabupatenRow[]> {
     const values: unknown[] = [];
-    const where = this.kabupatenConditions(query, values);
+    const where = kabupatenConditions(query, values);
     if (page.after !== null) where.push(`k.code > ${param(values, page.after)}`);
     const limit = param(values, page.first + 1);
     return this.sql.query(
@@ -278,9 +294,31 @@ export class RegionRepository {
 
   async kabupatenCount(query: KabupatenQuery): Promise<number> {
     const values: unknown[] = [];
-    const where = this.kabupatenConditions(query, values);
+    const where = kabupatenConditions(query, values);
     const [row] = await this.sql.query<{ count: number }>(
       `select count(*)::int as count from kabupaten k ${where.length ? `where ${where.join(' and ')}` : ''}`,
+      values,
+    );
+    return row!.count;
+  }
+
+  /** A page of kecamatan in code order. */
+  districtPage(query: DistrictQuery, page: PageRequest): Promise<DistrictRow[]> {
+    const values: unknown[] = [];
+    const where = districtConditions(query, values);
+    if (page.after !== null) where.push(`d.code > ${param(values, page.after)}`);
+    const limit = param(values, page.first + 1);
+    return this.sql.query(
+      `select ${DISTRICT_COLUMNS} from district d ${where.length ? `where ${where.join(' and ')}` : ''} order by d.code limit ${limit}`,
+      values,
+    );
+  }
+
+  async districtCount(query: DistrictQuery): Promise<number> {
+    const values: unknown[] = [];
+    const where = districtConditions(query, values);
+    const [row] = await this.sql.query<{ count: number }>(
+      `select count(*)::int as count from district d ${where.length ? `where ${where.join(' and ')}` : ''}`,
       values,
     );
     return row!.count;
@@ -342,12 +380,23 @@ export class RegionRepository {
     );
   }
 
-  private kabupatenConditions(query: KabupatenQuery, values: unknown[]): string[] {
-    const where: string[] = [];
-    // 514 rows: folding in SQL is cheap here, no stored search column needed.
-    if (query.search) where.push(`lower(k.name) like ${param(values, `%${query.search}%`)}`);
-    if (query.kind) where.push(`k.kind = ${param(values, query.kind)}`);
-    if (query.provinceCode) where.push(`k.province_code = ${param(values, query.provinceCode)}`);
-    return where;
-  }
+}
+
+/** Conditions on kabupaten aliased `k`; the repository's page and count and the planner share them. */
+export function kabupatenConditions(query: KabupatenQuery, values: unknown[]): string[] {
+  const where: string[] = [];
+  if (query.codes) where.push(`k.code = any(${param(values, query.codes)}::text[])`);
+  // 514 rows: folding in SQL is cheap here, no stored search column needed.
+  if (query.search) where.push(`lower(k.name) like ${param(values, `%${query.search}%`)}`);
+  if (query.kind) where.push(`k.kind = ${param(values, query.kind)}`);
+  if (query.provinceCode) where.push(`k.province_code = ${param(values, query.provinceCode)}`);
+  return where;
+}
+
+/** Conditions on kecamatan aliased `d`. */
+export function districtConditions(query: DistrictQuery, values: unknown[]): string[] {
+  const where: string[] = [];
+  if (query.codes) where.push(`d.code = any(${param(values, query.codes)}::text[])`);
+  if (query.kabupatenCode) where.push(`d.kabupaten_code = ${param(values, query.kabupatenCode)}`);
+  return where;
 }

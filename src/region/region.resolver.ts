@@ -1,11 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
 import { codePrefix, compactCode, parseCode, searchArgument } from './region-code';
 import { RegionLevelName } from './region.enums';
+import { regionId } from './region.nodes';
 import { villageSortKey, type VillageParent, type VillageQuery } from './region.repository';
 import {
+  DistrictArgs,
+  DistrictConnection,
   DistrictType,
   KabupatenConnection,
   KabupatenFilter,
@@ -24,6 +27,7 @@ import {
   type SearchHitRow,
   type VillageRow,
 } from './region.types';
+import { districtQuery, kabupatenQuery } from './region-filter';
 import { villageQuery } from './village-filter';
 import { publishedYear } from '../idm/idm-year';
 
@@ -105,15 +109,21 @@ export class RegionQueryResolver {
     @Ctx() context: Context,
   ): Promise<Connection<KabupatenRow>> {
     const page = pageRequest(args);
-    const query = {
-      search: filter?.search ? searchArgument(filter.search, 'filter.search') : undefined,
-      kind: filter?.kind,
-      provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
-    };
+    const query = kabupatenQuery(filter);
     const loaders = context.loaders.region;
     const rows = page.first === 0 ? [] : await loaders.repository.kabupatenPage(query, page);
     for (const row of rows) loaders.kabupaten.prime(row.code, row);
     return toConnection(rows, page, (r) => r.code, () => loaders.repository.kabupatenCount(query));
+  }
+
+  @Query(() => DistrictConnection, { description: 'Kecamatan in code order, optionally filtered (by many codes at once, or by kabupaten).' })
+  async districts(@Args() args: DistrictArgs, @Ctx() context: Context): Promise<Connection<DistrictRow>> {
+    const page = pageRequest(args);
+    const query = districtQuery(args.filter);
+    const loaders = context.loaders.region;
+    const rows = page.first === 0 ? [] : await loaders.repository.districtPage(query, page);
+    for (const row of rows) loaders.district.prime(row.code, row);
+    return toConnection(rows, page, (r) => r.code, () => loaders.repository.districtCount(query));
   }
 
   @Query(() => DistrictType, { nullable: true, description: 'A kecamatan by code ("64.02.08" or "640208"); null when unknown.' })
@@ -186,6 +196,11 @@ export class RegionSearchResolver {
 
 @Resolver(() => ProvinceType)
 export class ProvinceResolver {
+  @FieldResolver(() => ID)
+  id(@Root() province: ProvinceRow): string {
+    return regionId('Province', province);
+  }
+
   @FieldResolver(() => String, { description: 'The code as Kemendes data write it (same as `code` at this level).' })
   compactCode(@Root() province: ProvinceRow): string {
     return compactCode(province.code);
@@ -214,6 +229,11 @@ export class ProvinceResolver {
 
 @Resolver(() => KabupatenType)
 export class KabupatenResolver {
+  @FieldResolver(() => ID)
+  id(@Root() kabupaten: KabupatenRow): string {
+    return regionId('Kabupaten', kabupaten);
+  }
+
   @FieldResolver(() => String, { description: 'The code without dots, as Kemendes data write it ("6402").' })
   compactCode(@Root() kabupaten: KabupatenRow): string {
     return compactCode(kabupaten.code);
@@ -247,6 +267,11 @@ export class KabupatenResolver {
 
 @Resolver(() => DistrictType)
 export class DistrictResolver {
+  @FieldResolver(() => ID)
+  id(@Root() district: DistrictRow): string {
+    return regionId('District', district);
+  }
+
   @FieldResolver(() => String, { description: 'The code without dots ("640208").' })
   compactCode(@Root() district: DistrictRow): string {
     return compactCode(district.code);
@@ -279,6 +304,11 @@ export class DistrictResolver {
 
 @Resolver(() => VillageType)
 export class VillageResolver {
+  @FieldResolver(() => ID)
+  id(@Root() village: VillageRow): string {
+    return regionId('Village', village);
+  }
+
   @FieldResolver(() => String, { description: 'The code without dots, as Kemendes IDM data write it ("6402082005").' })
   compactCode(@Root() village: VillageRow): string {
     return compactCode(village.code);

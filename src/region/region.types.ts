@@ -1,9 +1,10 @@
-import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection';
+import { NodeInterface } from '../graphql/node';
 import { IdmMovement } from '../idm/idm-status';
 import { IdmStatus } from '../idm/idm-status';
 import { KabupatenKind, RegionLevelName, SearchMatch, VillageKind } from './region.enums';
-import { MAX_SEARCH_LENGTH } from './region-code';
+import { MAX_CODES, MAX_SEARCH_LENGTH } from './region-code';
 
 /**
  * GraphQL types of the register. Resolvers hand them plain rows (the `*Row` shapes), never
@@ -47,8 +48,11 @@ export interface VillageRow {
   scope?: ProgramScope;
 }
 
-@ObjectType('Province', { simpleResolvers: true, description: 'A province (provinsi), the first level of the Kemendagri register.' })
+@ObjectType('Province', { implements: NodeInterface, simpleResolvers: true, description: 'A province (provinsi), the first level of the Kemendagri register.' })
 export class ProvinceType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national province, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Kemendagri code, e.g. "64".' })
   code!: string;
 
@@ -56,8 +60,11 @@ export class ProvinceType {
   name!: string;
 }
 
-@ObjectType('Kabupaten', { simpleResolvers: true, description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
+@ObjectType('Kabupaten', { implements: NodeInterface, simpleResolvers: true, description: 'A regency (kabupaten) or city (kota), the second level of the register.' })
 export class KabupatenType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national kabupaten, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02".' })
   code!: string;
 
@@ -68,8 +75,11 @@ export class KabupatenType {
   kind!: KabupatenKind;
 }
 
-@ObjectType('District', { simpleResolvers: true, description: 'A district (kecamatan), the third level of the register.' })
+@ObjectType('District', { implements: NodeInterface, simpleResolvers: true, description: 'A district (kecamatan), the third level of the register.' })
 export class DistrictType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national district, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08".' })
   code!: string;
 
@@ -77,8 +87,11 @@ export class DistrictType {
   name!: string;
 }
 
-@ObjectType('Village', { simpleResolvers: true, description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
+@ObjectType('Village', { implements: NodeInterface, simpleResolvers: true, description: 'A village: desa, desa adat or kelurahan, the fourth level of the register.' })
 export class VillageType {
+  @Field(() => ID, { description: 'Global id (see `node`); reached through a program, another id than the national village, since its fields answer for the program.' })
+  id!: string;
+
   @Field({ description: 'Dotted Kemendagri code, e.g. "64.02.08.2005".' })
   code!: string;
 
@@ -106,6 +119,12 @@ export class VillageCounts {
 
 @InputType({ description: 'Narrows a list of villages. All given conditions must hold.' })
 export class VillageFilter {
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most ${MAX_CODES}; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none.`,
+  })
+  codes?: string[];
+
   @Field({ nullable: true, description: `Part of the village name, at most ${MAX_SEARCH_LENGTH} characters; case, accents and punctuation are ignored.` })
   search?: string;
 
@@ -170,6 +189,9 @@ export class VillageArgs extends PageArgs {
 
 @InputType({ description: 'Narrows a list of kabupaten/kota.' })
 export class KabupatenFilter {
+  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02" or "6402"), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
+  codes?: string[];
+
   @Field({ nullable: true, description: `Part of the name, at most ${MAX_SEARCH_LENGTH} characters; case and accents are ignored.` })
   search?: string;
 
@@ -180,8 +202,24 @@ export class KabupatenFilter {
   provinceCode?: string;
 }
 
+@InputType({ description: 'Narrows a list of kecamatan. All given conditions must hold.' })
+export class DistrictFilter {
+  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02.08" or "640208"), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
+  codes?: string[];
+
+  @Field({ nullable: true, description: 'Only those in this kabupaten/kota ("64.02" or "6402").' })
+  kabupatenCode?: string;
+}
+
+@ArgsType()
+export class DistrictArgs extends PageArgs {
+  @Field(() => DistrictFilter, { nullable: true, description: 'Conditions the kecamatan must meet.' })
+  filter?: DistrictFilter | null;
+}
+
 export const VillageConnection = ConnectionType(VillageType, 'Village');
 export const KabupatenConnection = ConnectionType(KabupatenType, 'Kabupaten');
+export const DistrictConnection = ConnectionType(DistrictType, 'District');
 
 export interface SearchHitRow {
   level: RegionLevelName;

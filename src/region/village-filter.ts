@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../errors';
 import { checkYear, publishedYear } from '../idm/idm-year';
 import type { Context } from '../graphql/context';
-import { parseCode, searchArgument } from './region-code';
+import { parseCode, parseCodes, searchArgument } from './region-code';
 import type { VillageQuery } from './region.repository';
 import type { ProgramScope, VillageFilter } from './region.types';
 
@@ -9,6 +9,7 @@ import type { ProgramScope, VillageFilter } from './region.types';
 export async function villageQuery(filter: VillageFilter | undefined | null, context: Context, scope?: ProgramScope): Promise<VillageQuery> {
   const query: VillageQuery = {};
   if (!filter && !scope) return query;
+  if (filter?.codes != null) query.codes = parseCodes(filter.codes, 'village', 'filter.codes');
   if (filter?.search != null) {
     const key = searchArgument(filter.search, 'filter.search');
     if (key) query.search = key;

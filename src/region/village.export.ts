@@ -6,12 +6,12 @@ import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Context, ContextFactory, Services } from '../graphql/context';
 import { BadUserInputError, ErrorCode } from '../errors';
-import { sendGraphQLError } from '../http/graphql-error-response';
+import { sendGraphQLError, sendRefusal } from '../http/graphql-error-response';
 import { IdmMovement } from '../idm/idm-status';
 import { CURRENT_STATUS, previousAssessmentJoin } from '../idm/idm.repository';
 import { movementSql } from '../idm/idm.rules';
 import { IdmStatus } from '../idm/idm-status';
-import { REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
+import { isRefusal, type Admission } from '../admission/admission';
 import type { Logger } from '../logger';
 import { VillageKind } from './region.enums';
 import { ordering, param, villageConditions, villageSortKey, villageSource, type VillageOrder, type VillageQuery } from './region.repository';
@@ -139,7 +139,7 @@ async function* exportRows(context: Context, query: VillageQuery, order: Village
 }
 
 /** Mounts the export at EXPORT_PATH. */
-export function villageExportRouter(services: Services, createContext: ContextFactory, rate: RateLimit, clientOf: (req: express.Request) => string, log: Logger): Router {
+export function villageExportRouter(services: Services, createContext: ContextFactory, admission: Admission, clientOf: (req: express.Request) => string, log: Logger): Router {
   const router = express.Router();
   router.get(EXPORT_PATH, async (req, res) => {
     const client = clientOf(req);
@@ -167,11 +167,9 @@ export function villageExportRouter(services: Services, createContext: ContextFa
     if (total > MAX_EXPORT_ROWS) {
       return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, `The list holds ${total} villages, more than the ${MAX_EXPORT_ROWS} an export may: narrow the filter`, { max: MAX_EXPORT_ROWS });
     }
-    const retryAfter = await rate.charge(client, Math.max(REQUEST_MIN_COST, total));
-    if (retryAfter !== undefined) {
-      res.setHeader('retry-after', String(retryAfter));
-      return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from your address: try again in ${retryAfter} s`, { retryAfter });
-    }
+    // Its cost is its rows: the admission core charges them as it charges an operation's objects.
+    const decision = await admission.admit({ client, viewer: context.viewer, cost: total });
+    if (isRefusal(decision)) return sendRefusal(res, decision);
     res.status(200);
     res.type('text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="villages.csv"');

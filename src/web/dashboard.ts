@@ -16,6 +16,9 @@ function projectRoot(from: string): string {
 /** Vite's output (see web/dashboard/vite.config.mts). */
 export const DASHBOARD_BUILD_DIR = path.join(projectRoot(__dirname), 'dist', 'dashboard');
 
+/** The dashboard's documents by hash (graphql-codegen's persisted documents), written by `npm run build`: TRUSTED_DOCUMENTS takes it. */
+export const DASHBOARD_MANIFEST = path.join(DASHBOARD_BUILD_DIR, 'persisted-documents.json');
+
 /**
  * Everything the page loads comes from this origin: the API, its WebSocket, scripts, styles and
  * fonts (none: the system's). The policy makes a slip (a CDN link, a remote font) fail loudly in

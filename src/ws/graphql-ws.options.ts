@@ -2,14 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { authenticate } from '../auth/authenticate';
-import type { Viewer } from '../auth/viewer';
-import { createContext } from '../context';
-import type { Services } from '../graphql/context';
-import { createFormatError, ErrorCode, logUnexpectedErrors, UnauthenticatedError } from '../errors';
+import { isRefusal, type Admission, type Viewer } from '../admission/admission';
+import type { ContextFactory, Services } from '../graphql/context';
+import { createFormatError, ErrorCode, logUnexpectedErrors } from '../errors';
 import { requestIdOf } from '../http/request-log';
 import type { OperationLimiter } from '../limits/operation-limits';
-import { rateLimitedError, REQUEST_MIN_COST, type RateLimit } from '../limits/rate-limit';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { SocketExtra as Extra } from './ws-transport';
@@ -22,8 +19,11 @@ export const CLOSE_POLICY_VIOLATION = 1008;
 export interface GraphqlWsDeps {
   schema: GraphQLSchema;
   services: Services;
+  createContext: ContextFactory;
+  /** Decides each operation: authentication, trusted documents, limits, cost, rate limit. */
+  admission: Admission;
+  /** The standard validation rules with the limits, cached per document. */
   limiter: OperationLimiter;
-  rate: RateLimit;
   metrics: Metrics;
   log: Logger;
   clientOf: (req: IncomingMessage) => string;
@@ -41,10 +41,12 @@ export function socketIdentity(clientOf: (req: IncomingMessage) => string) {
 }
 
 /**
- * graphql-ws's options for this API: its own parse (cached, token-limited), validate (standard rules
- * plus the limits) and context (the one context builder); `onSubscribe` only adds what needs the
- * variables or the socket: the cost, the rate limit and the operations per socket. Every refusal is
- * an `error` message for that operation alone, with `extensions.code` like HTTP's; the socket and its
+ * graphql-ws's options for this API: `onSubscribe` counts the operations per socket, then asks the
+ * admission core (src/admission/admission.ts) as HTTP does: authentication (the connection's token,
+ * checked again for each operation), the trusted document, parse (cached, token-limited), the field
+ * bound, cost and rate limit; then validates (standard rules plus the limits, cached per document)
+ * and hands graphql-ws the document and the context (the one context builder). Every refusal is an
+ * `error` message for that operation alone, with `extensions.code` like HTTP's; the socket and its
  * other subscriptions live on.
  */
 export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionParams, Extra> {
@@ -56,7 +58,6 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
   /** The viewer of each operation, authenticated in onSubscribe, for its context. */
   const viewers = new WeakMap<object, Map<string, Viewer>>();
   const authorizationOf = (params: Record<string, unknown> | undefined) => params?.authorization ?? params?.Authorization;
-  const authenticated = (params: Record<string, unknown> | undefined) => authenticate(authorizationOf(params), deps.services.config, deps.services.sql);
   const tooMany = new GraphQLError(
     `Too many operations on this socket: at most ${deps.maxOperationsPerSocket} at once (WS_MAX_SUBSCRIPTIONS). Complete some, or combine their filters.`,
     { extensions: { code: ErrorCode.BAD_REQUEST, limit: 'subscriptions', max: deps.maxOperationsPerSocket } },
@@ -85,12 +86,10 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
   return {
     schema: deps.schema,
     subscribe: deps.subscribe,
-    parse: (source) => limiter.parse(typeof source === 'string' ? source : source.body),
-    validate: (schema, document) => [...limiter.validate(schema, document)],
     context: (ctx, id) => {
       const viewer = viewers.get(ctx)?.get(id);
       viewers.get(ctx)?.delete(id);
-      return createContext(deps.services, {
+      return deps.createContext(deps.services, {
         viewer,
         authorization: authorizationOf(ctx.connectionParams),
         requestId: requestIdOfOperation(ctx.extra, id),
@@ -102,13 +101,7 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
     // one) closes the socket with 4403 Forbidden; each operation checks it again (onSubscribe), so
     // a revocation stops new operations on sockets already open.
     onConnect: async (ctx) => {
-      try {
-        await authenticated(ctx.connectionParams);
-        return true;
-      } catch (error) {
-        if (error instanceof UnauthenticatedError) return false;
-        throw error;
-      }
+      return !isRefusal(await deps.admission.authenticate(authorizationOf(ctx.connectionParams)));
     },
     onSubscribe: async (ctx, id, payload) => {
       let times = started.get(ctx);
@@ -127,35 +120,25 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
         }
         return [tooMany];
       }
-      let document: DocumentNode;
-      try {
-        document = limiter.parse(payload.query);
-      } catch (error) {
-        const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-        return [new GraphQLError(syntax.message, { source: syntax.source, positions: syntax.positions, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
+      const decision = await deps.admission.admit({
+        client: ctx.extra.client,
+        authorization: authorizationOf(ctx.connectionParams),
+        params: payload,
+        operationName: payload.operationName,
+        variables: payload.variables,
+      });
+      if (isRefusal(decision)) {
+        if (decision.error.extensions.code === ErrorCode.RATE_LIMITED) metrics.refusedBy('rate');
+        return [decision.error];
       }
-      const tooManyFields = limiter.fieldBreach(document);
-      if (tooManyFields) return [tooManyFields];
-      if (!getOperationAST(document, payload.operationName)) {
-        return [new GraphQLError('Name the operation to run (operationName) among those of the document', { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE } })];
-      }
-      const { cost, error } = limiter.cost(document, payload.operationName, payload.variables);
-      if (error) return [error];
-      const retryAfter = await deps.rate.charge(ctx.extra.client, Math.max(cost, REQUEST_MIN_COST));
-      if (retryAfter !== undefined) {
-        metrics.refusedBy('rate');
-        return [rateLimitedError(retryAfter)];
-      }
-      try {
-        let ofSocket = viewers.get(ctx);
-        if (!ofSocket) viewers.set(ctx, (ofSocket = new Map()));
-        ofSocket.set(id, await authenticated(ctx.connectionParams));
-      } catch (error) {
-        if (!(error instanceof UnauthenticatedError)) throw error;
-        return [new GraphQLError(error.message, { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
-      }
-      // Nothing returned: graphql-ws goes on with parse (cached), validate and context above.
-      return undefined;
+      // The standard rules and the other limits (cached per document), then graphql-ws runs it with
+      // the context above.
+      const errors = limiter.validate(deps.schema, decision.document!);
+      if (errors.length > 0) return [...errors];
+      let ofSocket = viewers.get(ctx);
+      if (!ofSocket) viewers.set(ctx, (ofSocket = new Map()));
+      ofSocket.set(id, decision.viewer);
+      return { schema: deps.schema, document: decision.document!, operationName: payload.operationName, variableValues: payload.variables };
     },
     onOperation: (ctx, id, payload) => {
       metrics.subscriptions.inc();
@@ -191,7 +174,7 @@ function cutOff(socket: WebSocket, code: number, reason: string): void {
  * Sockets per client address: one more than WS_MAX_SOCKETS_PER_ADDRESS, or one from an address over
  * its rate limit, is closed at once with 1013 (try again later) and a reason saying which.
  */
-export function limitSockets(wsServer: WebSocketServer, deps: Pick<GraphqlWsDeps, 'clientOf' | 'rate' | 'metrics'> & { maxPerAddress: number }): void {
+export function limitSockets(wsServer: WebSocketServer, deps: Pick<GraphqlWsDeps, 'clientOf' | 'admission' | 'metrics'> & { maxPerAddress: number }): void {
   const open = new Map<string, number>();
   wsServer.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     const client = deps.clientOf(req);
@@ -213,10 +196,11 @@ export function limitSockets(wsServer: WebSocketServer, deps: Pick<GraphqlWsDeps
       socket.close(CLOSE_TRY_AGAIN_LATER, `Too many sockets from your address (max ${deps.maxPerAddress})`);
       return;
     }
-    void deps.rate.charge(client, REQUEST_MIN_COST).then((retryAfter) => {
-      if (retryAfter === undefined) return;
+    // A new socket is charged as a request's arrival.
+    void deps.admission.arrive(client).then((refused) => {
+      if (!refused) return;
       deps.metrics.refusedBy('rate');
-      socket.close(CLOSE_TRY_AGAIN_LATER, `Rate limited: try again in ${retryAfter} s`);
+      socket.close(CLOSE_TRY_AGAIN_LATER, `Rate limited: try again in ${refused.retryAfter} s`);
     });
   });
 }

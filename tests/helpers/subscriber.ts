@@ -86,6 +86,8 @@ export async function overSocket(
   query: string,
   variables?: Record<string, unknown>,
   token?: string,
+  /** More of the subscribe payload: `extensions` (a trusted document's hash). */
+  payload: { extensions?: Record<string, unknown> } = {},
 ): Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }> {
   const client = createClient({
     url: url.replace(/^http/, 'ws'),
@@ -98,7 +100,7 @@ export async function overSocket(
     return await new Promise((resolve, reject) => {
       let result: unknown;
       client.subscribe(
-        { query, variables },
+        { query, variables, ...payload },
         {
           next: (r) => (result = r),
           // graphql-ws reports errors of the operation itself as an array, a closed socket as its CloseEvent.

@@ -322,7 +322,9 @@ describe('Kemendes API responses', () => {
     const file = path.join(API_DIR, '7201062009', '2024.json');
     const { records } = await parseKemendesApiFile(file);
     const record = records[0];
-    const { indicators, ...summary } = record;
+    const { indicators, published, ...summary } = record;
+    // The whole response rides along for the write path (see src/idm/rumusan.ts).
+    expect(published).toEqual(JSON.parse(await readFile(file, 'utf8')));
     expect(summary).toEqual({
       source: { format: 'kemendes-api', file, line: 1 },
       villageCode: '7201062009',
@@ -391,6 +393,20 @@ describe('Kemendes API responses', () => {
     expect(refused.records).toEqual([]);
     expect(refused.malformed[0].reason).toMatch(/4 indicator row\(s\) after the last IKS\/IKE\/IKL subtotal row/);
     expect(refused.malformed[0].villageCode).toBe('7201062009');
+  });
+
+  it("reads a mirror's answer without indicators as a record without them, and refuses a mix", async () => {
+    const json = JSON.parse(await readFile(path.join(API_DIR, '7201062009', '2024.json'), 'utf8')) as { mapData: { ROW: RawRow[] } };
+    // What /open/api/desa/rumusan of this API sends for a desa-year known from a spreadsheet.
+    const unscored = json.mapData.ROW.map((r) => (r.NO === null ? r : { ...r, SKOR: null, NILAI: null }));
+    const { records, malformed } = parseKemendesApiResponse({ ...json, mapData: { ...json.mapData, ROW: unscored } }, { file: 'mirror' });
+    expect(malformed).toEqual([]);
+    expect(records[0]).not.toHaveProperty('indicators');
+    expect(records[0].iks).toBe(0.80571428571429);
+
+    const mixed = json.mapData.ROW.map((r, at) => (at === 0 ? { ...r, SKOR: null, NILAI: null } : r));
+    const refused = parseKemendesApiResponse({ ...json, mapData: { ...json.mapData, ROW: mixed } }, { file: 'mirror' });
+    expect(refused.malformed[0].reason).toBe('1 indicator row(s) without SKOR beside 49 with one');
   });
 
   it('turns an error response into a malformed row', async () => {

@@ -1,4 +1,4 @@
-import { compactCode, parseCode, searchKey, tryParseCode, villageKindOf } from '../../src/region/region-code';
+import { compactCode, MAX_CODES, parseCode, parseCodes, searchKey, tryParseCode, villageKindOf } from '../../src/region/region-code';
 import { VillageKind } from '../../src/region/region.enums';
 
 describe('region codes', () => {
@@ -24,6 +24,30 @@ describe('region codes', () => {
   ] as const)('refuses %j as a %s code', (input, level) => {
     expect(tryParseCode(input, level)).toBeUndefined();
     expect(() => parseCode(input, level)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+  });
+
+  it('reads a list of codes in either form, once each', () => {
+    expect(parseCodes(['6402082005', '64.02.08.2005', ' 64.02.08.2006'], 'village')).toEqual(['64.02.08.2005', '64.02.08.2006']);
+    expect(parseCodes([], 'district')).toEqual([]);
+    expect(parseCodes(Array.from({ length: MAX_CODES }, () => '6402'), 'kabupaten')).toEqual(['64.02']);
+  });
+
+  it('refuses a list naming its malformed codes, the first ten of them, and a list past MAX_CODES', () => {
+    const bad = (inputs: string[], level: 'village' | 'kabupaten') => {
+      try {
+        parseCodes(inputs, level, 'filter.codes');
+      } catch (error) {
+        return error as { message: string; extensions: Record<string, unknown> };
+      }
+      throw new Error('accepted');
+    };
+    const one = bad(['64.02.08.2005', '64.02.08', 'x'], 'village');
+    expect(one.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.codes', level: 'village', invalid: ['64.02.08', 'x'] });
+    expect(one.message).toBe('filter.codes: "64.02.08" (a district code), "x" are not village codes: expected 64.02.08.2005 or 6402082005');
+    const many = bad(Array.from({ length: 12 }, (_, i) => `64.${i}x`), 'kabupaten');
+    expect((many.extensions.invalid as string[]).length).toBe(10);
+    expect(many.message).toContain('and 2 more are not kabupaten codes');
+    expect(bad(Array.from({ length: MAX_CODES + 1 }, () => '6402'), 'kabupaten').extensions).toMatchObject({ max: MAX_CODES, actual: MAX_CODES + 1 });
   });
 
   it('compacts and classifies village codes', () => {

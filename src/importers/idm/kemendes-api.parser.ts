@@ -52,6 +52,8 @@ const INDEX_BY_LABEL: Readonly<Record<string, IdmIndex>> = { IKS: IdmIndex.IKS, 
 
 interface RowsRead {
   indicators: IdmIndicatorRecord[];
+  /** Indicator rows with neither SKOR nor NILAI: what a mirror (this API's /rumusan) sends for indicators it does not know. */
+  unscored: number;
   indices: Partial<Record<IdmIndex, number | null>>;
   idmScore: number | null;
   statusText: string | null;
@@ -64,7 +66,7 @@ interface RowsRead {
  * so each indicator belongs to the subtotal that follows it whatever the number of rows per index.
  */
 function readRows(rows: unknown[]): RowsRead | { error: string } {
-  const read: RowsRead = { indicators: [], indices: {}, idmScore: null, statusText: null, year: null };
+  const read: RowsRead = { indicators: [], unscored: 0, indices: {}, idmScore: null, statusText: null, year: null };
   let pending: { row: JsonObject; at: number }[] = [];
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at];
@@ -95,6 +97,10 @@ function readRows(rows: unknown[]): RowsRead | { error: string } {
     if (index in read.indices) return { error: `ROW[${at}]: a second ${index} subtotal row` };
     read.indices[index] = score;
     for (const { row: indicatorRow, at: indicatorAt } of pending) {
+      if (indicatorRow.SKOR === null && indicatorRow.NILAI === null) {
+        read.unscored++;
+        continue;
+      }
       const indicator = readIndicator(indicatorRow, index);
       if ('error' in indicator) return { error: `ROW[${indicatorAt}] (${index} ${String(indicatorRow.NO)}): ${indicator.error}` };
       read.indicators.push(indicator);
@@ -104,6 +110,10 @@ function readRows(rows: unknown[]): RowsRead | { error: string } {
   if (pending.length > 0) {
     // Without a following subtotal these rows have no index; importing them under a guessed one would be wrong.
     return { error: `${pending.length} indicator row(s) after the last IKS/IKE/IKL subtotal row (from ROW[${pending[0].at}])` };
+  }
+  if (read.unscored > 0 && read.indicators.length > 0) {
+    // All or none: a record with some indicators would pass for a complete one.
+    return { error: `${read.unscored} indicator row(s) without SKOR beside ${read.indicators.length} with one` };
   }
   return read;
 }
@@ -214,7 +224,10 @@ export function parseKemendesApiResponse(json: unknown, source: { file: string }
     targetStatus: statusFromText(targetStatusText),
     targetMinScore: asNumber(targetMinScore),
     scoreToTarget: asNumber(scoreToTarget),
-    indicators: rows.indicators,
+    // None when the response names its indicators without scores (a mirror that does not know them).
+    ...(rows.unscored > 0 ? {} : { indicators: rows.indicators }),
+    // The whole response, so the write path can keep what its columns do not (see idm/rumusan.ts).
+    ...(isObject(json.mapData) ? { published: json } : {}),
   };
   return { records: [record], malformed: [] };
 }

@@ -12,16 +12,35 @@ export class ApiError extends Error {
   }
 }
 
-/** Runs a typed query over HTTP POST; GraphQL errors become an ApiError with the first error's code. */
+/** A document's sha256 (`sha256:<hex>`), as codegen's persisted documents give it; the server knows it from the manifest `npm run build` writes. */
+export function documentIdOf<R, V>(document: TypedDocumentString<R, V>): string | undefined {
+  return document.__meta__?.hash as string | undefined;
+}
+
+/** Documents the server did not know by hash (a dashboard newer than the server): sent as text from then on. */
+const sendAsText = new Set<string>();
+
+/**
+ * Runs a typed query over HTTP POST, by its hash (GraphQL over HTTP's `documentId`), so a server
+ * that runs only trusted documents (TRUSTED_DOCUMENTS) runs it; GraphQL errors become an ApiError
+ * with the first error's code.
+ */
 export async function query<R, V>(document: TypedDocumentString<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
+  const documentId = documentIdOf(document);
+  const byHash = documentId !== undefined && !sendAsText.has(documentId);
   const response = await fetch(GRAPHQL_URL, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify(byHash ? { documentId, variables } : { query: document.toString(), variables }),
     signal,
   });
   const body = (await response.json()) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) throw new ApiError(body.errors[0]!.message, body.errors[0]!.extensions?.code);
+  const code = body.errors?.[0]?.extensions?.code;
+  if (byHash && code === 'PERSISTED_QUERY_NOT_FOUND') {
+    sendAsText.add(documentId);
+    return query(document, variables, signal);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors[0]!.message, code);
   if (!body.data) throw new ApiError(`The API answered ${response.status} without data`);
   return body.data;
 }

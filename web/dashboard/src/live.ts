@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
-import { GRAPHQL_URL } from './api';
-import { SummaryLiveDocument, UpdatesDocument, type IdmSummaryScopeInput, type IdmUpdateFilter, type SummaryLiveSubscription, type UpdatesSubscription } from './generated/graphql';
+import { documentIdOf, GRAPHQL_URL } from './api';
+import { SummaryLiveDocument, UpdatesDocument, type IdmSummaryScopeInput, type TypedDocumentString, type IdmUpdateFilter, type SummaryLiveSubscription, type UpdatesSubscription } from './generated/graphql';
 
 export type Update = UpdatesSubscription['idmUpdated'];
 export type LiveSummary = SummaryLiveSubscription['idmSummaryUpdated'];
@@ -71,7 +71,7 @@ export class Live {
   follow(where: IdmUpdateFilter | null, cursor: string | null, onUpdate: (update: Update, missed: boolean) => void): () => void {
     // graphql-ws resends this very payload when it reconnects by itself, so keeping `after`
     // current in it makes every retry resume from the newest change seen.
-    const payload = { query: UpdatesDocument.toString(), variables: { where, after: cursor } };
+    const payload = { ...documentOf(UpdatesDocument), variables: { where, after: cursor } };
     return this.keep<UpdatesSubscription>(payload, ({ idmUpdated: update }) => {
       payload.variables.after = update.cursor;
       onUpdate(update, this.reconnections > 0 && Date.parse(update.recordedAt) < this.connectedAt);
@@ -80,7 +80,7 @@ export class Live {
 
   /** The scope's summary as the server pushes it: now, then on every change. */
   watchSummary(scope: IdmSummaryScopeInput, year: number, onSummary: (summary: LiveSummary) => void): () => void {
-    return this.keep<SummaryLiveSubscription>({ query: SummaryLiveDocument.toString(), variables: { scope, year } }, (data) => onSummary(data.idmSummaryUpdated));
+    return this.keep<SummaryLiveSubscription>({ ...documentOf(SummaryLiveDocument), variables: { scope, year } }, (data) => onSummary(data.idmSummaryUpdated));
   }
 
   /**
@@ -88,14 +88,23 @@ export class Live {
    * completes its subscriptions: subscribe again (with the payload as it is then); the client
    * reconnects once the server is back.
    */
-  private keep<T>(payload: { query: string; variables: Record<string, unknown> }, next: (data: T) => void): () => void {
+  private keep<T>(payload: Payload, next: (data: T) => void): () => void {
     let stopped = false;
     let dispose = () => {};
     const again = (ms: number) => () => {
       if (!stopped) setTimeout(start, ms);
     };
+    const failed = (error: unknown) => {
+      // A server that does not know the hash (older than this page) gets the text from then on.
+      if (payload.text && Array.isArray(error) && error.some((e: { extensions?: { code?: string } }) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
+        payload.query = payload.text;
+        delete payload.extensions;
+      }
+      again(1000)();
+    };
     const start = () => {
-      dispose = this.client.subscribe<T>(payload, { next: ({ data }) => data && next(data), complete: again(100), error: again(1000) });
+      const { text: _, ...message } = payload;
+      dispose = this.client.subscribe<T>(message, { next: ({ data }) => data && next(data), complete: again(100), error: failed });
     };
     start();
     return () => {
@@ -103,6 +112,21 @@ export class Live {
       dispose();
     };
   }
+}
+
+/** A subscription's payload: by hash when the document has one (graphql-ws needs `query`, so it is empty), with the text to fall back on. */
+interface Payload {
+  query: string;
+  extensions?: { persistedQuery: { version: 1; sha256Hash: string } };
+  variables: Record<string, unknown>;
+  text?: string;
+}
+
+function documentOf<R, V>(document: TypedDocumentString<R, V>): Omit<Payload, 'variables'> {
+  const hash = documentIdOf(document);
+  if (hash === undefined) return { query: document.toString() };
+  // APQ's hash is the bare hex; documentId's carries its algorithm.
+  return { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } }, text: document.toString() };
 }
 
 export const live = new Live();

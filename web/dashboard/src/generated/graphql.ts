@@ -93,6 +93,8 @@ export type SearchMatch =
 
 /** Narrows a list of villages. All given conditions must hold. */
 export type VillageFilter = {
+  /** Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most 500; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none. */
+  codes?: Array<string> | null | undefined;
   /** Only villages in this kecamatan ("64.02.08" or "640208"). */
   districtCode?: string | null | undefined;
   /** Only desa with one of these IDM statuses (official, or derived where none was published) that year. */
@@ -383,7 +385,7 @@ export const YearsDocument = new TypedDocumentString(`
     published
   }
 }
-    `) as unknown as TypedDocumentString<YearsQuery, YearsQueryVariables>;
+    `, {"hash":"sha256:5b21f5d78ee3edaf05328e8b2cf2646e8c4ec33fb3f8df2b12a7bdac2318cec5"}) as unknown as TypedDocumentString<YearsQuery, YearsQueryVariables>;
 export const NationalViewDocument = new TypedDocumentString(`
     query NationalView($year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -474,7 +476,7 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
+}`, {"hash":"sha256:7a6160c9478d7bfa9aae97d957b038081d80b7aaae36f909d6889267546cb1e0"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
 export const ProvinceViewDocument = new TypedDocumentString(`
     query ProvinceView($code: String!, $year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -569,7 +571,7 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`) as unknown as TypedDocumentString<ProvinceViewQuery, ProvinceViewQueryVariables>;
+}`, {"hash":"sha256:729d6e0acbd487f08be60e9600b61c168a5bd15af83c01d03b5966d8217fa4c5"}) as unknown as TypedDocumentString<ProvinceViewQuery, ProvinceViewQueryVariables>;
 export const KabupatenViewDocument = new TypedDocumentString(`
     query KabupatenView($code: String!, $year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -668,7 +670,7 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`) as unknown as TypedDocumentString<KabupatenViewQuery, KabupatenViewQueryVariables>;
+}`, {"hash":"sha256:58f6e31a1a3102e2118c1b2bbe6dacdb80be895aa128563e6ebd796b36d3cbd8"}) as unknown as TypedDocumentString<KabupatenViewQuery, KabupatenViewQueryVariables>;
 export const DistrictViewDocument = new TypedDocumentString(`
     query DistrictView($code: String!, $year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -762,7 +764,7 @@ fragment Bins on IdmSummary {
     count
     status
   }
-}`) as unknown as TypedDocumentString<DistrictViewQuery, DistrictViewQueryVariables>;
+}`, {"hash":"sha256:7fa4edf11b9a7ce5ea55f3b2b75f7c0ed22fc058a716db91d87a4e35ab39bea3"}) as unknown as TypedDocumentString<DistrictViewQuery, DistrictViewQueryVariables>;
 export const VillageListDocument = new TypedDocumentString(`
     query VillageList($filter: VillageFilter!, $orderBy: VillageOrderBy, $after: String, $year: Int!) {
   villages(filter: $filter, orderBy: $orderBy, first: 50, after: $after) {
@@ -798,7 +800,7 @@ export const VillageListDocument = new TypedDocumentString(`
       previousStatus
     }
   }
-}`) as unknown as TypedDocumentString<VillageListQuery, VillageListQueryVariables>;
+}`, {"hash":"sha256:9966c9fb4b335476e5b7a7a6d4fc86dd225f814c0cf71b883083478e4117f16e"}) as unknown as TypedDocumentString<VillageListQuery, VillageListQueryVariables>;
 export const DesaViewDocument = new TypedDocumentString(`
     query DesaView($code: String!, $year: Int) {
   cursor: idmChangeCursor
@@ -881,7 +883,7 @@ export const DesaViewDocument = new TypedDocumentString(`
     publishedCode
     note
   }
-}`) as unknown as TypedDocumentString<DesaViewQuery, DesaViewQueryVariables>;
+}`, {"hash":"sha256:14fb92e5a72ee321139c6c10927a11f46e40deab78641a0634e84f0b22796219"}) as unknown as TypedDocumentString<DesaViewQuery, DesaViewQueryVariables>;
 export const ProgramsDocument = new TypedDocumentString(`
     query Programs {
   programs {
@@ -890,7 +892,7 @@ export const ProgramsDocument = new TypedDocumentString(`
     year
   }
 }
-    `) as unknown as TypedDocumentString<ProgramsQuery, ProgramsQueryVariables>;
+    `, {"hash":"sha256:fdd82d6da77495e6c44b7f25d53d5bf3c841135d3031e4d46688480d795fcfe3"}) as unknown as TypedDocumentString<ProgramsQuery, ProgramsQueryVariables>;
 export const ProgramViewDocument = new TypedDocumentString(`
     query ProgramView($slug: String!, $year: Int!) {
   cursor: idmChangeCursor
@@ -958,7 +960,7 @@ export const ProgramViewDocument = new TypedDocumentString(`
     status
     count
   }
-}`) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
+}`, {"hash":"sha256:d2a6bf8f5fa2e7d5abf1f40d9984620e2c3f3bf1f0e716245d934f47b5b7741e"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(text: $text, first: 8) {
@@ -977,7 +979,7 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    `, {"hash":"sha256:76baa1804990b5664b4b6d4fe6af28d30d5c3f609c77b50d71d66a335fb5ac93"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const UpdatesDocument = new TypedDocumentString(`
     subscription Updates($where: IdmUpdateFilter, $after: String) {
   idmUpdated(where: $where, after: $after) {
@@ -1005,7 +1007,7 @@ export const UpdatesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdatesSubscription, UpdatesSubscriptionVariables>;
+    `, {"hash":"sha256:8d0b205a71a018cd11c4e753512e228a6383f757049ac58677cbd7499f948346"}) as unknown as TypedDocumentString<UpdatesSubscription, UpdatesSubscriptionVariables>;
 export const SummaryLiveDocument = new TypedDocumentString(`
     subscription SummaryLive($scope: IdmSummaryScopeInput!, $year: Int!) {
   idmSummaryUpdated(scope: $scope, year: $year) {
@@ -1038,4 +1040,4 @@ export const SummaryLiveDocument = new TypedDocumentString(`
   meanVsNational {
     score
   }
-}`) as unknown as TypedDocumentString<SummaryLiveSubscription, SummaryLiveSubscriptionVariables>;
+}`, {"hash":"sha256:8ee7b2c04925a2a4f9eb518f8f5879cf355dfe3a16b1d811d0d1ad47d8252d54"}) as unknown as TypedDocumentString<SummaryLiveSubscription, SummaryLiveSubscriptionVariables>;
