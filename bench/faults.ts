@@ -276,6 +276,7 @@ async function slowScenario(env: Env): Promise<Result> {
   const during = latencies.take();
   (slow as unknown as { _socket: { resume(): void } })._socket.resume();
   await until('the slow socket to show its end', () => closeCode !== undefined, 5_000);
+  const endedWithin = Math.round((Date.now() - paused) / 1000);
   // And once it is gone, as a control: the machine's own noise, not the slow socket's doing.
   await sleep(phase);
   const after = latencies.take();
@@ -288,7 +289,7 @@ async function slowScenario(env: Env): Promise<Result> {
   return {
     name: `a socket that stops reading among ${SUBSCRIBERS} subscribers, ${WRITES} writes/s`,
     pass: steady && closeCode !== undefined && events.lost === 0 && events.duplicated === 0,
-    detail: `others' write→receipt p50/p99 ${before.p50}/${before.p99} ms before, ${during.p50}/${during.p99} ms with it (${during.n} deliveries), ${after.p50}/${after.p99} ms after; the slow socket ended with ${closeCode ?? 'nothing'} within ${Math.round((Date.now() - paused) / 1000)} s; events lost ${events.lost}, duplicated ${events.duplicated}`,
+    detail: `others' write→receipt p50/p99 ${before.p50}/${before.p99} ms before, ${during.p50}/${during.p99} ms with it (${during.n} deliveries), ${after.p50}/${after.p99} ms after; the slow socket, paused for ${phase / 1000} s, had been ended (${closeCode ?? 'not ended'}) when it read again ${endedWithin} s later; events lost ${events.lost}, duplicated ${events.duplicated}`,
   };
 }
 
