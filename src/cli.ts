@@ -23,6 +23,14 @@ import { createSchema, printSdl } from './schema';
  * cluster under the data folder, started for the command when the server is not running.
  */
 const COMMANDS: Record<string, { summary: string; run: (config: Config, args: string[]) => Promise<void> }> = {
+  migrate: {
+    summary: 'Apply pending migrations, load the register into an empty database, seed the programs, and exit (the migration Job run before a rollout).',
+    run: async (config) => {
+      await withDatabase(config, async () => {
+        process.stdout.write('database prepared: no migration pending\n');
+      });
+    },
+  },
   'import:areas': {
     summary: 'Load or refresh the Kemendagri register (idn-area-data CSVs) into the database.',
     run: async (config) => {

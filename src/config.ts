@@ -33,6 +33,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().optional(),
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_URL: postgresUrl.optional(),
+  DATABASE_READ_URL: postgresUrl.optional(),
+  READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(500),
+  READ_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2_000),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ADMIN_TOKEN: z.string().optional(),
@@ -109,8 +113,29 @@ export interface Config {
   port: number;
   /** Interface to listen on. @default all interfaces */
   host?: string;
-  /** PostgreSQL to use; without it an embedded PostgreSQL is started under `dataDir`. */
+  /**
+   * PostgreSQL to use, a direct connection to the primary: migrations, the change-log listener
+   * (`LISTEN` is a session: it cannot go through a transaction-mode pooler) and, unless
+   * `databasePoolUrl`, every write and read. Without it an embedded PostgreSQL is started under `dataDir`.
+   */
   databaseUrl?: string;
+  /**
+   * The same primary through a transaction-mode pooler (PgBouncer): the write pool and the ORM use
+   * it, with unnamed statements and no startup parameters. @default DATABASE_URL
+   */
+  databasePoolUrl?: string;
+  /**
+   * A streaming replica for reads (the planner, the loaders, summaries, exports); writes and reads
+   * after a client's own write go to the primary (see src/db/read-routing.ts). @default none: reads use the primary
+   */
+  databaseReadUrl?: string;
+  /** With a replica: how a read after a write and a lagging replica are handled. */
+  replica: {
+    /** How long a read after the reader's own write waits for the replica before reading the primary. @default 500 */
+    waitMs: number;
+    /** Lag past which reads go to the primary until the replica catches up. @default 2000 */
+    maxLagMs: number;
+  };
   /** Folder for the embedded PostgreSQL and other local state. @default ./.data */
   dataDir: string;
   /** Port of the embedded PostgreSQL. @default 54329 */
@@ -166,7 +191,11 @@ export interface Config {
   logLevel: string;
   /** Folder holding the register CSVs. @default idn-area-data's data/ folder */
   registerDir: string;
-  /** Redis for cross-instance change notifications instead of PostgreSQL LISTEN/NOTIFY. */
+  /**
+   * Redis for cross-instance change notifications instead of PostgreSQL LISTEN/NOTIFY, for one
+   * rate-limit budget shared by all instances (else each counts in memory), and for writers' WAL
+   * positions (read-your-writes through any instance).
+   */
   redisUrl?: string;
   /** The live IDM sync: base URL of the Kemendes API and how hard to press it. */
   kemendes: {
@@ -204,6 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'ADMIN_TOKEN is no longer read: tokens are signed and carry a role and scope. Set TOKEN_SECRET, mint an admin token with `npm run token -- --role admin --subject <you>`, and unset ADMIN_TOKEN',
     );
   }
+  if ((s.DATABASE_POOL_URL || s.DATABASE_READ_URL) && !s.DATABASE_URL) {
+    throw new ConfigError('DATABASE_POOL_URL and DATABASE_READ_URL need DATABASE_URL, the direct connection to the primary (migrations and LISTEN)');
+  }
   if (!s.TOKEN_SECRET && s.NODE_ENV === 'production') {
     throw new ConfigError('TOKEN_SECRET is required when NODE_ENV=production (at least 32 characters)');
   }
@@ -212,6 +244,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: s.PORT,
     host: s.HOST,
     databaseUrl: s.DATABASE_URL,
+    databasePoolUrl: s.DATABASE_POOL_URL,
+    databaseReadUrl: s.DATABASE_READ_URL,
+    replica: { waitMs: s.READ_YOUR_WRITES_WAIT_MS, maxLagMs: s.READ_REPLICA_MAX_LAG_MS },
     dataDir: path.resolve(s.DATA_DIR),
     embeddedPgPort: s.EMBEDDED_PG_PORT,
     tokenSecret: s.TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,

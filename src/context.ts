@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authenticate } from './auth/authenticate';
 import type { Viewer } from './auth/viewer';
 import type { QueryStats } from './db/query-stats';
-import type { SqlSession } from './db/sql';
+import { laterLsn } from './db/read-routing';
+import type { Sql, SqlSession } from './db/sql';
 import type { Context, ContextRequest, Loaders, Services } from './graphql/context';
 import { LoaderRegistry } from './graphql/loader-registry';
 import { NodeLoader } from './graphql/global-id';
@@ -42,7 +43,10 @@ const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: Sq
 export async function createContext(services: Services, request: ContextRequest): Promise<Context> {
   // A WebSocket operation arrives authenticated: its token was checked when it was subscribed.
   const viewer = request.viewer ?? (await authenticate(request.authorization, services.config, services.sql));
-  return new OperationContext(services, viewer, request);
+  // Read-your-writes: a reader that wrote reads a state that holds its write (src/db/read-routing.ts).
+  const fence = viewer.subject === null || request.readFromPrimary ? undefined : await services.fences.get(viewer.subject);
+  const reads = request.readFromPrimary ? services.sql : await services.reads.reader(laterLsn(request.readAfter, fence));
+  return new OperationContext(services, viewer, request, reads);
 }
 
 /**
@@ -61,8 +65,9 @@ class OperationContext implements Context {
     readonly services: Services,
     readonly viewer: Viewer,
     request: ContextRequest,
+    reads: Sql,
   ) {
-    this.sql = services.sql.session(this.stats);
+    this.sql = services.sql.session(this.stats, reads, services.reads.fallback);
     this.requestId = request.requestId ?? randomUUID();
     this.clientAddress = request.clientAddress ?? 'local';
   }

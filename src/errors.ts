@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { isUnavailable } from './db/read-routing';
 
 /**
  * The closed set of `extensions.code` values clients can rely on. Anything else that escapes a
@@ -32,6 +33,11 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** A database statement ran past STATEMENT_TIMEOUT_MS. */
   TIMEOUT = 'TIMEOUT',
+  /**
+   * The database could not be reached or dropped the connection (a restart, a failover);
+   * `extensions.retryable` is true: send the same request again.
+   */
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -75,10 +81,20 @@ function isStatementTimeout(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === STATEMENT_TIMEOUT;
 }
 
+/**
+ * The error under Apollo's wrappers: a resolver's, or the one a failed context creation (the token
+ * check reads the database) is wrapped in, which has no path for unwrapResolverError to see.
+ */
+function rootCause(error: unknown): unknown {
+  let cause = unwrapResolverError(error);
+  while (cause instanceof GraphQLError && cause.originalError && cause.originalError !== cause) cause = cause.originalError;
+  return cause;
+}
+
 /** True for an error a client must not see as is: no code of the closed set, so a bug or an outage. */
 export function isUnexpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError || isStatementTimeout(original)) return false;
+  if (original instanceof ArgumentValidationError || isStatementTimeout(original) || isUnavailable(rootCause(error))) return false;
   const code = error.extensions?.code;
   return !(typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
 }
@@ -104,6 +120,16 @@ export function createFormatError() {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: ErrorCode.TIMEOUT },
+      };
+    }
+    if (isUnavailable(rootCause(error))) {
+      // A transaction whose connection broke before COMMIT is rolled back by PostgreSQL; one that
+      // broke during COMMIT may have committed, which is why the answer says retry, not "nothing written".
+      return {
+        message: 'The database is unavailable for a moment (a restart or failover): send the same request again; recording values already recorded changes nothing.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.UNAVAILABLE, retryable: true },
       };
     }
     const code = formatted.extensions?.code;

@@ -10,7 +10,9 @@ import type { Config } from './config';
 import { createContext, type Services } from './context';
 import { DataVersion } from './db/data-version';
 import { initORM } from './db/orm';
+import { ReadRouting } from './db/read-routing';
 import { Sql } from './db/sql';
+import { createWriteFences } from './db/write-fences';
 import { entities } from './entities';
 import { clientAddressOf } from './http/client-address';
 import { ResponseCache } from './http/response-cache';
@@ -57,16 +59,25 @@ function ormPoolUsage(orm: MikroORM): { inUse: number; waiting: number } {
   return { inUse: pool?.numUsed() ?? 0, waiting: pool?.numPendingAcquires() ?? 0 };
 }
 
-/** The database, migrated and loaded (prepare.ts), and the read pool; the ORM is closed again when preparing fails. */
-async function connectDatabase(config: Config, databaseUrl: string, log: Logger): Promise<{ orm: MikroORM; sql: Sql }> {
-  const orm = await initORM(databaseUrl, entities);
+/**
+ * The database, migrated and loaded (prepare.ts) on the direct connection (the prepare lock is a
+ * session); then the main pools: through the pooler when DATABASE_POOL_URL is set, and the
+ * replica's when DATABASE_READ_URL is (see README § "Replicas and consistency").
+ */
+async function connectDatabase(config: Config, databaseUrl: string, log: Logger): Promise<{ orm: MikroORM; sql: Sql; replica?: Sql }> {
+  const migrator = await initORM(databaseUrl, entities);
   try {
-    await prepareDatabase(orm, config, databaseUrl, (message) => log.info(message));
+    await prepareDatabase(migrator, config, databaseUrl, (message) => log.info(message));
   } catch (error) {
-    await orm.close();
+    await migrator.close();
     throw error;
   }
-  return { orm, sql: new Sql(databaseUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api' }) };
+  const pooled = config.databasePoolUrl !== undefined;
+  if (pooled) await migrator.close();
+  const orm = pooled ? await initORM(config.databasePoolUrl!, entities) : migrator;
+  const sql = new Sql(config.databasePoolUrl ?? databaseUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api', pooled });
+  const replica = config.databaseReadUrl ? new Sql(config.databaseReadUrl, { max: 10, statementTimeoutMs: config.statementTimeoutMs, name: 'desa-cerdas-api-read' }) : undefined;
+  return { orm, sql, replica };
 }
 
 /**
@@ -87,12 +98,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, databaseUrl, log } = options;
   // First: a manifest that cannot be used stops the start before anything is opened.
   const documents = knownDocuments(config);
-  const { orm, sql } = await connectDatabase(config, databaseUrl, log);
+  const { orm, sql, replica } = await connectDatabase(config, databaseUrl, log);
+  const reads = new ReadRouting(sql, replica, config.replica);
+  await reads.start();
+  const fences = createWriteFences(config.redisUrl);
   const onError = (message: string, error: unknown) => log.warn({ err: error }, message);
   const notifier = createNotifier({ databaseUrl, redisUrl: config.redisUrl }, { onError });
   const hub = new LiveHub(sql, notifier, { onError });
   await hub.start();
-  const services: Services = { config, orm, sql, hub, notifier };
+  const services: Services = { config, orm, sql, reads, fences, hub, notifier };
   const schema = await createSchema({ planner: config.queryPlanner });
   const metrics = new Metrics({
     changeLogLag: async () => Number(BigInt(await latestChangeId(sql)) - BigInt(hub.position)),
@@ -102,9 +116,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Lists under a region the operation names are costed by what that region really holds.
   const register = await RegisterTotals.load(sql, dataVersion, { onError });
   const limiter = new OperationLimiter(schema, config.limits, { introspection: config.introspection, onRefused: (limit) => metrics.refusedBy(limit), register });
+  const rate = new RateLimit({ ...config.rateLimit, redisUrl: config.redisUrl });
   const admission = new Admission({
     limiter,
-    rate: new RateLimit(config.rateLimit),
+    rate,
     authenticate: (authorization) => authenticate(authorization, config, sql),
     documents,
     // GraphiQL, and whoever runs the deployment, write documents no frontend has.
@@ -115,11 +130,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? new ResponseCache(dataVersion, {
         maxBytes: config.responseCacheMaxMb * 1024 * 1024,
         report: config.queryStats,
+        stamp: replica && new DataVersion(replica),
         admits: documents?.enforced ? (query) => documents.holds(query) : undefined,
       })
     : undefined;
 
-  const app = createApp({ config, path: GRAPHQL_PATH, services, createContext, admission, orm, sql, metrics, log, clientOf, responseCache });
+  const app = createApp({ config, path: GRAPHQL_PATH, services, createContext, admission, orm, sql, replica, metrics, log, clientOf, responseCache });
   const httpServer = http.createServer(app.handler);
   const webSocket = serveWebSocket({ config, path: GRAPHQL_PATH, httpServer, schema, services, createContext, admission, limiter, metrics, log, clientOf });
   const apollo = await startApollo({ config, schema, limiter, admission, metrics, log, httpServer });
@@ -131,5 +147,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const port = (httpServer.address() as AddressInfo).port;
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
-  return { url: `http://${host}:${port}${GRAPHQL_PATH}`, port, orm, responseCache, stop: shutdown({ hub, webSocket, apollo, orm, sql, readers: [register] }) };
+  return { url: `http://${host}:${port}${GRAPHQL_PATH}`, port, orm, responseCache, stop: shutdown({ hub, webSocket, apollo, orm, sql, readers: [register, { close: async () => reads.stop() }], closers: [async () => rate.close(), async () => replica?.end(), () => fences.close()] }) };
 }

@@ -12,6 +12,11 @@ function prepared(text: string, values: unknown[]): pg.QueryConfig {
   return { name: createHash('sha1').update(text).digest('base64url').slice(0, 20), text, values };
 }
 
+/** The unnamed statement: parsed and planned every time, and nothing left behind on the server connection. */
+function unnamed(text: string, values: unknown[]): pg.QueryConfig {
+  return { text, values };
+}
+
 export interface SqlOptions {
   /** Connections at most. @default 10 */
   max?: number;
@@ -19,6 +24,13 @@ export interface SqlOptions {
   statementTimeoutMs?: number;
   /** How the connections show in pg_stat_activity. @default desa-cerdas */
   name?: string;
+  /**
+   * The URL is a transaction-mode pooler (PgBouncer `pool_mode = transaction`): consecutive
+   * statements may run on different server connections, so no named prepared statement (PgBouncer
+   * before 1.21 cannot carry them) and no startup parameter (it refuses `statement_timeout`; set the
+   * timeout on the pooler's side, e.g. its `connect_query`). @default false
+   */
+  pooled?: boolean;
 }
 
 /**
@@ -29,31 +41,51 @@ export interface SqlOptions {
  */
 export class Sql implements Queryable {
   private readonly pool: pg.Pool;
+  private readonly statement: (text: string, values: unknown[]) => pg.QueryConfig;
 
   constructor(connectionString: string, options: SqlOptions = {}) {
-    const { max = 10, statementTimeoutMs = 0, name = 'desa-cerdas' } = options;
+    const { max = 10, statementTimeoutMs = 0, name = 'desa-cerdas', pooled = false } = options;
+    this.statement = pooled ? unnamed : prepared;
     this.pool = new pg.Pool({
       connectionString,
       max,
       application_name: name,
       // Sent at connection start, so it is each session's default and `reset` returns to it.
-      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(statementTimeoutMs > 0 && !pooled ? { statement_timeout: statementTimeoutMs } : {}),
       // A database that does not answer fails a request (and /readyz) instead of holding it.
       connectionTimeoutMillis: 5_000,
     });
     // An idle client losing its server (restart, failover) must not crash the process.
     this.pool.on('error', () => undefined);
+    // Nor one checked out (a transaction, a pinned snapshot): pg-pool listens for errors only on
+    // idle clients, and a Client that loses its server emits 'error' besides failing its queries,
+    // which would be unhandled. The failed query is what the caller sees.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Runs one statement. */
   async query<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query<pg.QueryResultRow>(prepared(text, values));
+    const result = await this.pool.query<pg.QueryResultRow>(this.statement(text, values));
     return result.rows as Row[];
   }
 
-  /** The same pool for one operation: its statements are added to `stats`. */
-  session(stats: QueryStats): SqlSession {
-    return new SqlSession(this, stats);
+  /** Runs one statement on a client taken from this pool (a pinned snapshot, see SqlSession). */
+  async queryOn<Row>(client: pg.ClientBase, text: string, values: unknown[] = []): Promise<Row[]> {
+    const result = await client.query<pg.QueryResultRow>(this.statement(text, values));
+    return result.rows as Row[];
+  }
+
+  /** A client of the pool for the caller to release. */
+  connect(): Promise<pg.PoolClient> {
+    return this.pool.connect();
+  }
+
+  /**
+   * The same pool for one operation: its statements are added to `stats`. Reads go to `reads`
+   * (a replica, see read-routing.ts) when given; transactions always run here.
+   */
+  session(stats: QueryStats, reads: Sql = this, fallback?: (error: unknown) => Sql | undefined): SqlSession {
+    return new SqlSession(this, stats, reads, fallback);
   }
 
   /**
@@ -117,19 +149,80 @@ export function dedicatedConnection(url: string, name: string): pg.Client {
   return new pg.Client({ connectionString: url, application_name: name, connectionTimeoutMillis: 5_000 });
 }
 
-/** The pool as one operation sees it: every statement counted into the operation's stats. */
+/**
+ * The pool as one operation sees it: every statement counted into the operation's stats. Reads go
+ * to the read pool the operation was given (the replica, or the primary after a write, see
+ * read-routing.ts); when that pool's server is gone, `fallback` names where to read instead.
+ */
 export class SqlSession implements Queryable {
+  private pinned?: Promise<pg.PoolClient>;
+  private pinnedTo?: Sql;
+
   constructor(
     private readonly sql: Sql,
     readonly stats: QueryStats,
+    private reads: Sql = sql,
+    private readonly fallback?: (error: unknown) => Sql | undefined,
   ) {}
 
   async query<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
     const started = performance.now();
     try {
-      return await this.sql.query<Row>(text, values);
+      if (this.pinned) return await this.pinnedTo!.queryOn<Row>(await this.pinned, text, values);
+      try {
+        return await this.reads.query<Row>(text, values);
+      } catch (error) {
+        const instead = this.fallback?.(error);
+        if (!instead || instead === this.reads) throw error;
+        this.reads = instead;
+        return await instead.query<Row>(text, values);
+      }
     } finally {
       recordStatement(this.stats, performance.now() - started);
+    }
+  }
+
+  /**
+   * Every read after this runs in one read-only REPEATABLE READ transaction, on one connection:
+   * one snapshot for the whole operation (idmChangeCursor and the data read beside it). One
+   * transaction is also what a transaction-mode pooler keeps on one server connection.
+   * `release()` ends it.
+   */
+  pinSnapshot(): void {
+    if (this.pinned) return;
+    const begin = async (pool: Sql) => {
+      this.pinnedTo = pool;
+      const client = await pool.connect();
+      try {
+        await client.query('begin transaction isolation level repeatable read read only');
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      return client;
+    };
+    this.pinned = begin(this.reads).catch((error: unknown) => {
+      const instead = this.fallback?.(error);
+      if (!instead || instead === this.reads) throw error;
+      this.reads = instead;
+      return begin(instead);
+    });
+    // A failure surfaces in the first query that awaits it.
+    this.pinned.catch(() => undefined);
+  }
+
+  /** Ends a pinned snapshot, if any. */
+  async release(): Promise<void> {
+    const pinned = this.pinned;
+    if (!pinned) return;
+    this.pinned = undefined;
+    const client = await pinned.catch(() => undefined);
+    if (!client) return;
+    try {
+      await client.query('commit');
+      client.release();
+    } catch (error) {
+      client.release(error as Error);
     }
   }
 

@@ -1,7 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { QueryStats } from '../db/query-stats';
+import type { ReadRouting } from '../db/read-routing';
 import type { Sql, SqlSession } from '../db/sql';
+import type { WriteFences } from '../db/write-fences';
 
 /**
  * The context every resolver receives, as the kernel knows it. Domains add what is theirs by
@@ -14,7 +16,12 @@ import type { Sql, SqlSession } from '../db/sql';
 export interface Services {
   config: Config;
   orm: MikroORM;
+  /** The primary's pool (through the pooler when DATABASE_POOL_URL): writes, and reads that must be current. */
   sql: Sql;
+  /** Picks each operation's read pool: the replica, or the primary after the reader's own write. */
+  reads: ReadRouting;
+  /** Writers' last WAL positions, for read-your-writes through any instance. */
+  fences: WriteFences;
 }
 
 /** Fresh DataLoaders of one operation, one entry per domain; never shared between operations or viewers. */
@@ -25,7 +32,7 @@ export interface Loaders {}
 export interface Context {
   /** A fork of the ORM's entity manager: its own identity map and unit of work. */
   em: EntityManager;
-  /** The read pool, counting this operation's statements into `stats`. */
+  /** The operation's read pool (transactions go to the primary), counting its statements into `stats`. */
   sql: SqlSession;
   /** Fresh DataLoaders; never shared between operations or viewers. */
   loaders: Loaders;
@@ -50,6 +57,13 @@ export interface ContextRequest {
   viewer?: Context['viewer'];
   requestId?: string;
   clientAddress?: string;
+  /** A WAL position the client has seen written (`X-Desa-LSN`): its reads must show at least that. */
+  readAfter?: string;
+  /**
+   * Read from the primary: a subscription resolves events the hub has just read there, and a
+   * replica may not have replayed them yet (its summary would be one change behind).
+   */
+  readFromPrimary?: boolean;
 }
 
 /** Makes a context; the composition root provides it to the transports and routes that need one. */

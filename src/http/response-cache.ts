@@ -25,6 +25,13 @@ export interface ResponseCacheOptions {
   /** Add `extensions.cache` ("HIT" or "MISS") to cacheable answers (with QUERY_STATS). */
   report: boolean;
   /**
+   * With a read replica: the data version of the replica, which anonymous answers are computed on.
+   * An answer is stamped with it (read before computing, so never newer than the answer) and
+   * served while the primary's version is the same: never older than a write committed anywhere.
+   * @default the primary's version
+   */
+  stamp?: DataVersion;
+  /**
    * With TRUSTED_DOCUMENTS: whether a document text may run. One that may not is never served from
    * the cache, even when it prints like a trusted one: it goes on to be refused.
    */
@@ -87,9 +94,11 @@ export class ResponseCache {
    * The version is null when the database cannot be asked: nothing is served or kept then.
    */
   async lookup(key: string): Promise<{ version: string | null; answer?: CachedAnswer }> {
-    const version = await this.version.now().catch(() => null);
+    const [version, stamp] = await Promise.all([this.version.now().catch(() => null), this.options.stamp?.now().catch(() => null)]);
     const entry = version === null ? undefined : this.entries.get(key);
-    return { version, answer: entry && entry.version === version ? entry : undefined };
+    // A lagging replica stamps answers with its older version: such an answer is kept but never
+    // served, since the primary's version has already moved past its stamp.
+    return { version: version === null || stamp === undefined ? version : stamp, answer: entry && entry.version === version ? entry : undefined };
   }
 
   /**

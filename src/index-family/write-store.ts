@@ -252,7 +252,8 @@ export async function recordFamily<R extends FamilyWriteBase, X>(
   options: WriteOptions & { publisher?: ChangePublisher },
 ): Promise<WriteReport> {
   const report = await db.transaction((client) => writeFamily(client, family, writes, options), { commit: !options.dryRun });
-  // After commit: a crash here delays the news (instances also poll), it never loses an event.
-  if (!options.dryRun && report.changeIds) await options.publisher?.publish(report.changeIds.last);
+  // After commit: a crash or a notifier that is down (Redis restarting) delays the news, as the
+  // instances also poll the change log; it never loses an event, and never fails a committed write.
+  if (!options.dryRun && report.changeIds) await options.publisher?.publish(report.changeIds.last).catch(() => undefined);
   return report;
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ErrorCode } from '../errors';
 
 /** The least a request, a WebSocket operation or a new socket is charged, whatever its cost: it keeps floods of cheap requests in check. */
@@ -8,15 +9,45 @@ export const REQUEST_MIN_COST = 500;
 export const AUTH_FAILURE_COST = 25_000;
 
 /**
- * A budget of cost units per client address per window (fixed windows, kept in memory: each
- * instance counts its own clients). An operation is charged its cost (see query-cost.ts), at least
- * REQUEST_MIN_COST; a client over budget is refused until its window ends.
+ * A budget of cost units per client address per window (fixed windows). An operation is charged
+ * its cost (see query-cost.ts), at least REQUEST_MIN_COST; a client over budget is refused until
+ * its window ends.
+ *
+ * With `redisUrl` the budget is one for all instances (counted in Redis, so N instances behind a
+ * balancer do not give a client N budgets); while Redis does not answer, each instance counts in
+ * its own memory (rate-limiter-flexible's insurance limiter) and nothing is refused for Redis's
+ * sake. Without Redis each instance counts its own clients.
  */
 export class RateLimit {
-  private readonly limiter?: RateLimiterMemory;
+  private readonly limiter?: RateLimiterAbstract;
+  private readonly redis?: Redis;
 
-  constructor(options: { costPerWindow: number; windowSeconds: number }) {
-    if (options.costPerWindow > 0) this.limiter = new RateLimiterMemory({ points: options.costPerWindow, duration: options.windowSeconds });
+  constructor(options: { costPerWindow: number; windowSeconds: number; redisUrl?: string }) {
+    if (options.costPerWindow <= 0) return;
+    const memory = new RateLimiterMemory({ points: options.costPerWindow, duration: options.windowSeconds });
+    if (!options.redisUrl) {
+      this.limiter = memory;
+      return;
+    }
+    // No offline queue: while Redis is down a charge fails at once and the insurance limiter counts it.
+    this.redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.redis.on('error', () => undefined);
+    this.limiter = new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: 'desa-cerdas:rate',
+      points: options.costPerWindow,
+      duration: options.windowSeconds,
+      insuranceLimiter: memory,
+    });
+  }
+
+  /** Where budgets are counted (for logs and tests). */
+  get store(): 'off' | 'memory' | 'redis' {
+    return !this.limiter ? 'off' : this.redis ? 'redis' : 'memory';
+  }
+
+  close(): void {
+    this.redis?.disconnect();
   }
 
   get enabled(): boolean {

@@ -17,6 +17,9 @@ export interface ChangeNotifier {
 
 const CHANNEL = 'idm_change';
 
+/** How long a Redis publish may take before the write it announces answers without it. */
+const PUBLISH_TIMEOUT_MS = 1_000;
+
 export interface NotifierOptions {
   /** Logs connection trouble; the notifier keeps retrying by itself. */
   onError?: (message: string, error: unknown) => void;
@@ -103,7 +106,17 @@ export class RedisNotifier implements ChangeNotifier {
   }
 
   async publish(lastId: string): Promise<void> {
-    await this.publisher.publish(CHANNEL, lastId);
+    // While Redis is away ioredis queues the command: a write's answer must not wait for it (the
+    // instances' catch-up poll finds the change anyway).
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not take the notification within 1 s')), PUBLISH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.publisher.publish(CHANNEL, lastId), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async listen(listener: (lastId: string | null) => void): Promise<void> {

@@ -1,3 +1,4 @@
+import { consistencyPlugin } from '../http/consistency.plugin';
 import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -78,6 +79,7 @@ export async function startApollo(parts: ApolloParts): Promise<ApolloServer<Cont
       // GraphiQL is served by graphiqlRouter from local assets.
       ApolloServerPluginLandingPageDisabled(),
       statsPlugin(config.queryStats),
+      consistencyPlugin(),
       subscriptionsOverWebSocketOnly,
       admissionPlugin(admission, () => metrics.refusedBy('tokens')),
       graphqlOverHttpStatus,

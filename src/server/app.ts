@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import { isMigrated } from '../db/orm';
 import type { Sql } from '../db/sql';
 import type { Context, ContextFactory, Services } from '../graphql/context';
+import { readAfterOf } from '../http/consistency.plugin';
 import { graphqlCors } from '../http/cors';
 import { documentAdmission } from '../http/document-id';
 import { allowGetAndPost, errorResponses, jsonBody, notFound } from '../http/graphql-error-response';
@@ -32,6 +33,8 @@ export interface AppParts {
   admission: Admission;
   orm: MikroORM;
   sql: Sql;
+  /** The replica's pool (DATABASE_READ_URL), when there is one. */
+  replica?: Sql;
   metrics: Metrics;
   log: Logger;
   clientOf(req: http.IncomingMessage): string;
@@ -64,8 +67,13 @@ export function createApp(parts: AppParts) {
     try {
       await sql.query('select 1');
       if (!(await isMigrated(orm))) throw new Error('migrations pending');
-      res.json({ status: 'ready' });
+      // Ready whatever the replica does: reads fall back to the primary; the state says why they do.
+      res.json({ status: 'ready', ...(parts.replica ? { replica: parts.services.reads.state() } : {}) });
     } catch (error) {
+      // The primary is away (a restart, a failover): with a replica that answers, reads and open
+      // subscriptions go on and writes fail with UNAVAILABLE, so the balancer keeps the instance.
+      const degraded = parts.replica && (await parts.replica.query('select 1').then(() => true, () => false));
+      if (degraded) return void res.json({ status: 'degraded', primary: 'unavailable', reason: (error as Error).message, replica: parts.services.reads.state() });
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
@@ -86,7 +94,7 @@ export function createApp(parts: AppParts) {
   /** Mounts the GraphQL route on Apollo (started) and opens the fast lane. */
   const withGraphql = (apollo: ApolloServer<Context>): void => {
     const contextOf = (req: http.IncomingMessage, clientAddress: string) =>
-      parts.createContext(parts.services, { authorization: req.headers.authorization, requestId: String(req.id), clientAddress });
+      parts.createContext(parts.services, { authorization: req.headers.authorization, requestId: String(req.id), clientAddress, readAfter: readAfterOf(req) });
     app.all(
       parts.path,
       allowGetAndPost,

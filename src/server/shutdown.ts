@@ -12,6 +12,8 @@ export interface ShutdownParts {
   sql: Sql;
   /** Background work that reads the pools (the register totals' recheck), closed before them. */
   readers: { close(): Promise<void> }[];
+  /** Closed with the pools: the replica's pool, Redis clients of the rate limit and the write fences. */
+  closers?: (() => Promise<unknown>)[];
 }
 
 /**
@@ -28,6 +30,6 @@ export function shutdown(parts: ShutdownParts): () => Promise<void> {
       await parts.webSocket.dispose();
       await parts.apollo.stop();
       await Promise.all(parts.readers.map((reader) => reader.close()));
-      await Promise.all([parts.orm.close(), parts.sql.end()]);
+      await Promise.all([parts.orm.close(), parts.sql.end(), ...(parts.closers ?? []).map((close) => close())]);
     })());
 }

@@ -1,3 +1,4 @@
+import { readAfterOf } from '../http/consistency.plugin';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
@@ -175,7 +176,7 @@ export function villageExportRouter(services: Services, createContext: ContextFa
     })();
     try {
       // The same credentials as /graphql: a bad token is refused (401), none reads the public data.
-      context = await createContext(services, { authorization: req.headers.authorization, requestId: String(req.id), clientAddress: client });
+      context = await createContext(services, { authorization: req.headers.authorization, requestId: String(req.id), clientAddress: client, readAfter: readAfterOf(req) });
       if (request instanceof GraphQLError) throw request;
       query = await villageListQuery(request.args, context);
       total = await context.loaders.villageList.villageCount('root', query).load('*');

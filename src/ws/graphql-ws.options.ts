@@ -94,6 +94,7 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
         authorization: authorizationOf(ctx.connectionParams),
         requestId: requestIdOfOperation(ctx.extra, id),
         clientAddress: ctx.extra.client,
+        readFromPrimary: true,
       });
     },
     // A token in connection_init that is malformed, expired or revoked (or none, when reads need
