@@ -18,7 +18,7 @@ export function fakeAddress(i: number): string {
 
 /** The change id inside an idmUpdated / idmChangeCursor cursor. */
 export function cursorId(cursor: string): bigint {
-  return BigInt(Buffer.from(cursor, 'base64url').toString('utf8').split('idm:')[1] ?? '0');
+  return BigInt(Buffer.from(cursor, 'base64url').toString('utf8').split(':').pop() ?? '0');
 }
 
 const SUBSCRIPTION = 'subscription($after: String) { idmUpdated(after: $after) { cursor current { score } village { code } } }';

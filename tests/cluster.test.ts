@@ -191,7 +191,7 @@ maybe('a primary, a streaming replica and PgBouncer', () => {
     }
     // Only this village changes: the newest change at or before the cursor is the score the data shows.
     for (const { cursor, score: shown } of answers) {
-      const id = Buffer.from(cursor, 'base64url').toString('utf8').split('idm:')[1]!;
+      const id = Buffer.from(cursor, 'base64url').toString('utf8').split(':').pop()!;
       const { rows } = await primary.query<{ score: number }>('select score from idm_change where id <= $1::bigint and village_code = $2 and year = $3 order by id desc limit 1', [id, village, YEAR]);
       expect(rows[0]?.score ?? null).toBe(shown);
     }

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import { withSql } from '../../db/sql';
 import { commandActor } from '../../auth/viewer';
 import { recordAssessments, type ChangePublisher } from '../../idm/assessment.writer';
 import type { IdmRetraction, IdmWrite } from '../../idm/idm-record';
-import { describeImportReport, hasRowsToList, listRows, withParseRejects, type FileImportReport } from '../import-report';
-import { startProgress, type ProgressOptions } from '../progress';
-import { listInputFiles, parseFile } from './detect';
-import type { IdmRecord, MalformedRow } from '../../idm/idm-record';
+import { importFiles, type FileImportOptions } from '../import-files';
+import { describeImportReport, type FileImportReport } from '../import-report';
+import { parseFile } from './detect';
+import type { IdmRecord } from '../../idm/idm-record';
 
 /**
  * `npm run import:idm`: reads national spreadsheets (CSV, XLSX; 2023 and 2024 layouts) and Kemendes
@@ -15,14 +13,12 @@ import type { IdmRecord, MalformedRow } from '../../idm/idm-record';
  * in the rejects CSV with its file, line, code and reason.
  */
 
-export interface IdmImportOptions extends ProgressOptions {
+export interface IdmImportOptions extends FileImportOptions {
   /** Who imports, kept with every value and change. @default `cli:import:idm:<os user>` */
   actor?: string;
   /** Take back the desa-years the files' rows hold instead of writing them (each only while it still holds that row's value). */
   retract?: { reason: string };
   dryRun?: boolean;
-  /** Where to list rejected, remapped and warned rows; nothing is written when there are none. */
-  rejectsFile?: string;
   /** Tells running servers about the changes (their subscribers get them). */
   publisher?: ChangePublisher;
 }
@@ -34,44 +30,27 @@ export class IdmInputError extends Error {
   override name = 'IdmInputError';
 }
 
-export async function importIdm(databaseUrl: string, paths: string[], options: IdmImportOptions = {}): Promise<IdmImportReport> {
-  const started = performance.now();
-  let files: string[];
-  try {
-    files = await listInputFiles(paths);
-  } catch (error) {
-    throw new IdmInputError((error as Error).message);
-  }
-  if (files.length === 0) throw new IdmInputError(`no input files found in ${paths.join(', ')}`);
-
-  const records: IdmRecord[] = [];
-  const malformed: MalformedRow[] = [];
-  const progress = startProgress('reading', files.length, options);
-  for (const file of files) {
-    let result;
-    try {
-      result = await parseFile(file);
-    } catch (error) {
-      throw new IdmInputError(`${file}: ${(error as Error).message}`);
-    }
-    for (const r of result.records) records.push(r);
-    for (const m of result.malformed) malformed.push(m);
-    progress.advance(1);
-  }
-  progress.done();
-
-  const writes: IdmWrite[] = options.retract ? records.map((r) => asRetraction(r, options.retract!.reason)) : records;
-  const report = await withSql(databaseUrl, 'desa-cerdas-import-idm', (sql) =>
-    recordAssessments(sql, writes, { actor: options.actor ?? commandActor('import:idm'), dryRun: options.dryRun, publisher: options.publisher }),
+export function importIdm(databaseUrl: string, paths: string[], options: IdmImportOptions = {}): Promise<IdmImportReport> {
+  return importFiles<IdmRecord>(
+    databaseUrl,
+    paths,
+    {
+      connectionName: 'desa-cerdas-import-idm',
+      parse: async (file) => {
+        try {
+          return await parseFile(file);
+        } catch (error) {
+          throw new Error(`${file}: ${(error as Error).message}`);
+        }
+      },
+      write: (sql, records) => {
+        const writes: IdmWrite[] = options.retract ? records.map((r) => asRetraction(r, options.retract!.reason)) : records;
+        return recordAssessments(sql, writes, { actor: options.actor ?? commandActor('import:idm'), dryRun: options.dryRun, publisher: options.publisher });
+      },
+      inputError: (message) => new IdmInputError(message),
+    },
+    options,
   );
-
-  const full = withParseRejects(report, malformed, { records: records.length, files: files.length, startedAt: started });
-  let rejectsFile: string | null = null;
-  if (hasRowsToList(full) && options.rejectsFile) {
-    fs.writeFileSync(options.rejectsFile, listRows(full));
-    rejectsFile = options.rejectsFile;
-  }
-  return { ...full, rejectsFile };
 }
 
 /** A parsed row as the retraction of its desa-year, only while the stored value is still this row's. */

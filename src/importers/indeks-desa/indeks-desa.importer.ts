@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import { commandActor } from '../../auth/viewer';
-import { withSql } from '../../db/sql';
-import type { IndeksDesaMalformedRow, IndeksDesaRecord } from '../../indeks-desa/indeks-desa-record';
+import type { IndeksDesaRecord } from '../../indeks-desa/indeks-desa-record';
 import { recordIndeksDesa } from '../../indeks-desa/indeks-desa.writer';
 import type { ChangePublisher } from '../../index-family/write-store';
-import { describeImportReport, hasRowsToList, listRows, withParseRejects, type FileImportReport } from '../import-report';
-import { listInputFiles } from '../input-files';
-import { startProgress, type ProgressOptions } from '../progress';
+import { importFiles, type FileImportOptions } from '../import-files';
+import { describeImportReport, type FileImportReport } from '../import-report';
 import { parseIndeksDesaFile } from './indeks-desa.parser';
 
 /**
@@ -17,14 +14,12 @@ import { parseIndeksDesaFile } from './indeks-desa.parser';
  * score or status the rules disagree with is stored as published and listed as a mismatch.
  */
 
-export interface IndeksDesaImportOptions extends ProgressOptions {
+export interface IndeksDesaImportOptions extends FileImportOptions {
   /** Who imports, kept with every value and change. @default `cli:import:indeks-desa:<os user>` */
   actor?: string;
   /** The year of sheets whose header does not say it (a sheet that says another year is refused). @default 2025 */
   year?: number;
   dryRun?: boolean;
-  /** Where to list rejected, remapped, warned and mismatched rows; nothing is written when there are none. */
-  rejectsFile?: string;
   /** Tells running servers about the changes (their subscribers get them). */
   publisher?: ChangePublisher;
 }
@@ -36,42 +31,18 @@ export class IndeksDesaInputError extends Error {
   override name = 'IndeksDesaInputError';
 }
 
-export async function importIndeksDesa(databaseUrl: string, paths: string[], options: IndeksDesaImportOptions = {}): Promise<IndeksDesaImportReport> {
-  const started = performance.now();
-  let files: string[];
-  try {
-    files = await listInputFiles(paths);
-  } catch (error) {
-    throw new IndeksDesaInputError((error as Error).message);
-  }
-  if (files.length === 0) throw new IndeksDesaInputError(`no input files found in ${paths.join(', ')}`);
-
-  const records: IndeksDesaRecord[] = [];
-  const malformed: IndeksDesaMalformedRow[] = [];
-  const progress = startProgress('reading', files.length, options);
-  for (const file of files) {
-    let result;
-    try {
-      result = await parseIndeksDesaFile(file, { year: options.year });
-    } catch (error) {
-      throw new IndeksDesaInputError((error as Error).message);
-    }
-    for (const r of result.records) records.push(r);
-    for (const m of result.malformed) malformed.push(m);
-    progress.advance(1);
-  }
-  progress.done();
-
-  const report = await withSql(databaseUrl, 'desa-cerdas-import-indeks-desa', (sql) =>
-    recordIndeksDesa(sql, records, { actor: options.actor ?? commandActor('import:indeks-desa'), dryRun: options.dryRun, publisher: options.publisher }),
+export function importIndeksDesa(databaseUrl: string, paths: string[], options: IndeksDesaImportOptions = {}): Promise<IndeksDesaImportReport> {
+  return importFiles<IndeksDesaRecord>(
+    databaseUrl,
+    paths,
+    {
+      connectionName: 'desa-cerdas-import-indeks-desa',
+      parse: (file) => parseIndeksDesaFile(file, { year: options.year }),
+      write: (sql, records) => recordIndeksDesa(sql, records, { actor: options.actor ?? commandActor('import:indeks-desa'), dryRun: options.dryRun, publisher: options.publisher }),
+      inputError: (message) => new IndeksDesaInputError(message),
+    },
+    options,
   );
-  const full = withParseRejects(report, malformed, { records: records.length, files: files.length, startedAt: started });
-  let rejectsFile: string | null = null;
-  if (hasRowsToList(full) && options.rejectsFile) {
-    fs.writeFileSync(options.rejectsFile, listRows(full));
-    rejectsFile = options.rejectsFile;
-  }
-  return { ...full, rejectsFile };
 }
 
 export function describeIndeksDesaReport(report: IndeksDesaImportReport): string {
