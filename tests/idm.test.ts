@@ -179,7 +179,11 @@ describe('the national 2024 spreadsheet', () => {
 });
 
 /** A local stand-in for idm.kemendesa.go.id that replays the shared responses. */
-async function replayServer(handler?: http.RequestListener): Promise<{ base: string; requests: string[]; close(): Promise<void> }> {
+/**
+ * A stand-in for the Kemendes API serving the saved responses, each passed through `replayed` when
+ * given (to serve a value the run's database does not already hold).
+ */
+async function replayServer(handler?: http.RequestListener, replayed?: (body: string) => string): Promise<{ base: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
   const server = http.createServer(
     handler ??
@@ -188,7 +192,7 @@ async function replayServer(handler?: http.RequestListener): Promise<{ base: str
         const match = /^\/open\/api\/desa\/rumusan\/(\d{10})\/(\d{4})$/.exec(req.url ?? '');
         const file = match ? path.join(API, match[1]!, `${match[2]}.json`) : '';
         res.setHeader('content-type', 'application/json');
-        if (match && fs.existsSync(file)) return res.end(fs.readFileSync(file));
+        if (match && fs.existsSync(file)) return res.end(replayed ? replayed(fs.readFileSync(file, 'utf8')) : fs.readFileSync(file));
         res.statusCode = 400;
         res.end(JSON.stringify({ error: true, message: 'ID Desa tidak ditemukan' }));
       }),
@@ -200,7 +204,13 @@ async function replayServer(handler?: http.RequestListener): Promise<{ base: str
 
 describe('live sync from the Kemendes API', () => {
   it('fetches every desa of a kabupaten, writes what it finds and reports the rest as not found', async () => {
-    const replay = await replayServer();
+    // Other suites of the run import the same saved responses (rumusan.test.ts): the stand-in says
+    // one indicator's state anew, so each desa-year it serves is a change to write whatever ran before.
+    const replay = await replayServer(undefined, (body) => {
+      const response = JSON.parse(body) as { mapData: { ROW: { KETERANGAN: string | null }[] } };
+      response.mapData.ROW[0]!.KETERANGAN = `${response.mapData.ROW[0]!.KETERANGAN ?? ''} (diperbarui)`;
+      return JSON.stringify(response);
+    });
     try {
       const shared = fs.readdirSync(API).filter((code) => code.startsWith('7209'));
       const report = await syncIdm(url(), { kabupatenCode: '72.09', year: 2023 }, { baseUrl: replay.base, concurrency: 4, timeoutMs: 5000, retries: 1, ...quiet });
