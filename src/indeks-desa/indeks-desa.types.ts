@@ -26,6 +26,7 @@ export class IndeksDesaDimensionsType {
 
 @ObjectType('IndeksDesaAssessment', {
   implements: NodeInterface,
+  simpleResolvers: true,
   description: 'The Indeks Desa (Permendesa PDTT 9/2024) of a desa in one year, as published, with what the rules derive.',
 })
 export class IndeksDesaAssessmentType extends FamilyStatusFields {

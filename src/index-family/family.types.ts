@@ -44,7 +44,7 @@ export class StatusTrackEntryType {
  * What an assessment of every family says about its status: the official one, the one its score
  * gives by the family's thresholds, and the next one up. Each family's type adds its values.
  */
-@ObjectType({ description: "Status fields every index family's assessment has (not exposed on its own)." })
+@ObjectType({ simpleResolvers: true, description: "Status fields every index family's assessment has (not exposed on its own)." })
 export abstract class FamilyStatusFields {
   @Field(() => IndexStatus, { nullable: true, description: 'Official status as published by decree; null where none was published.' })
   status!: IndexStatus | null;

@@ -57,7 +57,7 @@ export class IdmSummaryScopeInput {
  * What a change of every family says (`cursor`, `village`, `provenance`, `previous` and `current`
  * are resolved from the event by the shared change resolver, live.resolver.ts).
  */
-@ObjectType({ description: 'Fields of a change of any index family (not exposed on its own).' })
+@ObjectType({ simpleResolvers: true, description: 'Fields of a change of any index family (not exposed on its own).' })
 abstract class ChangeFields {
   @Field(() => ID, { description: 'Global id (see `node`): this entry of the change log.' })
   id!: string;
