@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { query } from '../api';
 import { StatusPill } from '../components/StatusPill';
+import { IDM } from '../family';
 import { count, percent, score } from '../format';
 import { ProgramsDocument, ProgramViewDocument, type ChildSummaryFragment } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
@@ -30,7 +31,7 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
   const following = cursor !== null && !!chosen;
   useEffect(() => {
     if (!following) return;
-    return live.follow({ programSlug: chosen }, cursor, bump);
+    return live.follow(IDM, { programSlug: chosen }, cursor, bump);
   }, [key, following]);
 
   if (programs.data && programs.data.programs.length === 0) return <p class="panel">No program yet: create one with the createProgram mutation.</p>;
