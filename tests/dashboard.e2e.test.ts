@@ -464,7 +464,7 @@ describe('the dashboard', () => {
 
     it('moves the open page within 2 s of an Indeks Desa import in another process, and of a recordIndeksDesa mutation', async () => {
       await page.locator('.live-badge[data-state="live"]').waitFor();
-      const lines = fs.readFileSync(path.join(INDEKS_DESA, 'lampung-timur-sample.csv'), 'utf8').trim().split('\n');
+      const lines = fs.readFileSync(path.join(INDEKS_DESA, 'lampung-timur-sample.csv'), 'utf8').trim().split(/\r?\n/);
       const published = lines.slice(1, 4);
       const before = await kpi(page, 'Mean Indeks Desa').textContent();
       // Three desa fall to Sangat Tertinggal: 150 of 635 points.
