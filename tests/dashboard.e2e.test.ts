@@ -456,7 +456,7 @@ describe('the dashboard', () => {
       const { indeksDesaSummary: s } = await api<{ indeksDesaSummary: { assessed: number; officialCounts: { total: number; source: string } } }>('{ indeksDesaSummary(year: 2025) { assessed officialCounts { total source } } }');
       await national.locator('[data-testid="coverage"]').waitFor();
       const total = await national.locator('[data-testid="coverage"] tr[data-status="total"] td').allTextContents();
-      expect(total).toEqual([s.assessed.toLocaleString('en-US'), s.officialCounts.total.toLocaleString('en-US'), `${((s.assessed / s.officialCounts.total) * 100).toFixed(1)}%`]);
+      expect(total).toEqual([s.assessed.toLocaleString('en-US'), s.officialCounts.total.toLocaleString('en-US'), `${((s.assessed / s.officialCounts.total) * 100).toFixed(2)}%`]);
       await expect(national.locator('[data-testid="coverage"] h2').textContent()).resolves.toContain(s.officialCounts.source);
       await shot(national, 'indeks-desa-national');
       await national.close();

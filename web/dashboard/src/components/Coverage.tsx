@@ -6,7 +6,8 @@ import type { OfficialCounts, Summary } from '../summary';
 export function Coverage({ family, summary, official }: { family: Family; summary: Summary; official: OfficialCounts }) {
   const loaded = (status: string) => summary.byStatus.find((s) => s.status === status)?.count ?? 0;
   const published = (status: string) => official.byStatus.find((s) => s.status === status)?.count ?? 0;
-  const share = (n: number, of: number) => (of ? n / of : null);
+  // A kabupaten's file is a fraction of a percent of the nation: shown to two decimals of a percent.
+  const covered = (n: number, of: number) => (of ? `${((n / of) * 100).toFixed(2)}%` : percent(null));
   return (
     <section class="panel" aria-label="Coverage against the official counts" data-testid="coverage">
       <h2>
@@ -30,14 +31,14 @@ export function Coverage({ family, summary, official }: { family: Family; summar
                 </th>
                 <td class="num">{count(loaded(s))}</td>
                 <td class="num">{count(published(s))}</td>
-                <td class="num">{percent(share(loaded(s), published(s)))}</td>
+                <td class="num">{covered(loaded(s), published(s))}</td>
               </tr>
             ))}
             <tr data-status="total">
               <th scope="row">All desa</th>
               <td class="num">{count(summary.assessed)}</td>
               <td class="num">{count(official.total)}</td>
-              <td class="num">{percent(share(summary.assessed, official.total))}</td>
+              <td class="num">{covered(summary.assessed, official.total)}</td>
             </tr>
           </tbody>
         </table>

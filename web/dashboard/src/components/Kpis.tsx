@@ -24,6 +24,16 @@ interface Card {
   title: string;
 }
 
+/** A signed difference in the family's precision (or, for shares, in percentage points). */
+function Diff({ value, digits, label, points }: { value: number | null | undefined; digits: number; label: string; points?: boolean }) {
+  if (value === undefined) return null;
+  return (
+    <span class={`diff ${trend(value)}`}>
+      {points ? `${delta(value, 1, 100)} pt` : delta(value, digits)} <small>{label}</small>
+    </span>
+  );
+}
+
 /**
  * Assessed desa (with the coverage of the register), the mean score and the mean of each of the
  * family's components (IDM's three indices, each in [0, 1]; the Indeks Desa's six dimensions,
@@ -34,12 +44,6 @@ export function Kpis({ family, summary, previous, parentName }: Props) {
   const prev = previous?.mean;
   const precision = 10 ** family.digits;
   const vsYear = (now: number | undefined, before: number | undefined) => (now == null || before == null ? null : Math.round((now - before) * precision) / precision);
-  const Diff = ({ value, label, points }: { value: number | null | undefined; label: string; points?: boolean }) =>
-    value === undefined ? null : (
-      <span class={`diff ${trend(value)}`}>
-        {points ? `${delta(value, 1, 100)} pt` : delta(value, family.digits)} <small>{label}</small>
-      </span>
-    );
   const cards: Card[] = [
     {
       label: 'Assessed desa',
@@ -82,8 +86,10 @@ export function Kpis({ family, summary, previous, parentName }: Props) {
           {card.of && <div class="kpi-of">{card.of}</div>}
           {card.meter && <Meter {...card.meter} />}
           <div class="kpi-diffs">
-            {parentName && card.vsParent !== undefined && <Diff value={card.vsParent} label={`vs ${parentName}`} />}
-            {card.vsLastYear !== undefined && <Diff value={card.label === 'Assessed desa' ? null : card.vsLastYear} label={`vs ${previous?.year}`} points={card.points} />}
+            {parentName && card.vsParent !== undefined && <Diff value={card.vsParent} digits={family.digits} label={`vs ${parentName}`} />}
+            {card.vsLastYear !== undefined && (
+              <Diff value={card.label === 'Assessed desa' ? null : card.vsLastYear} digits={family.digits} label={`vs ${previous?.year}`} points={card.points} />
+            )}
           </div>
         </div>
       ))}

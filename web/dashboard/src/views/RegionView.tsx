@@ -87,6 +87,8 @@ const NATION: Crumb = { label: 'Indonesia', href: '/dashboard/' };
 async function load(family: Family, place: RegionPlace, year: number, signal: AbortSignal): Promise<RegionData | null> {
   const documents = DOCUMENTS[family.id];
   // Last year's figures only within the family: an IDM score does not compare with an Indeks Desa one.
+  // (IDM's documents always ask for the year before and leave withPrevious, a variable they do not
+  // declare, unread, as GraphQL does with any extra variable.)
   const vars = { year, prev: year - 1, withPrevious: year - 1 >= family.firstYear };
   const run = <R,>(document: TypedDocumentString<R, never>, extra: Record<string, unknown> = {}) =>
     query(document as unknown as TypedDocumentString<R, Record<string, unknown>>, { ...vars, ...extra }, signal);
