@@ -462,6 +462,26 @@ describe('the dashboard', () => {
       await national.close();
     });
 
+    it('shows a Desa Cerdas cohort’s enrolled desa and their whole kabupaten in the Indeks Desa', async () => {
+      const slug = `indeks-desa-e2e-${Date.now()}`;
+      await api(`mutation { createProgram(input: { slug: "${slug}", name: "Desa Cerdas Lampung Timur", agency: "Kemendes PDTT", year: 2025 }) { slug } }`);
+      await api(`mutation { addLocus(input: { programSlug: "${slug}", kabupatenCode: "${LAMTIM}", quota: 5 }) { id } }`);
+      const { villages } = await api<{ villages: { edges: { node: { code: string } }[] } }>(`{ villages(filter: { kabupatenCode: "${LAMTIM}", indeksDesaYear: 2025 }, orderBy: INDEKS_DESA_SCORE_DESC, first: 2) { edges { node { code } } } }`);
+      for (const { node } of villages.edges) await api(`mutation { enrollVillage(input: { programSlug: "${slug}", villageCode: "${node.code}" }) { enrolledOn } }`);
+      const { program } = await api<{ program: { indeksDesaSummary: { mean: { score: number } }; loci: { whole: { mean: { score: number } } }[] } }>(
+        `{ program(slug: "${slug}") { indeksDesaSummary(year: 2025) { mean { score } } loci { whole: indeksDesaSummary(year: 2025, of: KABUPATEN) { mean { score } } } } }`,
+      );
+      const cohort = await newPage();
+      await cohort.goto(`${origin()}/dashboard/program/${slug}?index=INDEKS_DESA&year=2025`);
+      await waitForText(cohort, '[data-testid="program-mean"]', program.indeksDesaSummary.mean.score.toFixed(2));
+      const locus = await cohort.locator(`tr[data-kabupaten="${LAMTIM}"] td.num`).allTextContents();
+      // Enrolled / quota, then the enrolled desa's assessed, mean, share; then the whole kabupaten's.
+      expect(locus.slice(0, 2)).toEqual(['2 / 5', '2']);
+      expect(locus[4]).toBe('46');
+      expect(locus[5]).toBe(program.loci[0]!.whole.mean.score.toFixed(2));
+      await cohort.close();
+    });
+
     it('moves the open page within 2 s of an Indeks Desa import in another process, and of a recordIndeksDesa mutation', async () => {
       await page.locator('.live-badge[data-state="live"]').waitFor();
       const lines = fs.readFileSync(path.join(INDEKS_DESA, 'lampung-timur-sample.csv'), 'utf8').trim().split(/\r?\n/);

@@ -128,6 +128,7 @@ const DASHBOARD_VARIABLES: Record<string, Record<string, unknown>> = {
   IdDistrictView: { code: '64.02.08', year: 2026, prev: 2025, withPrevious: true },
   IdVillageList: { filter: { provinceCode: '35', indeksDesaYear: 2025, indeksDesaStatus: ['MAJU'], indeksDesaMovement: ['UP'] }, orderBy: 'INDEKS_DESA_SCORE_ASC', year: 2025 },
   IdDesaView: { code: '6402082005', year: 2025 },
+  IdProgramView: { slug: 'desa-cerdas-2022', year: 2025 },
   IdUpdates: { where: { kabupatenCode: '64.02' }, after: null },
   IdSummaryLive: { scope: { provinceCode: '64' }, year: 2025 },
 };

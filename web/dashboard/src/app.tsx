@@ -47,7 +47,6 @@ export function App() {
   const latestOf = (f: Family): number | null => (latest?.index === f.id ? latest.year : (of[f.id][0] ?? null));
   const year = route.year && familyOfYear(route.year) === family ? route.year : years.data ? latestOf(family) : null;
   const switchTo = (f: Family) => navigate(routeUrl({ ...route, index: f.id, year: latestOf(f) }));
-  const idmYear = family === IDM ? year : latestOf(IDM);
   return (
     <div class="page" onClick={(e) => followLink(e as unknown as MouseEvent)}>
       <header class="top">
@@ -83,7 +82,7 @@ export function App() {
             ))}
           </select>
         </label>
-        <a href={`/dashboard/program${idmYear ? `?year=${idmYear}` : ''}`} class="nav-link">
+        <a href={`/dashboard/program${year ? `?${yearQuery(family, year)}` : ''}`} class="nav-link">
           Desa Cerdas
         </a>
         <LiveBadge />
@@ -97,7 +96,7 @@ export function App() {
         ) : year === null ? (
           <p class="loading">Loading…</p>
         ) : place.level === 'program' ? (
-          idmYear === null ? <p class="loading">Loading…</p> : <ProgramView slug={place.slug} year={idmYear} />
+          <ProgramView slug={place.slug} family={family} year={year} />
         ) : (
           <RegionView route={route} place={place} family={family} year={year} />
         )}

@@ -241,6 +241,14 @@ export type IdVillageListQueryVariables = Exact<{
 
 export type IdVillageListQuery = { villages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, scoreMismatch: boolean } | null } }> } };
 
+export type IdProgramViewQueryVariables = Exact<{
+  slug: string;
+  year: number;
+}>;
+
+
+export type IdProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
+
 export type TrackFragment = { year: number, index: IndexFamily, status: IdmStatus, score: number };
 
 export type IdDesaViewQueryVariables = Exact<{
@@ -357,7 +365,7 @@ export type ProgramViewQueryVariables = Exact<{
 }>;
 
 
-export type ProgramViewQuery = { cursor: string, years: Array<{ year: number }>, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, idm: { score: number, status: IdmStatus | null, change: { movement: IdmMovement } } | null } }> } } | null };
+export type ProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -1118,6 +1126,68 @@ export const IdVillageListDocument = new TypedDocumentString(`
     scoreMismatch
   }
 }`, {"hash":"sha256:3db9fe9f6097e3129f61b29dae19d35171088936d00c9a5a2c18695e0c321357"}) as unknown as TypedDocumentString<IdVillageListQuery, IdVillageListQueryVariables>;
+export const IdProgramViewDocument = new TypedDocumentString(`
+    query IdProgramView($slug: String!, $year: Int!) {
+  cursor: changeCursor
+  program(slug: $slug) {
+    slug
+    name
+    year
+    agency
+    description
+    summary: indeksDesaSummary(year: $year) {
+      ...IdChildSummary
+    }
+    loci {
+      id
+      quota
+      enrolledCount
+      kabupaten {
+        code
+        name
+        province {
+          name
+        }
+      }
+      enrolled: indeksDesaSummary(year: $year) {
+        ...IdChildSummary
+      }
+      whole: indeksDesaSummary(year: $year, of: KABUPATEN) {
+        ...IdChildSummary
+      }
+    }
+    villages(first: 200) {
+      totalCount
+      edges {
+        node {
+          code
+          name
+          district {
+            name
+          }
+          kabupaten {
+            name
+          }
+          value: indeksDesa(year: $year) {
+            score
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    fragment IdChildSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  byStatus {
+    status
+    count
+  }
+}`, {"hash":"sha256:1eab21b1ea32821623585b036b921d1325ae0e95604cf182e89a6ca5c5e2952e"}) as unknown as TypedDocumentString<IdProgramViewQuery, IdProgramViewQueryVariables>;
 export const IdDesaViewDocument = new TypedDocumentString(`
     query IdDesaView($code: String!, $year: Int) {
   cursor: changeCursor
@@ -1820,9 +1890,6 @@ export const ProgramsDocument = new TypedDocumentString(`
 export const ProgramViewDocument = new TypedDocumentString(`
     query ProgramView($slug: String!, $year: Int!) {
   cursor: idmChangeCursor
-  years: idmYears {
-    year
-  }
   program(slug: $slug) {
     slug
     name
@@ -1862,12 +1929,9 @@ export const ProgramViewDocument = new TypedDocumentString(`
           kabupaten {
             name
           }
-          idm(year: $year) {
+          value: idm(year: $year) {
             score
             status
-            change {
-              movement
-            }
           }
         }
       }
@@ -1884,7 +1948,7 @@ export const ProgramViewDocument = new TypedDocumentString(`
     status
     count
   }
-}`, {"hash":"sha256:d2a6bf8f5fa2e7d5abf1f40d9984620e2c3f3bf1f0e716245d934f47b5b7741e"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
+}`, {"hash":"sha256:3e4a3eb2317ab2330738fc033702d8e43f31977fede820236fd62cddb74f26e8"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(text: $text, first: 8) {
