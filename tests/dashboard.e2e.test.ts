@@ -406,6 +406,21 @@ describe('the dashboard', () => {
       await shot(page, 'indeks-desa-kabupaten');
     });
 
+    it('lists the years of both families, labelled, and goes back to IDM through it', async () => {
+      const options = await page.locator('header select option').evaluateAll((list) => list.map((o) => [o.parentElement!.getAttribute('label'), o.textContent]));
+      expect(options).toContainEqual(['Indeks Desa', 'Indeks Desa 2025']);
+      expect(options).toContainEqual(['IDM', 'IDM 2024']);
+      expect(options.every(([group, label]) => label!.startsWith(`${group} `))).toBe(true);
+      await page.locator('header select').selectOption('IDM:2024');
+      await page.waitForURL(/\/dashboard\/kabupaten\/18\.07\?year=2024$/);
+      await expect(page.locator('button[data-index="IDM"]').getAttribute('aria-pressed')).resolves.toBe('true');
+      const { kabupaten } = await api<{ kabupaten: { idmSummary: { mean: { score: number } } } }>(`{ kabupaten(code: "${LAMTIM}") { idmSummary(year: 2024) { mean { score } } } }`);
+      await waitForText(page, '[data-kpi="Mean IDM"] .kpi-value', kabupaten.idmSummary.mean.score.toFixed(4));
+      await page.locator('header select').selectOption('INDEKS_DESA:2025');
+      await page.waitForURL(/\/dashboard\/kabupaten\/18\.07\?index=INDEKS_DESA&year=2025$/);
+      await kpi(page, 'Mean Indeks Desa').waitFor();
+    });
+
     it('exports the Indeks Desa list in view as CSV, with the six dimensions, row for row the API’s list', async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export"]').click()]);
       const file = path.join(tmp, 'export-indeks-desa.csv');
