@@ -49,7 +49,7 @@ interface RegionData {
 }
 
 type Child = { code: string; name: string; summary: ChildSummary | null };
-type Place = { code: string; name: string };
+type Named = { code: string; name: string };
 type Ends = { edges: { node: { code: string; name: string; value?: { score: number } | null } }[] };
 
 /** What each level's document answers, in either family (their fields are aliased alike). */
@@ -63,12 +63,12 @@ interface NationAnswer {
 }
 interface LevelAnswer<R> {
   cursor: string;
-  region: (Place & { summary: RegionData['summary']; previous?: Previous | null } & R) | null;
+  region: (Named & { summary: RegionData['summary']; previous?: Previous | null } & R) | null;
 }
 type Ranks = { best: Ranked[]; worst: Ranked[]; children: Child[] };
 type ProvinceAnswer = LevelAnswer<Ranks>;
-type KabupatenAnswer = LevelAnswer<Ranks & { province: Place }>;
-type DistrictAnswer = LevelAnswer<{ best: Ends; worst: Ends; kabupaten: Place & { province: Place } }>;
+type KabupatenAnswer = LevelAnswer<Ranks & { province: Named }>;
+type DistrictAnswer = LevelAnswer<{ best: Ends; worst: Ends; kabupaten: Named & { province: Named } }>;
 
 /** A level's documents, one per family; the answer types check that each family's document answers alike. */
 interface Documents {
