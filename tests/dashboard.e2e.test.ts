@@ -12,11 +12,17 @@ import { startTestServer, type TestServer } from './helpers/server';
 /**
  * The dashboard in Debian's Chromium against the real server, with the national 2024 file loaded:
  * drill-down, legend filter, search, CSV export against the API's list, a CLI import in another
- * process moving the open page, a server restart the page resumes from, and throughout: nothing
- * requested off the page's origin, no console error. Screenshots go to tests/screenshots/.
+ * process moving the open page, a server restart the page resumes from; the index switch to the
+ * Indeks Desa on Lampung Timur with its figures, a desa's status track across the two families,
+ * the national coverage against the decree, and an Indeks Desa import moving the open page; and
+ * throughout: nothing requested off the page's origin, no console error. Screenshots go to
+ * tests/screenshots/.
  */
 
 const NATIONAL = path.join(__dirname, '..', '..', 'shared', 'data', 'idm-2024.csv');
+/** The 46 desa of Lampung Timur (18.07) with their Indeks Desa 2025, in the two layouts dinas share. */
+const INDEKS_DESA = path.join(__dirname, '..', '..', 'shared', 'data', 'indeks-desa-2025');
+const LAMTIM = '18.07';
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const ROOT = path.join(__dirname, '..');
 const KUKAR = '64.02';
@@ -345,6 +351,184 @@ describe('the dashboard', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'phone');
     await page.close();
+  });
+
+  describe('the Indeks Desa', () => {
+    /** Lampung Timur's Indeks Desa 2025 summary as the API answers it now. */
+    async function lamtim() {
+      const { kabupaten } = await api<{ kabupaten: { province: { name: string }; indeksDesaSummary: IdSummary; indeksDesaRanking: { code: string; name: string; value: number }[] } }>(
+        `{ kabupaten(code: "${LAMTIM}") { province { name }
+            indeksDesaSummary(year: 2025) { assessed mean { ${DIMENSIONS.join(' ')} score } meanVsParent { ${DIMENSIONS.join(' ')} score } histogram(bins: 20) { from to count } }
+            indeksDesaRanking(year: 2025, first: 5) { code name value } } }`,
+      );
+      return kabupaten;
+    }
+    type IdSummary = { assessed: number; mean: Record<string, number>; meanVsParent: Record<string, number>; histogram: { from: number; to: number; count: number }[] };
+    const DIMENSIONS = ['layananDasar', 'sosial', 'ekonomi', 'lingkungan', 'aksesibilitas', 'tataKelola'];
+    const LABELS: Record<string, string> = { layananDasar: 'Layanan Dasar', sosial: 'Sosial', ekonomi: 'Ekonomi', lingkungan: 'Lingkungan', aksesibilitas: 'Aksesibilitas', tataKelola: 'Tata Kelola' };
+    const signed = (n: number) => (Math.abs(n) < 0.005 ? '±0' : `${n > 0 ? '+' : '−'}${Math.abs(n).toFixed(2)}`);
+    let page: Page;
+
+    beforeAll(async () => {
+      // Both layouts of the sample, by the CLI in its own process (the second file finds every desa-year unchanged).
+      const run = await cli('import:indeks-desa', INDEKS_DESA, '--rejects', path.join(tmp, 'rejects-indeks-desa.csv'));
+      expect(run).toMatchObject({ code: 0 });
+    }, 60_000);
+    afterAll(() => page?.close());
+
+    it('switches a kabupaten to the Indeks Desa, with its six dimensions, histogram and ranking as the API counts them', async () => {
+      page = await newPage();
+      await page.goto(`${origin()}/dashboard/kabupaten/${LAMTIM}?year=2024`);
+      await kpi(page, 'Mean IDM').waitFor();
+      await page.locator('button[data-index="INDEKS_DESA"]').click();
+      await page.waitForURL(/\/dashboard\/kabupaten\/18\.07\?index=INDEKS_DESA&year=2025$/);
+      await expect(page.locator('button[data-index="INDEKS_DESA"]').getAttribute('aria-pressed')).resolves.toBe('true');
+      const { province, indeksDesaSummary: summary, indeksDesaRanking: ranking } = await lamtim();
+      expect(summary.assessed).toBe(46);
+      await waitForText(page, '[data-kpi="Mean Indeks Desa"] .kpi-value', summary.mean.score!.toFixed(2));
+      await expect(page.locator('[data-testid="view-year"]').textContent()).resolves.toBe('Indeks Desa 2025');
+      await expect(kpi(page, 'Assessed desa').textContent()).resolves.toBe('46');
+      for (const [key, max] of [['layananDasar', 170], ['sosial', 85], ['ekonomi', 160], ['lingkungan', 90], ['aksesibilitas', 50], ['tataKelola', 80]] as const) {
+        const card = page.locator(`[data-kpi="${LABELS[key]}"]`);
+        await expect(card.locator('.kpi-value').textContent()).resolves.toBe(summary.mean[key]!.toFixed(2));
+        await expect(card.locator('.kpi-of').textContent()).resolves.toBe(`of ${max}`);
+        await expect(card.locator('.kpi-diffs').textContent()).resolves.toBe(`${signed(summary.meanVsParent[key]!)} vs ${province.name}`);
+      }
+      // The histogram over the whole 0–100 scale, bin for bin.
+      const bins = await page.locator('[data-testid="histogram"] tr').evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-from')), Number(r.getAttribute('data-to')), Number(r.querySelector('td')!.textContent)]));
+      expect(bins).toEqual(summary.histogram.map((b) => [b.from, b.to, b.count]));
+      expect(bins[0]![0]).toBe(0);
+      expect(bins.at(-1)![1]).toBe(100);
+      // The kecamatan ranked by their mean Skor Indeks Desa.
+      const best = await page.locator('ol[aria-label="Highest mean Indeks Desa"] li:not(.ranks-title)').evaluateAll((items) => items.map((li) => [li.querySelector('a')!.textContent, li.querySelector('.num')!.textContent]));
+      expect(best).toEqual(ranking.map((r) => [r.name, r.value.toFixed(2)]));
+      await waitForText(page, '[data-testid="village-total"]', '46 in view');
+      await shot(page, 'indeks-desa-kabupaten');
+    });
+
+    it('lists the years of both families, labelled, and goes back to IDM through it', async () => {
+      const options = await page.locator('header select option').evaluateAll((list) => list.map((o) => [o.parentElement!.getAttribute('label'), o.textContent]));
+      expect(options).toContainEqual(['Indeks Desa', 'Indeks Desa 2025']);
+      expect(options).toContainEqual(['IDM', 'IDM 2024']);
+      expect(options.every(([group, label]) => label!.startsWith(`${group} `))).toBe(true);
+      await page.locator('header select').selectOption('IDM:2024');
+      await page.waitForURL(/\/dashboard\/kabupaten\/18\.07\?year=2024$/);
+      await expect(page.locator('button[data-index="IDM"]').getAttribute('aria-pressed')).resolves.toBe('true');
+      const { kabupaten } = await api<{ kabupaten: { idmSummary: { mean: { score: number } } } }>(`{ kabupaten(code: "${LAMTIM}") { idmSummary(year: 2024) { mean { score } } } }`);
+      await waitForText(page, '[data-kpi="Mean IDM"] .kpi-value', kabupaten.idmSummary.mean.score.toFixed(4));
+      await page.locator('header select').selectOption('INDEKS_DESA:2025');
+      await page.waitForURL(/\/dashboard\/kabupaten\/18\.07\?index=INDEKS_DESA&year=2025$/);
+      await kpi(page, 'Mean Indeks Desa').waitFor();
+    });
+
+    it('exports the Indeks Desa list in view as CSV, with the six dimensions, row for row the API’s list', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export"]').click()]);
+      const file = path.join(tmp, 'export-indeks-desa.csv');
+      await download.saveAs(file);
+      const rows = parse(fs.readFileSync(file), { columns: true }) as Record<string, string>[];
+      const { villages } = await api<{ villages: { edges: { node: { code: string; indeksDesa: { score: number; status: string; dimensions: Record<string, number> } } }[] } }>(
+        `{ villages(filter: { kabupatenCode: "${LAMTIM}", indeksDesaYear: 2025 }, orderBy: INDEKS_DESA_SCORE_ASC, first: 100) {
+            edges { node { code indeksDesa(year: 2025) { score status dimensions { ${DIMENSIONS.join(' ')} } } } } } }`,
+      );
+      expect(villages.edges).toHaveLength(46);
+      expect(rows.map((r) => ({ code: r.code, score: Number(r.score), status: r.status, layananDasar: Number(r.layanan_dasar), tataKelola: Number(r.tata_kelola), year: r.indeks_desa_year }))).toEqual(
+        villages.edges.map(({ node: v }) => ({ code: v.code, score: v.indeksDesa.score, status: v.indeksDesa.status, layananDasar: v.indeksDesa.dimensions.layananDasar, tataKelola: v.indeksDesa.dimensions.tataKelola, year: '2025' })),
+      );
+    });
+
+    it('shows a desa’s six dimensions against their maxima and its status track: IDM years, then Indeks Desa years, labelled', async () => {
+      const row = page.locator('[data-testid="village-table"] tbody tr').first();
+      const code = (await row.getAttribute('data-code'))!;
+      await row.locator('a').click();
+      await page.waitForURL(new RegExp(`/dashboard/desa/${code.replaceAll('.', '\\.')}\\?index=INDEKS_DESA&year=2025$`));
+      const { village } = await api<{ village: { indeksDesa: { score: number; dimensions: Record<string, number> }; statusTrack: { year: number; index: string; status: string; score: number }[] } }>(
+        `query($c: String!) { village(code: $c) { indeksDesa(year: 2025) { score dimensions { ${DIMENSIONS.join(' ')} } } statusTrack { year index status score } } }`,
+        { c: code },
+      );
+      await waitForText(page, '[data-testid="desa-score"]', village.indeksDesa.score.toFixed(2));
+      for (const key of DIMENSIONS) {
+        await expect(page.locator(`[data-dimension="${key}"] .kpi-value`).textContent()).resolves.toBe(village.indeksDesa.dimensions[key]!.toFixed(2));
+        await expect(page.locator(`[data-dimension="${key}"] .meter`).getAttribute('aria-label')).resolves.toBe(`${village.indeksDesa.dimensions[key]} of ${{ layananDasar: 170, sosial: 85, ekonomi: 160, lingkungan: 90, aksesibilitas: 50, tataKelola: 80 }[key]}`);
+      }
+      // The national 2024 file gave it an IDM year: the track shows it first, then 2025, each on its own scale.
+      expect([...new Set(village.statusTrack.map((t) => t.index))]).toEqual(['IDM', 'INDEKS_DESA']);
+      const families = await page.locator('[data-testid="status-track"] > li').evaluateAll((groups) =>
+        groups.map((g) => ({ label: g.querySelector('.track-label')!.textContent, years: [...g.querySelectorAll('li')].map((li) => [Number(li.getAttribute('data-year')), li.querySelector('.pill')!.textContent, li.querySelector('.num')!.textContent]) })),
+      );
+      const NAMES: Record<string, string> = { SANGAT_TERTINGGAL: 'Sangat Tertinggal', TERTINGGAL: 'Tertinggal', BERKEMBANG: 'Berkembang', MAJU: 'Maju', MANDIRI: 'Mandiri' };
+      expect(families).toEqual([
+        { label: 'IDM', years: village.statusTrack.filter((t) => t.index === 'IDM').map((t) => [t.year, NAMES[t.status], t.score.toFixed(4)]) },
+        { label: 'Indeks Desa', years: village.statusTrack.filter((t) => t.index === 'INDEKS_DESA').map((t) => [t.year, NAMES[t.status], t.score.toFixed(2)]) },
+      ]);
+      await shot(page, 'indeks-desa-desa');
+      await page.goBack();
+      await page.waitForURL(/\/dashboard\/kabupaten\/18\.07\?index=INDEKS_DESA&year=2025$/);
+    });
+
+    it('sets the nation’s loaded Indeks Desa beside the counts Kepmendes 343/2025 published', async () => {
+      const national = await newPage();
+      await national.goto(`${origin()}/dashboard/?index=INDEKS_DESA&year=2025`);
+      const { indeksDesaSummary: s } = await api<{ indeksDesaSummary: { assessed: number; officialCounts: { total: number; source: string } } }>('{ indeksDesaSummary(year: 2025) { assessed officialCounts { total source } } }');
+      await national.locator('[data-testid="coverage"]').waitFor();
+      const total = await national.locator('[data-testid="coverage"] tr[data-status="total"] td').allTextContents();
+      expect(total).toEqual([s.assessed.toLocaleString('en-US'), s.officialCounts.total.toLocaleString('en-US'), `${((s.assessed / s.officialCounts.total) * 100).toFixed(2)}%`]);
+      await expect(national.locator('[data-testid="coverage"] h2').textContent()).resolves.toContain(s.officialCounts.source);
+      await shot(national, 'indeks-desa-national');
+      await national.close();
+    });
+
+    it('shows a Desa Cerdas cohort’s enrolled desa and their whole kabupaten in the Indeks Desa', async () => {
+      const slug = `indeks-desa-e2e-${Date.now()}`;
+      await api(`mutation { createProgram(input: { slug: "${slug}", name: "Desa Cerdas Lampung Timur", agency: "Kemendes PDTT", year: 2025 }) { slug } }`);
+      await api(`mutation { addLocus(input: { programSlug: "${slug}", kabupatenCode: "${LAMTIM}", quota: 5 }) { id } }`);
+      const { villages } = await api<{ villages: { edges: { node: { code: string } }[] } }>(`{ villages(filter: { kabupatenCode: "${LAMTIM}", indeksDesaYear: 2025 }, orderBy: INDEKS_DESA_SCORE_DESC, first: 2) { edges { node { code } } } }`);
+      for (const { node } of villages.edges) await api(`mutation { enrollVillage(input: { programSlug: "${slug}", villageCode: "${node.code}" }) { enrolledOn } }`);
+      const { program } = await api<{ program: { indeksDesaSummary: { mean: { score: number } }; loci: { whole: { mean: { score: number } } }[] } }>(
+        `{ program(slug: "${slug}") { indeksDesaSummary(year: 2025) { mean { score } } loci { whole: indeksDesaSummary(year: 2025, of: KABUPATEN) { mean { score } } } } }`,
+      );
+      const cohort = await newPage();
+      await cohort.goto(`${origin()}/dashboard/program/${slug}?index=INDEKS_DESA&year=2025`);
+      await waitForText(cohort, '[data-testid="program-mean"]', program.indeksDesaSummary.mean.score.toFixed(2));
+      const locus = await cohort.locator(`tr[data-kabupaten="${LAMTIM}"] td.num`).allTextContents();
+      // Enrolled / quota, then the enrolled desa's assessed, mean, share; then the whole kabupaten's.
+      expect(locus.slice(0, 2)).toEqual(['2 / 5', '2']);
+      expect(locus[4]).toBe('46');
+      expect(locus[5]).toBe(program.loci[0]!.whole.mean.score.toFixed(2));
+      await cohort.close();
+    });
+
+    it('moves the open page within 2 s of an Indeks Desa import in another process, and of a recordIndeksDesa mutation', async () => {
+      await page.locator('.live-badge[data-state="live"]').waitFor();
+      const lines = fs.readFileSync(path.join(INDEKS_DESA, 'lampung-timur-sample.csv'), 'utf8').trim().split(/\r?\n/);
+      const published = lines.slice(1, 4);
+      const before = await kpi(page, 'Mean Indeks Desa').textContent();
+      // Three desa fall to Sangat Tertinggal: 150 of 635 points.
+      const lowered = published.map((line) => {
+        const cells = line.split(',');
+        cells.splice(8, 8, '40', '20', '40', '20', '10', '20', '23.62', 'SANGAT TERTINGGAL');
+        return cells.join(',');
+      });
+      const file = path.join(tmp, 'indeks-desa-lowered.csv');
+      fs.writeFileSync(file, `${lines[0]}\n${lowered.join('\n')}\n`);
+      const run = await cli('import:indeks-desa', file, '--rejects', path.join(tmp, 'rejects-indeks-desa-lowered.csv'));
+      expect(run).toMatchObject({ code: 0 });
+      const lowerMean = (await lamtim()).indeksDesaSummary.mean.score!.toFixed(2);
+      expect(lowerMean).not.toBe(before);
+      await waitForText(page, '[data-kpi="Mean Indeks Desa"] .kpi-value', lowerMean, 2000);
+      await page.locator('.feed li', { hasText: '23.62 Sangat Tertinggal' }).first().waitFor({ timeout: 2000 });
+      expect(await page.locator('.feed li', { hasText: '23.62 Sangat Tertinggal' }).count()).toBe(3);
+      await shot(page, 'indeks-desa-live');
+
+      // The published values come back through the operators' mutation.
+      const input = published.map((line) => {
+        const c = line.split(',');
+        const [layananDasar, sosial, ekonomi, lingkungan, aksesibilitas, tataKelola, score] = c.slice(8, 15).map(Number);
+        return { villageCode: c[6], year: 2025, layananDasar, sosial, ekonomi, lingkungan, aksesibilitas, tataKelola, score, status: c[15]!.replace(' ', '_') };
+      });
+      await api('mutation($input: [IndeksDesaInput!]!) { recordIndeksDesa(input: $input) { changes } }', { input });
+      await waitForText(page, '[data-kpi="Mean Indeks Desa"] .kpi-value', before!, 2000);
+      await expect(page.locator('.feed li').count()).resolves.toBe(6);
+    });
   });
 
   it('requested nothing off its origin and logged no console error', () => {

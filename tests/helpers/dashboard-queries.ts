@@ -110,7 +110,7 @@ export const DASHBOARD_QUERIES: DashboardQuery[] = [
 
 /** Variables the dashboard (web/dashboard) sends with each of its operations, at their largest. */
 const DASHBOARD_VARIABLES: Record<string, Record<string, unknown>> = {
-  Years: {},
+  Years: { code: '64.02', province: false, kabupaten: true, district: false },
   NationalView: { year: 2024, prev: 2023 },
   ProvinceView: { code: '35', year: 2024, prev: 2023 },
   KabupatenView: { code: '95.03', year: 2024, prev: 2023 },
@@ -122,12 +122,21 @@ const DASHBOARD_VARIABLES: Record<string, Record<string, unknown>> = {
   Search: { text: 'sidondo i' },
   Updates: { where: { kabupatenCode: '64.02' }, after: null },
   SummaryLive: { scope: { provinceCode: '64' }, year: 2024 },
+  IdNationalView: { year: 2026, prev: 2025, withPrevious: true },
+  IdProvinceView: { code: '35', year: 2026, prev: 2025, withPrevious: true },
+  IdKabupatenView: { code: '95.03', year: 2026, prev: 2025, withPrevious: true },
+  IdDistrictView: { code: '64.02.08', year: 2026, prev: 2025, withPrevious: true },
+  IdVillageList: { filter: { provinceCode: '35', indeksDesaYear: 2025, indeksDesaStatus: ['MAJU'], indeksDesaMovement: ['UP'] }, orderBy: 'INDEKS_DESA_SCORE_ASC', year: 2025 },
+  IdDesaView: { code: '6402082005', year: 2025 },
+  IdProgramView: { slug: 'desa-cerdas-2022', year: 2025 },
+  IdUpdates: { where: { kabupatenCode: '64.02' }, after: null },
+  IdSummaryLive: { scope: { provinceCode: '64' }, year: 2025 },
 };
 
 /** Every operation of the dashboard's own documents, each with the fragments it spreads. */
 export function webDashboardQueries(): DashboardQuery[] {
   const dir = path.resolve(__dirname, '../../web/dashboard/src');
-  const files = [path.join(dir, 'operations.graphql'), path.join(dir, 'components', 'provenance.graphql')];
+  const files = [path.join(dir, 'operations.graphql'), path.join(dir, 'indeks-desa.graphql'), path.join(dir, 'components', 'provenance.graphql')];
   const operations = separateOperations(parse(files.map((f) => fs.readFileSync(f, 'utf8')).join('\n')));
   return Object.entries(operations).map(([name, document]) => {
     const variables = DASHBOARD_VARIABLES[name];

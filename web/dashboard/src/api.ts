@@ -45,9 +45,10 @@ export async function query<R, V>(document: TypedDocumentString<R, V>, variables
   return body.data;
 }
 
-/** The CSV export of a village list with the same filter and order as the list on screen. */
-export function exportUrl(filter: Record<string, unknown>, orderBy?: string | null): string {
+/** The CSV export of a village list with the same filter and order as the list on screen, its rows carrying `index`'s values (IDM when none). */
+export function exportUrl(filter: Record<string, unknown>, orderBy?: string | null, index?: string | null): string {
   const params = new URLSearchParams();
+  if (index) params.set('index', index);
   for (const [key, value] of Object.entries(filter)) {
     if (value == null || (Array.isArray(value) && value.length === 0)) continue;
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));

@@ -1,10 +1,53 @@
 import { createClient, type Client } from 'graphql-ws';
 import { documentIdOf, GRAPHQL_URL } from './api';
-import { SummaryLiveDocument, UpdatesDocument, type IdmSummaryScopeInput, type TypedDocumentString, type IdmUpdateFilter, type SummaryLiveSubscription, type UpdatesSubscription } from './generated/graphql';
+import type { Family } from './family';
+import {
+  IdSummaryLiveDocument,
+  IdUpdatesDocument,
+  SummaryLiveDocument,
+  UpdatesDocument,
+  type IdmStatus,
+  type IdmSummaryScopeInput,
+  type IdmUpdateFilter,
+  type IndexFamily,
+  type TypedDocumentString,
+} from './generated/graphql';
+import type { Summary } from './summary';
 
-export type Update = UpdatesSubscription['idmUpdated'];
-export type LiveSummary = SummaryLiveSubscription['idmSummaryUpdated'];
+/** A change of either family, as the feed shows it. */
+export type Update = {
+  cursor: string;
+  year: number;
+  movement: string;
+  recordedAt: string;
+  previous: { score: number; status: IdmStatus } | null;
+  current: { score: number; status: IdmStatus } | null;
+  village: { code: string; name: string; district: { name: string }; kabupaten: { name: string } };
+};
+export type LiveSummary = Summary;
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+/** A family's subscriptions and how their events read as the page's Update and Summary. */
+interface Feeds {
+  updates: TypedDocumentString<unknown, unknown>;
+  update(data: unknown): Update;
+  summary: TypedDocumentString<unknown, unknown>;
+  pushed(data: unknown): Summary;
+}
+
+function feeds<U, S>(updates: TypedDocumentString<U, never>, update: (data: U) => Update, summary: TypedDocumentString<S, never>, pushed: (data: S) => Summary): Feeds {
+  return { updates, update: update as (data: unknown) => Update, summary, pushed: pushed as (data: unknown) => Summary } as Feeds;
+}
+
+const FEEDS: Record<IndexFamily, Feeds> = {
+  IDM: feeds(UpdatesDocument, (d) => d.idmUpdated, SummaryLiveDocument, (d) => d.idmSummaryUpdated),
+  INDEKS_DESA: feeds(
+    IdUpdatesDocument,
+    ({ indeksDesaUpdated: u }) => ({ ...u, recordedAt: u.provenance.recordedAt }),
+    IdSummaryLiveDocument,
+    (d) => d.indeksDesaSummaryUpdated,
+  ),
+};
 
 type Listener = () => void;
 
@@ -65,22 +108,26 @@ export class Live {
   }
 
   /**
-   * Follows IDM changes matching `where`, starting after `cursor`. `onUpdate` gets each change and
-   * whether it was written while the page was disconnected. Returns the stop function.
+   * Follows the changes of `family` matching `where` (both families filter alike), starting after
+   * `cursor`. `onUpdate` gets each change and whether it was written while the page was
+   * disconnected. Returns the stop function.
    */
-  follow(where: IdmUpdateFilter | null, cursor: string | null, onUpdate: (update: Update, missed: boolean) => void): () => void {
+  follow(family: Family, where: IdmUpdateFilter | null, cursor: string | null, onUpdate: (update: Update, missed: boolean) => void): () => void {
+    const feed = FEEDS[family.id];
     // graphql-ws resends this very payload when it reconnects by itself, so keeping `after`
     // current in it makes every retry resume from the newest change seen.
-    const payload = { ...documentOf(UpdatesDocument), variables: { where, after: cursor } };
-    return this.keep<UpdatesSubscription>(payload, ({ idmUpdated: update }) => {
+    const payload = { ...documentOf(feed.updates), variables: { where, after: cursor } };
+    return this.keep<unknown>(payload, (data) => {
+      const update = feed.update(data);
       payload.variables.after = update.cursor;
       onUpdate(update, this.reconnections > 0 && Date.parse(update.recordedAt) < this.connectedAt);
     });
   }
 
-  /** The scope's summary as the server pushes it: now, then on every change. */
-  watchSummary(scope: IdmSummaryScopeInput, year: number, onSummary: (summary: LiveSummary) => void): () => void {
-    return this.keep<SummaryLiveSubscription>({ ...documentOf(SummaryLiveDocument), variables: { scope, year } }, (data) => onSummary(data.idmSummaryUpdated));
+  /** The scope's summary of `family` as the server pushes it: now, then on every change. */
+  watchSummary(family: Family, scope: IdmSummaryScopeInput, year: number, onSummary: (summary: LiveSummary) => void): () => void {
+    const feed = FEEDS[family.id];
+    return this.keep<unknown>({ ...documentOf(feed.summary), variables: { scope, year } }, (data) => onSummary(feed.pushed(data)));
   }
 
   /**

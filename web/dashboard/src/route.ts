@@ -1,4 +1,5 @@
-import type { IdmMovement, IdmStatus, VillageOrderBy } from './generated/graphql';
+import { familyOfYear, FAMILIES, IDM, type ListOrder } from './family';
+import type { IdmMovement, IdmStatus, IndexFamily } from './generated/graphql';
 
 /** Where the page is: a level and code, and the view's settings. Every state has a URL to share. */
 export type RegionPlace = { level: 'nation' } | { level: 'province'; code: string } | { level: 'kabupaten'; code: string } | { level: 'district'; code: string };
@@ -7,18 +8,26 @@ export type Place = RegionPlace | { level: 'desa'; code: string } | { level: 'pr
 
 export interface Route {
   place: Place;
+  /** The index switch (IDM / Indeks Desa); null: the family of the year, or of the scope's latest published year. */
+  index: IndexFamily | null;
   /** Null: the latest assessed year. */
   year: number | null;
   /** Legend filter of the village list. */
   statuses: IdmStatus[];
   movement: IdmMovement[];
-  order: VillageOrderBy;
+  order: ListOrder;
 }
 
 const BASE = '/dashboard';
 const STATUSES = ['SANGAT_TERTINGGAL', 'TERTINGGAL', 'BERKEMBANG', 'MAJU', 'MANDIRI'];
 const MOVEMENTS = ['UP', 'DOWN', 'SAME', 'NEW'];
-const ORDERS = ['CODE', 'IDM_SCORE_ASC', 'IDM_SCORE_DESC'];
+const INDICES = Object.keys(FAMILIES);
+
+/** A list order as the URL writes it (the API's name: IDM_SCORE_DESC, INDEKS_DESA_SCORE_DESC, CODE). */
+function orderOf(value: string): ListOrder {
+  if (value === 'CODE') return 'CODE';
+  return value.endsWith('SCORE_DESC') ? 'SCORE_DESC' : 'SCORE_ASC';
+}
 
 function list<T extends string>(value: string | null, allowed: string[]): T[] {
   return (value ?? '').split(',').filter((v) => allowed.includes(v)) as T[];
@@ -32,12 +41,14 @@ export function parseRoute(url: URL): Route {
   else if (level === 'program') place = { level: 'program', slug: code ?? null };
   const year = Number(url.searchParams.get('year'));
   const order = url.searchParams.get('order') ?? '';
+  const index = url.searchParams.get('index') ?? '';
   return {
     place,
+    index: INDICES.includes(index) ? (index as IndexFamily) : null,
     year: Number.isInteger(year) && year > 0 ? year : null,
     statuses: list(url.searchParams.get('status'), STATUSES),
     movement: list(url.searchParams.get('movement'), MOVEMENTS),
-    order: (ORDERS.includes(order) ? order : 'IDM_SCORE_ASC') as VillageOrderBy,
+    order: orderOf(order),
   };
 }
 
@@ -49,10 +60,13 @@ export function placePath(place: Place): string {
 
 export function routeUrl(route: Route): string {
   const params = new URLSearchParams();
+  // IDM is the default family, so IDM's URLs read as before; the Indeks Desa is named.
+  if (route.index && route.index !== IDM.id) params.set('index', route.index);
   if (route.year) params.set('year', String(route.year));
   if (route.statuses.length) params.set('status', route.statuses.join(','));
   if (route.movement.length) params.set('movement', route.movement.join(','));
-  if (route.order !== 'IDM_SCORE_ASC') params.set('order', route.order);
+  const family = route.index ? FAMILIES[route.index] : route.year ? familyOfYear(route.year) : IDM;
+  if (route.order !== 'SCORE_ASC') params.set('order', route.order === 'CODE' ? 'CODE' : family.orders[route.order]);
   const search = params.toString();
   return placePath(route.place) + (search ? `?${search}` : '');
 }

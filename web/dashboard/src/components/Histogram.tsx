@@ -1,15 +1,20 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
-import { score, STATUS_COLOURS, STATUS_ORDER } from '../format';
-import type { IdmStatus } from '../generated/graphql';
+import { formatScore, type Family } from '../family';
+import { STATUS_COLOURS, STATUS_ORDER } from '../format';
+import type { Bin } from '../summary';
 
 interface Props {
-  bins: { from: number; to: number; count: number; status: IdmStatus }[];
+  family: Family;
+  bins: Bin[];
   mean: number | null;
 }
 
-/** The score histogram (24 bins), each bar in the colour of its status, the mean marked. */
-export function Histogram({ bins, mean }: Props) {
+/**
+ * The score histogram, each bar in the colour of its status, the mean marked: IDM's 24 bins from
+ * the lowest to the highest score, the Indeks Desa's 20 over the whole 0–100 scale.
+ */
+export function Histogram({ family, bins, mean }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -26,7 +31,7 @@ export function Histogram({ bins, mean }: Props) {
         legend: { show: false },
         cursor: { y: false, points: { show: false } },
         scales: { x: { time: false, range: [bins[0]!.from - width / 2, bins.at(-1)!.to + width / 2] }, y: { range: (_u, _min, max) => [0, max * 1.08] } },
-        axes: [{ values: (_u, ticks) => ticks.map((t) => t.toFixed(2)) }, { size: 56 }],
+        axes: [{ values: (_u, ticks) => ticks.map((t) => t.toFixed(family.max === 1 ? 2 : 0)) }, { size: 56 }],
         series: [{}, ...STATUS_ORDER.map((status) => ({ label: status, fill: STATUS_COLOURS[status], stroke: STATUS_COLOURS[status], paths: bars, points: { show: false } }))],
         hooks: {
           draw: [
@@ -56,13 +61,29 @@ export function Histogram({ bins, mean }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [JSON.stringify(bins), mean]);
+  }, [family.id, JSON.stringify(bins), mean]);
   return (
     <section class="panel" aria-label="Score histogram">
       <h2>
-        Score distribution <small>24 bins · mean {score(mean)} (dashed)</small>
+        Score distribution{' '}
+        <small>
+          {bins.length} bins{family.max === 1 ? '' : ` on 0–${family.max}`} · mean {formatScore(family, mean)} (dashed)
+        </small>
       </h2>
       <div ref={box} class="chart" />
+      <table class="sr-only" data-testid="histogram">
+        <caption>Desa per score bin</caption>
+        <tbody>
+          {bins.map((b) => (
+            <tr key={b.from} data-from={b.from} data-to={b.to}>
+              <th scope="row">
+                {formatScore(family, b.from)}–{formatScore(family, b.to)}
+              </th>
+              <td>{b.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -1,9 +1,11 @@
-import { count, delta, percent, score, trend } from '../format';
-import type { PreviousCardFragment, SummaryCardFragment } from '../generated/graphql';
+import { formatScore, type Family } from '../family';
+import { count, delta, percent, trend } from '../format';
+import type { Previous, Summary } from '../summary';
 
 interface Props {
-  summary: SummaryCardFragment;
-  previous: PreviousCardFragment | null;
+  family: Family;
+  summary: Summary;
+  previous: Previous | null;
   /** What the parent is called here ("Indonesia", a province's name), or null at the top. */
   parentName: string | null;
 }
@@ -11,33 +13,62 @@ interface Props {
 interface Card {
   label: string;
   value: string;
+  /** "of 170": a dimension's maximum. */
+  of?: string;
   vsParent?: number | null;
   vsLastYear?: number | null;
+  /** A dimension's mean against its maximum, drawn as a bar. */
+  meter?: { value: number; max: number };
   /** Shares compare in percentage points. */
   points?: boolean;
   title: string;
 }
 
-function Diff({ value, label, points }: { value: number | null | undefined; label: string; points?: boolean }) {
+/** A signed difference in the family's precision (or, for shares, in percentage points). */
+function Diff({ value, digits, label, points }: { value: number | null | undefined; digits: number; label: string; points?: boolean }) {
   if (value === undefined) return null;
   return (
     <span class={`diff ${trend(value)}`}>
-      {points ? `${delta(value, 1, 100)} pt` : delta(value)} <small>{label}</small>
+      {points ? `${delta(value, 1, 100)} pt` : delta(value, digits)} <small>{label}</small>
     </span>
   );
 }
 
-/** Assessed desa, mean IDM and its three indices, share Mandiri+Maju: each against the parent and last year. */
-export function Kpis({ summary, previous, parentName }: Props) {
+/**
+ * Assessed desa (with the coverage of the register), the mean score and the mean of each of the
+ * family's components (IDM's three indices, each in [0, 1]; the Indeks Desa's six dimensions,
+ * each against its maximum), the share Mandiri+Maju: each against the parent and last year.
+ */
+export function Kpis({ family, summary, previous, parentName }: Props) {
   const mean = summary.mean;
   const prev = previous?.mean;
-  const vsYear = (now: number | undefined, before: number | undefined) => (now == null || before == null ? null : Math.round((now - before) * 1e4) / 1e4);
+  const precision = 10 ** family.digits;
+  const vsYear = (now: number | undefined, before: number | undefined) => (now == null || before == null ? null : Math.round((now - before) * precision) / precision);
   const cards: Card[] = [
-    { label: 'Assessed desa', value: count(summary.assessed), vsLastYear: previous ? summary.assessed - previous.assessed : undefined, title: 'Desa with an IDM this year' },
-    { label: 'Mean IDM', value: score(mean?.score), vsParent: summary.meanVsParent?.score, vsLastYear: previous ? vsYear(mean?.score, prev?.score) : undefined, title: 'Mean IDM score' },
-    { label: 'IKS', value: score(mean?.iks), vsParent: summary.meanVsParent?.iks, vsLastYear: previous ? vsYear(mean?.iks, prev?.iks) : undefined, title: 'Social resilience index' },
-    { label: 'IKE', value: score(mean?.ike), vsParent: summary.meanVsParent?.ike, vsLastYear: previous ? vsYear(mean?.ike, prev?.ike) : undefined, title: 'Economic resilience index' },
-    { label: 'IKL', value: score(mean?.ikl), vsParent: summary.meanVsParent?.ikl, vsLastYear: previous ? vsYear(mean?.ikl, prev?.ikl) : undefined, title: 'Ecological resilience index' },
+    {
+      label: 'Assessed desa',
+      value: count(summary.assessed),
+      of: summary.coverage == null ? undefined : `${percent(summary.coverage)} of the register`,
+      vsLastYear: previous ? summary.assessed - previous.assessed : undefined,
+      title: `Desa with an ${family.name} this year`,
+    },
+    {
+      label: `Mean ${family.name}`,
+      value: formatScore(family, mean?.score),
+      of: family.max === 1 ? undefined : `of ${family.max}`,
+      vsParent: summary.meanVsParent?.score,
+      vsLastYear: previous ? vsYear(mean?.score, prev?.score) : undefined,
+      title: `Mean ${family.name} score`,
+    },
+    ...family.components.map((c) => ({
+      label: c.label,
+      value: formatScore(family, mean?.[c.key]),
+      of: c.max === 1 ? undefined : `of ${c.max}`,
+      meter: c.max > 1 && mean?.[c.key] != null ? { value: mean[c.key]!, max: c.max } : undefined,
+      vsParent: summary.meanVsParent?.[c.key],
+      vsLastYear: previous ? vsYear(mean?.[c.key], prev?.[c.key]) : undefined,
+      title: c.title,
+    })),
     {
       label: 'Mandiri + Maju',
       value: percent(summary.top),
@@ -52,14 +83,25 @@ export function Kpis({ summary, previous, parentName }: Props) {
         <div class="kpi" key={card.label} title={card.title} data-kpi={card.label}>
           <div class="kpi-label">{card.label}</div>
           <div class="kpi-value">{card.value}</div>
+          {card.of && <div class="kpi-of">{card.of}</div>}
+          {card.meter && <Meter {...card.meter} />}
           <div class="kpi-diffs">
-            {parentName && card.vsParent !== undefined && <Diff value={card.vsParent} label={`vs ${parentName}`} />}
+            {parentName && card.vsParent !== undefined && <Diff value={card.vsParent} digits={family.digits} label={`vs ${parentName}`} />}
             {card.vsLastYear !== undefined && (
-              <Diff value={card.label === 'Assessed desa' ? null : card.vsLastYear} label={`vs ${previous?.year}`} points={card.points} />
+              <Diff value={card.label === 'Assessed desa' ? null : card.vsLastYear} digits={family.digits} label={`vs ${previous?.year}`} points={card.points} />
             )}
           </div>
         </div>
       ))}
     </section>
+  );
+}
+
+/** A value against its maximum, as a bar. */
+export function Meter({ value, max }: { value: number; max: number }) {
+  return (
+    <span class="meter" role="img" aria-label={`${value} of ${max}`}>
+      <span style={{ width: `${Math.min(100, (value / max) * 100)}%` }} />
+    </span>
   );
 }

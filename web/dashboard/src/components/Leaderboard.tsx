@@ -1,27 +1,29 @@
 import { useState } from 'preact/hooks';
-import { count, percent, score, STATUS_COLOURS, STATUS_ORDER } from '../format';
-import type { ChildSummaryFragment, RankedFragment } from '../generated/graphql';
+import { formatScore, type Family } from '../family';
+import { count, percent, STATUS_COLOURS, STATUS_ORDER } from '../format';
+import type { ChildSummary, Ranked } from '../summary';
 
 interface Child {
   code: string;
   name: string;
   href: string;
-  summary: ChildSummaryFragment | null;
+  summary: ChildSummary | null;
 }
 
 interface Props {
+  family: Family;
   /** "Provinces", "Kabupaten/kota", "Kecamatan". */
   title: string;
-  best: RankedFragment[];
-  worst: RankedFragment[];
+  best: Ranked[];
+  worst: Ranked[];
   children: Child[];
   hrefOf(code: string): string;
 }
 
 type Sort = 'name' | 'mean' | 'top' | 'assessed';
 
-/** The ranking of the children (best and worst five by mean IDM) and all of them in a sortable table. */
-export function Leaderboard({ title, best, worst, children, hrefOf }: Props) {
+/** The ranking of the children (best and worst five by the family's mean score) and all of them in a sortable table. */
+export function Leaderboard({ family, title, best, worst, children, hrefOf }: Props) {
   const [sort, setSort] = useState<Sort>('mean');
   const value = (c: Child): number | string => (sort === 'name' ? c.name : sort === 'mean' ? (c.summary?.mean?.score ?? -1) : sort === 'top' ? (c.summary?.top ?? -1) : (c.summary?.assessed ?? 0));
   const rows = [...children].sort((a, b) => {
@@ -41,16 +43,16 @@ export function Leaderboard({ title, best, worst, children, hrefOf }: Props) {
       <h2>{title}</h2>
       <div class="ranks">
         {[
-          ['Highest mean IDM', best],
-          ['Lowest mean IDM', worst],
+          [`Highest mean ${family.name}`, best],
+          [`Lowest mean ${family.name}`, worst],
         ].map(([label, list]) => (
           <ol key={label as string} aria-label={label as string}>
             <li class="ranks-title">{label as string}</li>
-            {(list as RankedFragment[]).map((r) => (
+            {(list as Ranked[]).map((r) => (
               <li key={r.code}>
                 <span class="rank">{r.rank}</span>
                 <a href={hrefOf(r.code)}>{r.name}</a>
-                <span class="num">{score(r.value)}</span>
+                <span class="num">{formatScore(family, r.value)}</span>
               </li>
             ))}
           </ol>
@@ -62,7 +64,7 @@ export function Leaderboard({ title, best, worst, children, hrefOf }: Props) {
             <tr>
               {header('name', 'Name')}
               {header('assessed', 'Assessed')}
-              {header('mean', 'Mean IDM')}
+              {header('mean', `Mean ${family.name}`)}
               {header('top', 'Mandiri+Maju')}
               <th scope="col">Status</th>
             </tr>
@@ -74,7 +76,7 @@ export function Leaderboard({ title, best, worst, children, hrefOf }: Props) {
                   <a href={c.href}>{c.name}</a>
                 </th>
                 <td class="num">{count(c.summary?.assessed)}</td>
-                <td class="num">{score(c.summary?.mean?.score)}</td>
+                <td class="num">{formatScore(family, c.summary?.mean?.score)}</td>
                 <td class="num">{percent(c.summary?.top)}</td>
                 <td>
                   <MiniBar summary={c.summary} />
@@ -88,7 +90,7 @@ export function Leaderboard({ title, best, worst, children, hrefOf }: Props) {
   );
 }
 
-function MiniBar({ summary }: { summary: ChildSummaryFragment | null }) {
+function MiniBar({ summary }: { summary: ChildSummary | null }) {
   if (!summary?.assessed) return <span class="muted">–</span>;
   return (
     <span class="mini-bar" aria-hidden="true">

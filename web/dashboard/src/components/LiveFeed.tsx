@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { score, STATUS_NAMES } from '../format';
+import { formatScore, yearQuery, type Family } from '../family';
+import { STATUS_NAMES } from '../format';
 import { live, type LiveState, type Update } from '../live';
 
 const LABEL: Record<LiveState, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
@@ -20,8 +21,8 @@ export interface FeedEntry {
   missed: boolean;
 }
 
-/** The latest changes in view, and those written while the page was disconnected. */
-export function LiveFeed({ entries, missed, onDismiss }: { entries: FeedEntry[]; missed: number; onDismiss(): void }) {
+/** The latest changes of the family in view, and those written while the page was disconnected. */
+export function LiveFeed({ family, entries, missed, onDismiss }: { family: Family; entries: FeedEntry[]; missed: number; onDismiss(): void }) {
   return (
     <section class="panel feed" aria-label="Live changes">
       <h2>
@@ -36,18 +37,18 @@ export function LiveFeed({ entries, missed, onDismiss }: { entries: FeedEntry[];
         </p>
       )}
       {entries.length === 0 ? (
-        <p class="muted">Waiting for IDM changes in this area…</p>
+        <p class="muted">Waiting for {family.name} changes in this area…</p>
       ) : (
         <ol>
           {entries.map(({ update, missed: wasMissed }) => (
             <li key={update.cursor} class={wasMissed ? 'was-missed' : ''}>
-              <a href={`/dashboard/desa/${update.village.code}?year=${update.year}`}>{update.village.name}</a>{' '}
+              <a href={`/dashboard/desa/${update.village.code}?${yearQuery(family, update.year)}`}>{update.village.name}</a>{' '}
               <span class="muted">
                 {update.village.district.name} · {update.year}
               </span>{' '}
               <span class={`diff ${update.movement === 'UP' ? 'up' : update.movement === 'DOWN' ? 'down' : 'flat'}`}>
-                {update.previous ? `${score(update.previous.score)} → ` : ''}
-                {update.current ? `${score(update.current.score)} ${STATUS_NAMES[update.current.status]}` : 'retracted'}
+                {update.previous ? `${formatScore(family, update.previous.score)} → ` : ''}
+                {update.current ? `${formatScore(family, update.current.score)} ${STATUS_NAMES[update.current.status]}` : 'retracted'}
               </span>
               {wasMissed && <span class="tag">missed</span>}
             </li>

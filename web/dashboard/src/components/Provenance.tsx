@@ -1,10 +1,13 @@
 import type { ProvenanceFragment } from '../generated/graphql';
 
+/** A value's provenance, of either family (the Indeks Desa carries no published-code note). */
+type Value = Pick<ProvenanceFragment, 'provenance'> & { source?: ProvenanceFragment['source'] };
+
 /**
  * Where a value came from: the one place the page shows provenance (fragment in
  * provenance.graphql), so a richer provenance from the API changes here only.
  */
-export function Provenance({ value }: { value: ProvenanceFragment }) {
+export function Provenance({ value }: { value: Value }) {
   const { source, provenance } = value;
   return (
     <dl class="provenance" data-testid="provenance">
@@ -17,9 +20,13 @@ export function Provenance({ value }: { value: ProvenanceFragment }) {
       </dd>
       <dt>Recorded by</dt>
       <dd>{provenance.recordedBy}</dd>
-      <dt>Published code</dt>
-      <dd>{source.publishedCode}</dd>
-      {source.note && (
+      {source && (
+        <>
+          <dt>Published code</dt>
+          <dd>{source.publishedCode}</dd>
+        </>
+      )}
+      {source?.note && (
         <>
           <dt>Note</dt>
           <dd>{source.note}</dd>

@@ -15,7 +15,7 @@ function where(hit: Hit): string {
 }
 
 /** Ranked search over every level; arrow keys and Enter pick a result. */
-export function SearchBox({ year }: { year: number | null }) {
+export function SearchBox({ query: search }: { query: string }) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState<Hit[]>([]);
   const [active, setActive] = useState(0);
@@ -33,7 +33,7 @@ export function SearchBox({ year }: { year: number | null }) {
     }, 150);
     return () => clearTimeout(timer);
   }, [text]);
-  const href = (hit: Hit) => `/dashboard/${PATH[hit.level]}/${hit.code}${year ? `?year=${year}` : ''}`;
+  const href = (hit: Hit) => `/dashboard/${PATH[hit.level]}/${hit.code}${search ? `?${search}` : ''}`;
   const go = (hit: Hit) => {
     setOpen(false);
     setText('');

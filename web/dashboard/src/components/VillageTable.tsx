@@ -1,39 +1,67 @@
 import { useState } from 'preact/hooks';
 import { exportUrl, query } from '../api';
-import { count, delta, score } from '../format';
+import { formatScore, yearQuery, type Family, type ListOrder } from '../family';
+import { count, delta } from '../format';
 import { StatusPill } from './StatusPill';
-import { VillageListDocument, type IdmMovement, type VillageFilter, type VillageLineFragment, type VillageOrderBy } from '../generated/graphql';
+import { IdVillageListDocument, VillageListDocument, type IdmMovement, type IdmStatus, type IndexFamily, type TypedDocumentString, type VillageFilter, type VillageOrderBy } from '../generated/graphql';
 import { useLoad } from '../hooks';
 
 interface Props {
+  family: Family;
+  /** The region's part of the filter; the family's conditions are added here. */
   filter: VillageFilter;
+  statuses: IdmStatus[];
   year: number;
-  order: VillageOrderBy;
+  order: ListOrder;
   movement: IdmMovement[];
   refresh: number;
-  onOrder(order: VillageOrderBy): void;
+  onOrder(order: ListOrder): void;
   onMovement(movement: IdmMovement[]): void;
 }
+
+/** A listed desa with its value of the family (both families' lines alias it `value`). */
+interface Row {
+  code: string;
+  name: string;
+  district: { name: string };
+  kabupaten: { name: string };
+  value: {
+    score: number;
+    status: IdmStatus | null;
+    statusMismatch: boolean;
+    scoreMismatch?: boolean;
+    /** IDM's change against the previous assessed year. */
+    change?: { movement: IdmMovement; scoreDelta: number | null };
+  } | null;
+}
+
+type Page = { villages: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: { node: Row }[] } };
+type Vars = { filter: VillageFilter; orderBy: VillageOrderBy; year: number; after?: string };
+
+const LISTS: Record<IndexFamily, TypedDocumentString<Page, Vars>> = { IDM: VillageListDocument, INDEKS_DESA: IdVillageListDocument };
 
 /** The movements a list can be filtered by (a retraction leaves no assessment to list). */
 const MOVEMENT_LABEL: Record<Exclude<IdmMovement, 'RETRACTED'>, string> = { UP: '▲ promoted', DOWN: '▼ demoted', SAME: '= same', NEW: '• first' };
 
-/** The desa in view, filtered by the legend and by movement, in pages of 50, with its CSV export. */
-export function VillageTable({ filter, year, order, movement, refresh, onOrder, onMovement }: Props) {
-  const fullFilter: VillageFilter = { ...filter, idmYear: year, movement: movement.length ? movement : undefined };
-  const key = JSON.stringify([fullFilter, order]);
-  const first = useLoad((signal) => query(VillageListDocument, { filter: fullFilter, orderBy: order, year }, signal), key, refresh);
-  const [more, setMore] = useState<{ key: string; rows: VillageLineFragment[]; next: string | null }>({ key: '', rows: [], next: null });
+/** The desa in view, filtered by the legend and by movement, in pages of 50, with its CSV export (the family's columns). */
+export function VillageTable({ family, filter, statuses, year, order, movement, refresh, onOrder, onMovement }: Props) {
+  const fullFilter: VillageFilter = { ...filter, ...family.filter(year, statuses, movement) };
+  const orderBy: VillageOrderBy = order === 'CODE' ? 'CODE' : family.orders[order];
+  const list = LISTS[family.id];
+  const key = JSON.stringify([fullFilter, orderBy]);
+  const first = useLoad((signal) => query(list, { filter: fullFilter, orderBy, year }, signal), key, refresh);
+  const [more, setMore] = useState<{ key: string; rows: Row[]; next: string | null }>({ key: '', rows: [], next: null });
   const page = first.data?.villages;
   const extra = more.key === key ? more.rows : [];
-  const next = more.key === key ? more.next : (page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
+  const next = more.key === key ? more.next : page?.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
   const rows = [...(page?.edges.map((e) => e.node) ?? []), ...extra];
   const loadMore = async () => {
     if (!next) return;
-    const answer = await query(VillageListDocument, { filter: fullFilter, orderBy: order, year, after: next });
+    const answer = await query(list, { filter: fullFilter, orderBy, year, after: next });
     setMore({ key, rows: [...extra, ...answer.villages.edges.map((e) => e.node)], next: answer.villages.pageInfo.hasNextPage ? answer.villages.pageInfo.endCursor! : null });
   };
   const toggle = (m: IdmMovement) => onMovement(movement.includes(m) ? movement.filter((x) => x !== m) : [...movement, m]);
+  const withChange = family.id === 'IDM';
   return (
     <section class="panel villages" aria-label="Desa list">
       <h2>
@@ -49,13 +77,13 @@ export function VillageTable({ filter, year, order, movement, refresh, onOrder, 
         </div>
         <label>
           Order{' '}
-          <select value={order} onChange={(e) => onOrder((e.target as HTMLSelectElement).value as VillageOrderBy)}>
-            <option value="IDM_SCORE_ASC">Lowest IDM first</option>
-            <option value="IDM_SCORE_DESC">Highest IDM first</option>
+          <select value={order} onChange={(e) => onOrder((e.target as HTMLSelectElement).value as ListOrder)}>
+            <option value="SCORE_ASC">Lowest {family.name} first</option>
+            <option value="SCORE_DESC">Highest {family.name} first</option>
             <option value="CODE">By code</option>
           </select>
         </label>
-        <a class="button" href={exportUrl(fullFilter, order)} download="villages.csv" data-testid="export">
+        <a class="button" href={exportUrl(fullFilter, orderBy, family.exportIndex)} download="villages.csv" data-testid="export">
           Export CSV
         </a>
       </div>
@@ -66,32 +94,39 @@ export function VillageTable({ filter, year, order, movement, refresh, onOrder, 
             <tr>
               <th scope="col">Desa</th>
               <th scope="col">Kecamatan · Kabupaten</th>
-              <th scope="col">IDM {year}</th>
+              <th scope="col">
+                {family.name} {year}
+              </th>
               <th scope="col">Status</th>
-              <th scope="col">Change</th>
+              {withChange && <th scope="col">Change</th>}
             </tr>
           </thead>
           <tbody>
             {rows.map((v) => (
               <tr key={v.code} data-code={v.code}>
                 <th scope="row">
-                  <a href={`/dashboard/desa/${v.code}?year=${year}`}>{v.name}</a>
+                  <a href={`/dashboard/desa/${v.code}?${yearQuery(family, year)}`}>{v.name}</a>
                 </th>
                 <td class="muted">
                   {v.district.name} · {v.kabupaten.name}
                 </td>
-                <td class="num">{score(v.idm?.score)}</td>
-                <td>
-                  {v.idm?.status && <StatusPill status={v.idm.status} />}
-                  {v.idm?.statusMismatch && <span title="The official status differs from the one the score gives"> ⚠</span>}
-                </td>
                 <td class="num">
-                  {v.idm?.change && (
-                    <span class={`diff ${v.idm.change.movement === 'UP' ? 'up' : v.idm.change.movement === 'DOWN' ? 'down' : 'flat'}`}>
-                      {v.idm.change.movement === 'NEW' ? 'first' : delta(v.idm.change.scoreDelta)}
-                    </span>
-                  )}
+                  {formatScore(family, v.value?.score)}
+                  {v.value?.scoreMismatch && <span title="The published score differs from the one its dimensions give"> ⚠</span>}
                 </td>
+                <td>
+                  {v.value?.status && <StatusPill status={v.value.status} />}
+                  {v.value?.statusMismatch && <span title="The official status differs from the one the score gives"> ⚠</span>}
+                </td>
+                {withChange && (
+                  <td class="num">
+                    {v.value?.change && (
+                      <span class={`diff ${v.value.change.movement === 'UP' ? 'up' : v.value.change.movement === 'DOWN' ? 'down' : 'flat'}`}>
+                        {v.value.change.movement === 'NEW' ? 'first' : delta(v.value.change.scoreDelta)}
+                      </span>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

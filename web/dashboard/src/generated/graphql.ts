@@ -67,6 +67,29 @@ export type IdmUpdateFilter = {
   villageCode?: string | null | undefined;
 };
 
+/** Which Indeks Desa changes to receive; every given condition must hold. */
+export type IndeksDesaUpdateFilter = {
+  /** Only desa of this kecamatan. */
+  districtCode?: string | null | undefined;
+  /** Only desa of this kabupaten/kota. */
+  kabupatenCode?: string | null | undefined;
+  /** Only desa enrolled in this program. */
+  programSlug?: string | null | undefined;
+  /** Only desa of this province. */
+  provinceCode?: string | null | undefined;
+  /** Only changes whose status differs from the value they replaced (a first value and a retraction count). */
+  statusChanged?: boolean | null | undefined;
+  /** Only this desa ("6402082005" or "64.02.08.2005"). */
+  villageCode?: string | null | undefined;
+};
+
+/** Which index a value belongs to. Scores of the two do not compare (0–1 against 0–100); statuses share names and order. */
+export type IndexFamily =
+  /** Indeks Desa Membangun (Permendesa PDTT 2/2016): IKS, IKE and IKL, a score in [0, 1]; 2015 to 2024. */
+  | 'IDM'
+  /** Indeks Desa (Permendesa PDTT 9/2024): six dimensions, a score on 0–100; from 2025. */
+  | 'INDEKS_DESA';
+
 /** A level of the Kemendagri register. */
 export type RegionLevel =
   /** Kecamatan. */
@@ -155,9 +178,108 @@ export type VillageOrderBy =
 
 export type ProvenanceFragment = { provenance: { format: string, file: string, line: number | null, recordedBy: string, recordedAt: string }, source: { publishedCode: string, note: string | null } };
 
-export type SummaryCardFragment = { year: number | null, assessed: number, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null };
+export type IdSummaryCardFragment = { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null };
+
+export type IdPreviousCardFragment = { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null };
+
+export type IdBinsFragment = { histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> };
+
+export type IdOfficialFragment = { officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null };
+
+export type IdRankedFragment = { rank: number, code: string, name: string, value: number, assessed: number };
+
+export type IdChildSummaryFragment = { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> };
+
+export type IdNationalViewQueryVariables = Exact<{
+  year: number;
+  prev: number;
+  withPrevious: boolean;
+}>;
+
+
+export type IdNationalViewQuery = { cursor: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
+
+export type IdProvinceViewQueryVariables = Exact<{
+  code: string;
+  year: number;
+  prev: number;
+  withPrevious: boolean;
+}>;
+
+
+export type IdProvinceViewQuery = { cursor: string, region: { code: string, name: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+
+export type IdKabupatenViewQueryVariables = Exact<{
+  code: string;
+  year: number;
+  prev: number;
+  withPrevious: boolean;
+}>;
+
+
+export type IdKabupatenViewQuery = { cursor: string, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+
+export type IdDistrictViewQueryVariables = Exact<{
+  code: string;
+  year: number;
+  prev: number;
+  withPrevious: boolean;
+}>;
+
+
+export type IdDistrictViewQuery = { cursor: string, region: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> } } | null };
+
+export type IdVillageLineFragment = { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, scoreMismatch: boolean } | null };
+
+export type IdVillageListQueryVariables = Exact<{
+  filter: VillageFilter;
+  orderBy?: VillageOrderBy | null | undefined;
+  after?: string | null | undefined;
+  year: number;
+}>;
+
+
+export type IdVillageListQuery = { villages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, scoreMismatch: boolean } | null } }> } };
+
+export type IdProgramViewQueryVariables = Exact<{
+  slug: string;
+  year: number;
+}>;
+
+
+export type IdProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
+
+export type TrackFragment = { year: number, index: IndexFamily, status: IdmStatus, score: number };
+
+export type IdDesaViewQueryVariables = Exact<{
+  code: string;
+  year?: number | null | undefined;
+}>;
+
+
+export type IdDesaViewQuery = { cursor: string, village: { code: string, compactCode: string, name: string, kind: VillageKind, district: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } } }, indeksDesa: { year: number, score: number, status: IdmStatus | null, derivedStatus: IdmStatus, statusMismatch: boolean, scoreMismatch: boolean, targetStatus: IdmStatus, targetMinScore: number, scoreToTarget: number, dimensions: { layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number }, provenance: { format: string, file: string, line: number | null, recordedBy: string, recordedAt: string } } | null, statusTrack: Array<{ year: number, index: IndexFamily, status: IdmStatus, score: number }> } | null };
+
+export type IdUpdatesSubscriptionVariables = Exact<{
+  where?: IndeksDesaUpdateFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type IdUpdatesSubscription = { indeksDesaUpdated: { cursor: string, year: number, movement: IdmMovement, provenance: { recordedAt: string }, previous: { score: number, status: IdmStatus } | null, current: { score: number, status: IdmStatus } | null, village: { code: string, name: string, district: { name: string }, kabupaten: { name: string } } } };
+
+export type IdSummaryLiveSubscriptionVariables = Exact<{
+  scope: IdmSummaryScopeInput;
+  year: number;
+}>;
+
+
+export type IdSummaryLiveSubscription = { indeksDesaSummaryUpdated: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null } };
+
+export type SummaryCardFragment = { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null };
 
 export type PreviousCardFragment = { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null };
+
+export type OfficialFragment = { officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null };
 
 export type BinsFragment = { histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> };
 
@@ -165,10 +287,17 @@ export type RankedFragment = { rank: number, code: string, name: string, value: 
 
 export type ChildSummaryFragment = { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> };
 
-export type YearsQueryVariables = Exact<{ [key: string]: never; }>;
+export type ScopeYearFragment = { index: IndexFamily, year: number };
+
+export type YearsQueryVariables = Exact<{
+  code: string;
+  province: boolean;
+  kabupaten: boolean;
+  district: boolean;
+}>;
 
 
-export type YearsQuery = { idmYears: Array<{ year: number, assessed: number, published: boolean }> };
+export type YearsQuery = { idmYears: Array<{ year: number, assessed: number, published: boolean }>, publishedYears: Array<{ index: IndexFamily, year: number }>, latestPublishedYear: { index: IndexFamily, year: number } | null, province?: { publishedYears: Array<{ index: IndexFamily, year: number }>, latestPublishedYear: { index: IndexFamily, year: number } | null } | null, kabupaten?: { publishedYears: Array<{ index: IndexFamily, year: number }>, latestPublishedYear: { index: IndexFamily, year: number } | null } | null, district?: { latestPublishedYear: { index: IndexFamily, year: number } | null } | null };
 
 export type NationalViewQueryVariables = Exact<{
   year: number;
@@ -176,7 +305,7 @@ export type NationalViewQueryVariables = Exact<{
 }>;
 
 
-export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
+export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
 
 export type ProvinceViewQueryVariables = Exact<{
   code: string;
@@ -185,7 +314,7 @@ export type ProvinceViewQueryVariables = Exact<{
 }>;
 
 
-export type ProvinceViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, summary: { year: number | null, assessed: number, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+export type ProvinceViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
 
 export type KabupatenViewQueryVariables = Exact<{
   code: string;
@@ -194,7 +323,7 @@ export type KabupatenViewQueryVariables = Exact<{
 }>;
 
 
-export type KabupatenViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+export type KabupatenViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
 
 export type DistrictViewQueryVariables = Exact<{
   code: string;
@@ -203,9 +332,9 @@ export type DistrictViewQueryVariables = Exact<{
 }>;
 
 
-export type DistrictViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: { edges: Array<{ node: { code: string, name: string, idm: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, idm: { score: number } | null } }> } } | null };
+export type DistrictViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> } } | null };
 
-export type VillageLineFragment = { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, idm: { score: number, status: IdmStatus | null, statusMismatch: boolean, change: { movement: IdmMovement, scoreDelta: number | null, previousStatus: IdmStatus | null } } | null };
+export type VillageLineFragment = { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, change: { movement: IdmMovement, scoreDelta: number | null, previousStatus: IdmStatus | null } } | null };
 
 export type VillageListQueryVariables = Exact<{
   filter: VillageFilter;
@@ -215,7 +344,7 @@ export type VillageListQueryVariables = Exact<{
 }>;
 
 
-export type VillageListQuery = { villages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, idm: { score: number, status: IdmStatus | null, statusMismatch: boolean, change: { movement: IdmMovement, scoreDelta: number | null, previousStatus: IdmStatus | null } } | null } }> } };
+export type VillageListQuery = { villages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, change: { movement: IdmMovement, scoreDelta: number | null, previousStatus: IdmStatus | null } } | null } }> } };
 
 export type DesaViewQueryVariables = Exact<{
   code: string;
@@ -223,7 +352,7 @@ export type DesaViewQueryVariables = Exact<{
 }>;
 
 
-export type DesaViewQuery = { cursor: string, years: Array<{ year: number }>, village: { code: string, compactCode: string, name: string, kind: VillageKind, district: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } } }, idm: { year: number, score: number, status: IdmStatus | null, derivedStatus: IdmStatus, statusMismatch: boolean, targetStatus: IdmStatus, targetMinScore: number, scoreToTarget: number, iks: number, ike: number, ikl: number, change: { movement: IdmMovement, scoreDelta: number | null, previousYear: number | null, previousStatus: IdmStatus | null }, indicators: Array<{ index: IdmIndex, number: number, name: string, score: number, description: string | null, activity: string | null, potentialGain: number, actors: { pusat: string | null, provinsi: string | null, kabupaten: string | null, desa: string | null, csr: string | null, lainnya: string | null } }>, provenance: { format: string, file: string, line: number | null, recordedBy: string, recordedAt: string }, source: { publishedCode: string, note: string | null } } | null, idmHistory: Array<{ year: number, score: number, status: IdmStatus | null, iks: number, ike: number, ikl: number }> } | null };
+export type DesaViewQuery = { cursor: string, years: Array<{ year: number }>, village: { code: string, compactCode: string, name: string, kind: VillageKind, district: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } } }, idm: { year: number, score: number, status: IdmStatus | null, derivedStatus: IdmStatus, statusMismatch: boolean, targetStatus: IdmStatus, targetMinScore: number, scoreToTarget: number, iks: number, ike: number, ikl: number, change: { movement: IdmMovement, scoreDelta: number | null, previousYear: number | null, previousStatus: IdmStatus | null }, indicators: Array<{ index: IdmIndex, number: number, name: string, score: number, description: string | null, activity: string | null, potentialGain: number, actors: { pusat: string | null, provinsi: string | null, kabupaten: string | null, desa: string | null, csr: string | null, lainnya: string | null } }>, provenance: { format: string, file: string, line: number | null, recordedBy: string, recordedAt: string }, source: { publishedCode: string, note: string | null } } | null, idmHistory: Array<{ year: number, score: number, status: IdmStatus | null, iks: number, ike: number, ikl: number }>, statusTrack: Array<{ year: number, index: IndexFamily, status: IdmStatus, score: number }> } | null };
 
 export type ProgramsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -236,7 +365,7 @@ export type ProgramViewQueryVariables = Exact<{
 }>;
 
 
-export type ProgramViewQuery = { cursor: string, years: Array<{ year: number }>, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, idm: { score: number, status: IdmStatus | null, change: { movement: IdmMovement } } | null } }> } } | null };
+export type ProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -259,7 +388,7 @@ export type SummaryLiveSubscriptionVariables = Exact<{
 }>;
 
 
-export type SummaryLiveSubscription = { idmSummaryUpdated: { year: number | null, assessed: number, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null } };
+export type SummaryLiveSubscription = { idmSummaryUpdated: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -294,10 +423,136 @@ export const ProvenanceFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Provenance"}) as unknown as TypedDocumentString<ProvenanceFragment, unknown>;
+export const IdSummaryCardFragmentDoc = new TypedDocumentString(`
+    fragment IdSummaryCard on IndeksDesaSummary {
+  year
+  assessed
+  coverage
+  movedUp
+  movedDown
+  byStatus {
+    status
+    count
+    share
+  }
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  meanVsParent {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  meanVsNational {
+    score
+  }
+}
+    `, {"fragmentName":"IdSummaryCard"}) as unknown as TypedDocumentString<IdSummaryCardFragment, unknown>;
+export const IdPreviousCardFragmentDoc = new TypedDocumentString(`
+    fragment IdPreviousCard on IndeksDesaSummary {
+  year
+  assessed
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+    `, {"fragmentName":"IdPreviousCard"}) as unknown as TypedDocumentString<IdPreviousCardFragment, unknown>;
+export const IdBinsFragmentDoc = new TypedDocumentString(`
+    fragment IdBins on IndeksDesaSummary {
+  histogram(bins: 20) {
+    from
+    to
+    count
+    status
+  }
+}
+    `, {"fragmentName":"IdBins"}) as unknown as TypedDocumentString<IdBinsFragment, unknown>;
+export const IdOfficialFragmentDoc = new TypedDocumentString(`
+    fragment IdOfficial on IndeksDesaSummary {
+  officialCounts {
+    year
+    source
+    total
+    byStatus {
+      status
+      count
+      share
+    }
+  }
+}
+    `, {"fragmentName":"IdOfficial"}) as unknown as TypedDocumentString<IdOfficialFragment, unknown>;
+export const IdRankedFragmentDoc = new TypedDocumentString(`
+    fragment IdRanked on IndeksDesaRankEntry {
+  rank
+  code
+  name
+  value
+  assessed
+}
+    `, {"fragmentName":"IdRanked"}) as unknown as TypedDocumentString<IdRankedFragment, unknown>;
+export const IdChildSummaryFragmentDoc = new TypedDocumentString(`
+    fragment IdChildSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  byStatus {
+    status
+    count
+  }
+}
+    `, {"fragmentName":"IdChildSummary"}) as unknown as TypedDocumentString<IdChildSummaryFragment, unknown>;
+export const IdVillageLineFragmentDoc = new TypedDocumentString(`
+    fragment IdVillageLine on Village {
+  code
+  name
+  kind
+  district {
+    name
+  }
+  kabupaten {
+    name
+  }
+  value: indeksDesa(year: $year) {
+    score
+    status
+    statusMismatch
+    scoreMismatch
+  }
+}
+    `, {"fragmentName":"IdVillageLine"}) as unknown as TypedDocumentString<IdVillageLineFragment, unknown>;
+export const TrackFragmentDoc = new TypedDocumentString(`
+    fragment Track on StatusTrackEntry {
+  year
+  index
+  status
+  score
+}
+    `, {"fragmentName":"Track"}) as unknown as TypedDocumentString<TrackFragment, unknown>;
 export const SummaryCardFragmentDoc = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
   assessed
+  coverage
   movedUp
   movedDown
   byStatus {
@@ -336,6 +591,20 @@ export const PreviousCardFragmentDoc = new TypedDocumentString(`
   top: share(statuses: [MANDIRI, MAJU])
 }
     `, {"fragmentName":"PreviousCard"}) as unknown as TypedDocumentString<PreviousCardFragment, unknown>;
+export const OfficialFragmentDoc = new TypedDocumentString(`
+    fragment Official on IdmSummary {
+  officialCounts {
+    year
+    source
+    total
+    byStatus {
+      status
+      count
+      share
+    }
+  }
+}
+    `, {"fragmentName":"Official"}) as unknown as TypedDocumentString<OfficialFragment, unknown>;
 export const BinsFragmentDoc = new TypedDocumentString(`
     fragment Bins on IdmSummary {
   histogram(bins: 24) {
@@ -368,6 +637,12 @@ export const ChildSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ChildSummary"}) as unknown as TypedDocumentString<ChildSummaryFragment, unknown>;
+export const ScopeYearFragmentDoc = new TypedDocumentString(`
+    fragment ScopeYear on IndexYear {
+  index
+  year
+}
+    `, {"fragmentName":"ScopeYear"}) as unknown as TypedDocumentString<ScopeYearFragment, unknown>;
 export const VillageLineFragmentDoc = new TypedDocumentString(`
     fragment VillageLine on Village {
   code
@@ -379,7 +654,7 @@ export const VillageLineFragmentDoc = new TypedDocumentString(`
   kabupaten {
     name
   }
-  idm(year: $year) {
+  value: idm(year: $year) {
     score
     status
     statusMismatch
@@ -391,15 +666,694 @@ export const VillageLineFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VillageLine"}) as unknown as TypedDocumentString<VillageLineFragment, unknown>;
+export const IdNationalViewDocument = new TypedDocumentString(`
+    query IdNationalView($year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+  cursor: changeCursor
+  summary: indeksDesaSummary(year: $year) {
+    ...IdSummaryCard
+    ...IdBins
+    ...IdOfficial
+  }
+  previous: indeksDesaSummary(year: $prev) @include(if: $withPrevious) {
+    ...IdPreviousCard
+  }
+  best: indeksDesaRanking(year: $year, first: 5) {
+    ...IdRanked
+  }
+  worst: indeksDesaRanking(year: $year, first: 5, direction: BOTTOM) {
+    ...IdRanked
+  }
+  children: provinces {
+    code
+    name
+    summary: indeksDesaSummary(year: $year) {
+      ...IdChildSummary
+    }
+  }
+}
+    fragment IdSummaryCard on IndeksDesaSummary {
+  year
+  assessed
+  coverage
+  movedUp
+  movedDown
+  byStatus {
+    status
+    count
+    share
+  }
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  meanVsParent {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  meanVsNational {
+    score
+  }
+}
+fragment IdPreviousCard on IndeksDesaSummary {
+  year
+  assessed
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+fragment IdBins on IndeksDesaSummary {
+  histogram(bins: 20) {
+    from
+    to
+    count
+    status
+  }
+}
+fragment IdOfficial on IndeksDesaSummary {
+  officialCounts {
+    year
+    source
+    total
+    byStatus {
+      status
+      count
+      share
+    }
+  }
+}
+fragment IdRanked on IndeksDesaRankEntry {
+  rank
+  code
+  name
+  value
+  assessed
+}
+fragment IdChildSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  byStatus {
+    status
+    count
+  }
+}`, {"hash":"sha256:2155e270d7f769d1d1faf6c3258fb662469fdcc9023727ff2c4ac16d28d3d999"}) as unknown as TypedDocumentString<IdNationalViewQuery, IdNationalViewQueryVariables>;
+export const IdProvinceViewDocument = new TypedDocumentString(`
+    query IdProvinceView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+  cursor: changeCursor
+  region: province(code: $code) {
+    code
+    name
+    summary: indeksDesaSummary(year: $year) {
+      ...IdSummaryCard
+      ...IdBins
+    }
+    previous: indeksDesaSummary(year: $prev) @include(if: $withPrevious) {
+      ...IdPreviousCard
+    }
+    best: indeksDesaRanking(year: $year, first: 5) {
+      ...IdRanked
+    }
+    worst: indeksDesaRanking(year: $year, first: 5, direction: BOTTOM) {
+      ...IdRanked
+    }
+    children: kabupatens {
+      code
+      name
+      summary: indeksDesaSummary(year: $year) {
+        ...IdChildSummary
+      }
+    }
+  }
+}
+    fragment IdSummaryCard on IndeksDesaSummary {
+  year
+  assessed
+  coverage
+  movedUp
+  movedDown
+  byStatus {
+    status
+    count
+    share
+  }
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  meanVsParent {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  meanVsNational {
+    score
+  }
+}
+fragment IdPreviousCard on IndeksDesaSummary {
+  year
+  assessed
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+fragment IdBins on IndeksDesaSummary {
+  histogram(bins: 20) {
+    from
+    to
+    count
+    status
+  }
+}
+fragment IdRanked on IndeksDesaRankEntry {
+  rank
+  code
+  name
+  value
+  assessed
+}
+fragment IdChildSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  byStatus {
+    status
+    count
+  }
+}`, {"hash":"sha256:03ad1354fb3c4460f5f3177eba24772c7fd672dacb6ea14470ffc0b2f38b3fd3"}) as unknown as TypedDocumentString<IdProvinceViewQuery, IdProvinceViewQueryVariables>;
+export const IdKabupatenViewDocument = new TypedDocumentString(`
+    query IdKabupatenView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+  cursor: changeCursor
+  region: kabupaten(code: $code) {
+    code
+    name
+    province {
+      code
+      name
+    }
+    summary: indeksDesaSummary(year: $year) {
+      ...IdSummaryCard
+      ...IdBins
+    }
+    previous: indeksDesaSummary(year: $prev) @include(if: $withPrevious) {
+      ...IdPreviousCard
+    }
+    best: indeksDesaRanking(year: $year, first: 5) {
+      ...IdRanked
+    }
+    worst: indeksDesaRanking(year: $year, first: 5, direction: BOTTOM) {
+      ...IdRanked
+    }
+    children: districts {
+      code
+      name
+      summary: indeksDesaSummary(year: $year) {
+        ...IdChildSummary
+      }
+    }
+  }
+}
+    fragment IdSummaryCard on IndeksDesaSummary {
+  year
+  assessed
+  coverage
+  movedUp
+  movedDown
+  byStatus {
+    status
+    count
+    share
+  }
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  meanVsParent {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  meanVsNational {
+    score
+  }
+}
+fragment IdPreviousCard on IndeksDesaSummary {
+  year
+  assessed
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+fragment IdBins on IndeksDesaSummary {
+  histogram(bins: 20) {
+    from
+    to
+    count
+    status
+  }
+}
+fragment IdRanked on IndeksDesaRankEntry {
+  rank
+  code
+  name
+  value
+  assessed
+}
+fragment IdChildSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  byStatus {
+    status
+    count
+  }
+}`, {"hash":"sha256:2ead21678afa4f87dd165fe917205a856e07fdec657e2ec324efaa53854460fa"}) as unknown as TypedDocumentString<IdKabupatenViewQuery, IdKabupatenViewQueryVariables>;
+export const IdDistrictViewDocument = new TypedDocumentString(`
+    query IdDistrictView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+  cursor: changeCursor
+  region: district(code: $code) {
+    code
+    name
+    kabupaten {
+      code
+      name
+      province {
+        code
+        name
+      }
+    }
+    summary: indeksDesaSummary(year: $year) {
+      ...IdSummaryCard
+      ...IdBins
+    }
+    previous: indeksDesaSummary(year: $prev) @include(if: $withPrevious) {
+      ...IdPreviousCard
+    }
+    best: villages(
+      filter: {indeksDesaYear: $year}
+      orderBy: INDEKS_DESA_SCORE_DESC
+      first: 5
+    ) {
+      edges {
+        node {
+          code
+          name
+          value: indeksDesa(year: $year) {
+            score
+          }
+        }
+      }
+    }
+    worst: villages(
+      filter: {indeksDesaYear: $year}
+      orderBy: INDEKS_DESA_SCORE_ASC
+      first: 5
+    ) {
+      edges {
+        node {
+          code
+          name
+          value: indeksDesa(year: $year) {
+            score
+          }
+        }
+      }
+    }
+  }
+}
+    fragment IdSummaryCard on IndeksDesaSummary {
+  year
+  assessed
+  coverage
+  movedUp
+  movedDown
+  byStatus {
+    status
+    count
+    share
+  }
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  meanVsParent {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  meanVsNational {
+    score
+  }
+}
+fragment IdPreviousCard on IndeksDesaSummary {
+  year
+  assessed
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+fragment IdBins on IndeksDesaSummary {
+  histogram(bins: 20) {
+    from
+    to
+    count
+    status
+  }
+}`, {"hash":"sha256:d839d73af3c696c3eef1adb8d22a3271ad52cd09d8efb599b7e2e2fdc865fa20"}) as unknown as TypedDocumentString<IdDistrictViewQuery, IdDistrictViewQueryVariables>;
+export const IdVillageListDocument = new TypedDocumentString(`
+    query IdVillageList($filter: VillageFilter!, $orderBy: VillageOrderBy, $after: String, $year: Int!) {
+  villages(filter: $filter, orderBy: $orderBy, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...IdVillageLine
+      }
+    }
+  }
+}
+    fragment IdVillageLine on Village {
+  code
+  name
+  kind
+  district {
+    name
+  }
+  kabupaten {
+    name
+  }
+  value: indeksDesa(year: $year) {
+    score
+    status
+    statusMismatch
+    scoreMismatch
+  }
+}`, {"hash":"sha256:3db9fe9f6097e3129f61b29dae19d35171088936d00c9a5a2c18695e0c321357"}) as unknown as TypedDocumentString<IdVillageListQuery, IdVillageListQueryVariables>;
+export const IdProgramViewDocument = new TypedDocumentString(`
+    query IdProgramView($slug: String!, $year: Int!) {
+  cursor: changeCursor
+  program(slug: $slug) {
+    slug
+    name
+    year
+    agency
+    description
+    summary: indeksDesaSummary(year: $year) {
+      ...IdChildSummary
+    }
+    loci {
+      id
+      quota
+      enrolledCount
+      kabupaten {
+        code
+        name
+        province {
+          name
+        }
+      }
+      enrolled: indeksDesaSummary(year: $year) {
+        ...IdChildSummary
+      }
+      whole: indeksDesaSummary(year: $year, of: KABUPATEN) {
+        ...IdChildSummary
+      }
+    }
+    villages(first: 200) {
+      totalCount
+      edges {
+        node {
+          code
+          name
+          district {
+            name
+          }
+          kabupaten {
+            name
+          }
+          value: indeksDesa(year: $year) {
+            score
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    fragment IdChildSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  byStatus {
+    status
+    count
+  }
+}`, {"hash":"sha256:1eab21b1ea32821623585b036b921d1325ae0e95604cf182e89a6ca5c5e2952e"}) as unknown as TypedDocumentString<IdProgramViewQuery, IdProgramViewQueryVariables>;
+export const IdDesaViewDocument = new TypedDocumentString(`
+    query IdDesaView($code: String!, $year: Int) {
+  cursor: changeCursor
+  village(code: $code) {
+    code
+    compactCode
+    name
+    kind
+    district {
+      code
+      name
+      kabupaten {
+        code
+        name
+        province {
+          code
+          name
+        }
+      }
+    }
+    indeksDesa(year: $year) {
+      year
+      score
+      status
+      derivedStatus
+      statusMismatch
+      scoreMismatch
+      targetStatus
+      targetMinScore
+      scoreToTarget
+      dimensions {
+        layananDasar
+        sosial
+        ekonomi
+        lingkungan
+        aksesibilitas
+        tataKelola
+      }
+      provenance {
+        format
+        file
+        line
+        recordedBy
+        recordedAt
+      }
+    }
+    statusTrack {
+      ...Track
+    }
+  }
+}
+    fragment Track on StatusTrackEntry {
+  year
+  index
+  status
+  score
+}`, {"hash":"sha256:1225ce49e3b441bb93556c67964d52b39ba9bbe348ed7e9d670c90f64057a205"}) as unknown as TypedDocumentString<IdDesaViewQuery, IdDesaViewQueryVariables>;
+export const IdUpdatesDocument = new TypedDocumentString(`
+    subscription IdUpdates($where: IndeksDesaUpdateFilter, $after: String) {
+  indeksDesaUpdated(where: $where, after: $after) {
+    cursor
+    year
+    movement
+    provenance {
+      recordedAt
+    }
+    previous {
+      score
+      status
+    }
+    current {
+      score
+      status
+    }
+    village {
+      code
+      name
+      district {
+        name
+      }
+      kabupaten {
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ffb74d3802bd609446f59e6a8d69778a157d937790e9cd878cffad74085116a4"}) as unknown as TypedDocumentString<IdUpdatesSubscription, IdUpdatesSubscriptionVariables>;
+export const IdSummaryLiveDocument = new TypedDocumentString(`
+    subscription IdSummaryLive($scope: IdmSummaryScopeInput!, $year: Int!) {
+  indeksDesaSummaryUpdated(scope: $scope, year: $year) {
+    ...IdSummaryCard
+  }
+}
+    fragment IdSummaryCard on IndeksDesaSummary {
+  year
+  assessed
+  coverage
+  movedUp
+  movedDown
+  byStatus {
+    status
+    count
+    share
+  }
+  mean {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+  meanVsParent {
+    score
+    layananDasar
+    sosial
+    ekonomi
+    lingkungan
+    aksesibilitas
+    tataKelola
+  }
+  meanVsNational {
+    score
+  }
+}`, {"hash":"sha256:08a474288993c33fd93f3ff304c789ba087fc31acc87af11e83ca29af3cfd2e2"}) as unknown as TypedDocumentString<IdSummaryLiveSubscription, IdSummaryLiveSubscriptionVariables>;
 export const YearsDocument = new TypedDocumentString(`
-    query Years {
+    query Years($code: String!, $province: Boolean!, $kabupaten: Boolean!, $district: Boolean!) {
   idmYears {
     year
     assessed
     published
   }
+  publishedYears {
+    ...ScopeYear
+  }
+  latestPublishedYear {
+    ...ScopeYear
+  }
+  province(code: $code) @include(if: $province) {
+    publishedYears {
+      ...ScopeYear
+    }
+    latestPublishedYear {
+      ...ScopeYear
+    }
+  }
+  kabupaten(code: $code) @include(if: $kabupaten) {
+    publishedYears {
+      ...ScopeYear
+    }
+    latestPublishedYear {
+      ...ScopeYear
+    }
+  }
+  district(code: $code) @include(if: $district) {
+    latestPublishedYear {
+      ...ScopeYear
+    }
+  }
 }
-    `, {"hash":"sha256:5b21f5d78ee3edaf05328e8b2cf2646e8c4ec33fb3f8df2b12a7bdac2318cec5"}) as unknown as TypedDocumentString<YearsQuery, YearsQueryVariables>;
+    fragment ScopeYear on IndexYear {
+  index
+  year
+}`, {"hash":"sha256:bbb8ac4e491105be962eb93a0c6232b1055b1f2b7ec20f6b8f049488e0729141"}) as unknown as TypedDocumentString<YearsQuery, YearsQueryVariables>;
 export const NationalViewDocument = new TypedDocumentString(`
     query NationalView($year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -409,6 +1363,7 @@ export const NationalViewDocument = new TypedDocumentString(`
   summary: idmSummary(year: $year) {
     ...SummaryCard
     ...Bins
+    ...Official
   }
   previous: idmSummary(year: $prev) {
     ...PreviousCard
@@ -430,6 +1385,7 @@ export const NationalViewDocument = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
   assessed
+  coverage
   movedUp
   movedDown
   byStatus {
@@ -465,6 +1421,18 @@ fragment PreviousCard on IdmSummary {
   }
   top: share(statuses: [MANDIRI, MAJU])
 }
+fragment Official on IdmSummary {
+  officialCounts {
+    year
+    source
+    total
+    byStatus {
+      status
+      count
+      share
+    }
+  }
+}
 fragment Bins on IdmSummary {
   histogram(bins: 24) {
     from
@@ -490,7 +1458,7 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`, {"hash":"sha256:7a6160c9478d7bfa9aae97d957b038081d80b7aaae36f909d6889267546cb1e0"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
+}`, {"hash":"sha256:a612644e4a3a4f9767d3503b63c941ae3672131b03de88acde30cb35ddb510b8"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
 export const ProvinceViewDocument = new TypedDocumentString(`
     query ProvinceView($code: String!, $year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -525,6 +1493,7 @@ export const ProvinceViewDocument = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
   assessed
+  coverage
   movedUp
   movedDown
   byStatus {
@@ -585,7 +1554,7 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`, {"hash":"sha256:729d6e0acbd487f08be60e9600b61c168a5bd15af83c01d03b5966d8217fa4c5"}) as unknown as TypedDocumentString<ProvinceViewQuery, ProvinceViewQueryVariables>;
+}`, {"hash":"sha256:7b34a67968b8aa9729c01c692bb4cfc82a85d7653217fb2fc1341c909a06ed31"}) as unknown as TypedDocumentString<ProvinceViewQuery, ProvinceViewQueryVariables>;
 export const KabupatenViewDocument = new TypedDocumentString(`
     query KabupatenView($code: String!, $year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -624,6 +1593,7 @@ export const KabupatenViewDocument = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
   assessed
+  coverage
   movedUp
   movedDown
   byStatus {
@@ -684,7 +1654,7 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`, {"hash":"sha256:58f6e31a1a3102e2118c1b2bbe6dacdb80be895aa128563e6ebd796b36d3cbd8"}) as unknown as TypedDocumentString<KabupatenViewQuery, KabupatenViewQueryVariables>;
+}`, {"hash":"sha256:765436b81eafae4e5df161d77662574bb90192600cd3d87eebc24963b8981ea5"}) as unknown as TypedDocumentString<KabupatenViewQuery, KabupatenViewQueryVariables>;
 export const DistrictViewDocument = new TypedDocumentString(`
     query DistrictView($code: String!, $year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
@@ -714,7 +1684,7 @@ export const DistrictViewDocument = new TypedDocumentString(`
         node {
           code
           name
-          idm(year: $year) {
+          value: idm(year: $year) {
             score
           }
         }
@@ -725,7 +1695,7 @@ export const DistrictViewDocument = new TypedDocumentString(`
         node {
           code
           name
-          idm(year: $year) {
+          value: idm(year: $year) {
             score
           }
         }
@@ -736,6 +1706,7 @@ export const DistrictViewDocument = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
   assessed
+  coverage
   movedUp
   movedDown
   byStatus {
@@ -778,7 +1749,7 @@ fragment Bins on IdmSummary {
     count
     status
   }
-}`, {"hash":"sha256:7fa4edf11b9a7ce5ea55f3b2b75f7c0ed22fc058a716db91d87a4e35ab39bea3"}) as unknown as TypedDocumentString<DistrictViewQuery, DistrictViewQueryVariables>;
+}`, {"hash":"sha256:c0c713883e5ad2ab8404d193a28cff5854999203f37a854a19a54c840ea56274"}) as unknown as TypedDocumentString<DistrictViewQuery, DistrictViewQueryVariables>;
 export const VillageListDocument = new TypedDocumentString(`
     query VillageList($filter: VillageFilter!, $orderBy: VillageOrderBy, $after: String, $year: Int!) {
   villages(filter: $filter, orderBy: $orderBy, first: 50, after: $after) {
@@ -804,7 +1775,7 @@ export const VillageListDocument = new TypedDocumentString(`
   kabupaten {
     name
   }
-  idm(year: $year) {
+  value: idm(year: $year) {
     score
     status
     statusMismatch
@@ -814,7 +1785,7 @@ export const VillageListDocument = new TypedDocumentString(`
       previousStatus
     }
   }
-}`, {"hash":"sha256:9966c9fb4b335476e5b7a7a6d4fc86dd225f814c0cf71b883083478e4117f16e"}) as unknown as TypedDocumentString<VillageListQuery, VillageListQueryVariables>;
+}`, {"hash":"sha256:a0a9b9632ed3c33042f1ee43f4f96e6f8837f16c2eb7d20832ad4bcf76dd7f9b"}) as unknown as TypedDocumentString<VillageListQuery, VillageListQueryVariables>;
 export const DesaViewDocument = new TypedDocumentString(`
     query DesaView($code: String!, $year: Int) {
   cursor: idmChangeCursor
@@ -883,6 +1854,9 @@ export const DesaViewDocument = new TypedDocumentString(`
       ike
       ikl
     }
+    statusTrack {
+      ...Track
+    }
   }
 }
     fragment Provenance on IdmAssessment {
@@ -897,7 +1871,13 @@ export const DesaViewDocument = new TypedDocumentString(`
     publishedCode
     note
   }
-}`, {"hash":"sha256:14fb92e5a72ee321139c6c10927a11f46e40deab78641a0634e84f0b22796219"}) as unknown as TypedDocumentString<DesaViewQuery, DesaViewQueryVariables>;
+}
+fragment Track on StatusTrackEntry {
+  year
+  index
+  status
+  score
+}`, {"hash":"sha256:fc2fe40faed1b91794bc79ff775bfbd47dd281ffb1ba31f607d146dc764536d2"}) as unknown as TypedDocumentString<DesaViewQuery, DesaViewQueryVariables>;
 export const ProgramsDocument = new TypedDocumentString(`
     query Programs {
   programs {
@@ -910,9 +1890,6 @@ export const ProgramsDocument = new TypedDocumentString(`
 export const ProgramViewDocument = new TypedDocumentString(`
     query ProgramView($slug: String!, $year: Int!) {
   cursor: idmChangeCursor
-  years: idmYears {
-    year
-  }
   program(slug: $slug) {
     slug
     name
@@ -952,12 +1929,9 @@ export const ProgramViewDocument = new TypedDocumentString(`
           kabupaten {
             name
           }
-          idm(year: $year) {
+          value: idm(year: $year) {
             score
             status
-            change {
-              movement
-            }
           }
         }
       }
@@ -974,7 +1948,7 @@ export const ProgramViewDocument = new TypedDocumentString(`
     status
     count
   }
-}`, {"hash":"sha256:d2a6bf8f5fa2e7d5abf1f40d9984620e2c3f3bf1f0e716245d934f47b5b7741e"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
+}`, {"hash":"sha256:3e4a3eb2317ab2330738fc033702d8e43f31977fede820236fd62cddb74f26e8"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(text: $text, first: 8) {
@@ -1031,6 +2005,7 @@ export const SummaryLiveDocument = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
   assessed
+  coverage
   movedUp
   movedDown
   byStatus {
@@ -1054,4 +2029,4 @@ export const SummaryLiveDocument = new TypedDocumentString(`
   meanVsNational {
     score
   }
-}`, {"hash":"sha256:8ee7b2c04925a2a4f9eb518f8f5879cf355dfe3a16b1d811d0d1ad47d8252d54"}) as unknown as TypedDocumentString<SummaryLiveSubscription, SummaryLiveSubscriptionVariables>;
+}`, {"hash":"sha256:55386b147fe19feb2c150833a5182288fcde85564a2d151b6978130b646b317a"}) as unknown as TypedDocumentString<SummaryLiveSubscription, SummaryLiveSubscriptionVariables>;

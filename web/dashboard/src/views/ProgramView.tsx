@@ -1,36 +1,55 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { query } from '../api';
 import { StatusPill } from '../components/StatusPill';
-import { count, percent, score } from '../format';
-import { ProgramsDocument, ProgramViewDocument, type ChildSummaryFragment } from '../generated/graphql';
+import { formatScore, yearQuery, type Family } from '../family';
+import { count, percent } from '../format';
+import { IdProgramViewDocument, ProgramsDocument, ProgramViewDocument, type IdmStatus, type IndexFamily, type TypedDocumentString } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
 import { live } from '../live';
+import type { ChildSummary } from '../summary';
 
-function Figures({ summary }: { summary: ChildSummaryFragment }) {
+/** What either family's program document answers (their fields are aliased alike). */
+interface ProgramAnswer {
+  cursor: string;
+  program: {
+    slug: string;
+    name: string;
+    year: number;
+    agency: string;
+    description?: string | null;
+    summary: ChildSummary;
+    loci: { id: string; quota: number; enrolledCount: number; kabupaten: { code: string; name: string; province: { name: string } }; enrolled: ChildSummary; whole: ChildSummary }[];
+    villages: { totalCount: number; edges: { node: { code: string; name: string; district: { name: string }; kabupaten: { name: string }; value?: { score: number; status: IdmStatus | null } | null } }[] };
+  } | null;
+}
+
+const DOCUMENTS: Record<IndexFamily, TypedDocumentString<ProgramAnswer, { slug: string; year: number }>> = { IDM: ProgramViewDocument, INDEKS_DESA: IdProgramViewDocument };
+
+function Figures({ family, summary }: { family: Family; summary: ChildSummary }) {
   return (
     <>
       <td class="num">{count(summary.assessed)}</td>
-      <td class="num">{score(summary.mean?.score)}</td>
+      <td class="num">{formatScore(family, summary.mean?.score)}</td>
       <td class="num">{percent(summary.top)}</td>
     </>
   );
 }
 
-/** The Desa Cerdas cohorts: loci with quotas, enrolment, and the IDM of enrolled desa against their whole kabupaten; live. */
-export function ProgramView({ slug, year }: { slug: string | null; year: number }) {
+/** The Desa Cerdas cohorts: loci with quotas, enrolment, and the family's values of enrolled desa against their whole kabupaten; live. */
+export function ProgramView({ slug, family, year }: { slug: string | null; family: Family; year: number }) {
   const programs = useLoad((signal) => query(ProgramsDocument, {}, signal), 'programs');
   const chosen = slug ?? programs.data?.programs.at(-1)?.slug ?? null;
-  const key = `${chosen}|${year}`;
+  const key = `${chosen}|${family.id}|${year}`;
   const [refresh, setRefresh] = useState(0);
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
   // Whatever failed to load while the connection was down is asked for again.
   useEffect(() => live.onReconnect(bump), [key]);
-  const loaded = useLoad((signal) => (chosen ? query(ProgramViewDocument, { slug: chosen, year }, signal) : Promise.resolve(null)), key, refresh);
+  const loaded = useLoad((signal) => (chosen ? query(DOCUMENTS[family.id], { slug: chosen, year }, signal) : Promise.resolve(null)), key, refresh);
   const cursor = loaded.data?.cursor ?? null;
   const following = cursor !== null && !!chosen;
   useEffect(() => {
     if (!following) return;
-    return live.follow({ programSlug: chosen }, cursor, bump);
+    return live.follow(family, { programSlug: chosen }, cursor, bump);
   }, [key, following]);
 
   if (programs.data && programs.data.programs.length === 0) return <p class="panel">No program yet: create one with the createProgram mutation.</p>;
@@ -40,7 +59,7 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
       <nav class="crumbs" aria-label="Programs">
         <h1>Desa Cerdas</h1>{' '}
         {programs.data?.programs.map((p) => (
-          <a key={p.slug} href={`/dashboard/program/${p.slug}?year=${year}`} aria-current={p.slug === chosen ? 'page' : undefined} class="tab">
+          <a key={p.slug} href={`/dashboard/program/${p.slug}?${yearQuery(family, year)}`} aria-current={p.slug === chosen ? 'page' : undefined} class="tab">
             {p.name}
           </a>
         ))}
@@ -57,7 +76,7 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
             {program.description && <p>{program.description}</p>}
             <p>
               {count(program.loci.length)} loci · {count(program.loci.reduce((n, l) => n + l.enrolledCount, 0))} of {count(program.loci.reduce((n, l) => n + l.quota, 0))} desa enrolled ·
-              mean IDM {year} of enrolled desa {score(program.summary.mean?.score)}
+              mean {family.name} {year} of enrolled desa <span data-testid="program-mean">{formatScore(family, program.summary.mean?.score)}</span>
             </p>
           </section>
           <section class="panel" aria-label="Loci">
@@ -68,8 +87,12 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
                   <tr>
                     <th scope="col" rowSpan={2}>Kabupaten</th>
                     <th scope="col" rowSpan={2}>Enrolled / quota</th>
-                    <th scope="colgroup" colSpan={3}>Enrolled desa, IDM {year}</th>
-                    <th scope="colgroup" colSpan={3}>Whole kabupaten, IDM {year}</th>
+                    <th scope="colgroup" colSpan={3}>
+                      Enrolled desa, {family.name} {year}
+                    </th>
+                    <th scope="colgroup" colSpan={3}>
+                      Whole kabupaten, {family.name} {year}
+                    </th>
                   </tr>
                   <tr>
                     <th scope="col">Assessed</th>
@@ -82,15 +105,15 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
                 </thead>
                 <tbody>
                   {program.loci.map((l) => (
-                    <tr key={l.id}>
+                    <tr key={l.id} data-kabupaten={l.kabupaten.code}>
                       <th scope="row">
-                        <a href={`/dashboard/kabupaten/${l.kabupaten.code}?year=${year}`}>{l.kabupaten.name}</a> <span class="muted">{l.kabupaten.province.name}</span>
+                        <a href={`/dashboard/kabupaten/${l.kabupaten.code}?${yearQuery(family, year)}`}>{l.kabupaten.name}</a> <span class="muted">{l.kabupaten.province.name}</span>
                       </th>
                       <td class="num">
                         {l.enrolledCount} / {l.quota}
                       </td>
-                      <Figures summary={l.enrolled} />
-                      <Figures summary={l.whole} />
+                      <Figures family={family} summary={l.enrolled} />
+                      <Figures family={family} summary={l.whole} />
                     </tr>
                   ))}
                 </tbody>
@@ -107,14 +130,14 @@ export function ProgramView({ slug, year }: { slug: string | null; year: number 
                   {program.villages.edges.map(({ node: v }) => (
                     <tr key={v.code}>
                       <th scope="row">
-                        <a href={`/dashboard/desa/${v.code}?year=${year}`}>{v.name}</a>
+                        <a href={`/dashboard/desa/${v.code}?${yearQuery(family, year)}`}>{v.name}</a>
                       </th>
                       <td class="muted">
                         {v.district.name} · {v.kabupaten.name}
                       </td>
-                      <td class="num">{score(v.idm?.score)}</td>
+                      <td class="num">{formatScore(family, v.value?.score)}</td>
                       <td>
-                        {v.idm?.status && <StatusPill status={v.idm.status} />}
+                        {v.value?.status && <StatusPill status={v.value.status} />}
                       </td>
                     </tr>
                   ))}

@@ -1,83 +1,134 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { query } from '../api';
+import { Coverage } from '../components/Coverage';
 import { Histogram } from '../components/Histogram';
 import { Kpis } from '../components/Kpis';
 import { Leaderboard } from '../components/Leaderboard';
 import { LiveFeed, type FeedEntry } from '../components/LiveFeed';
 import { StatusBar } from '../components/StatusBar';
 import { VillageTable } from '../components/VillageTable';
+import { yearQuery, type Family } from '../family';
 import {
   DistrictViewDocument,
+  IdDistrictViewDocument,
+  IdKabupatenViewDocument,
+  IdNationalViewDocument,
+  IdProvinceViewDocument,
   KabupatenViewDocument,
   NationalViewDocument,
   ProvinceViewDocument,
-  type BinsFragment,
-  type ChildSummaryFragment,
   type IdmStatus,
   type IdmSummaryScopeInput,
   type IdmUpdateFilter,
-  type PreviousCardFragment,
-  type RankedFragment,
-  type SummaryCardFragment,
+  type IndexFamily,
+  type TypedDocumentString,
   type VillageFilter,
 } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
 import { live } from '../live';
 import { navigate, placePath, routeUrl, type RegionPlace, type Route } from '../route';
+import type { Bin, ChildSummary, OfficialCounts, Previous, Ranked, Summary } from '../summary';
 
 export interface Crumb {
   label: string;
   href: string;
 }
 
-/** One view's data, whatever its level. */
+/** One view's data, whatever its level and family. */
 interface RegionData {
   cursor: string;
   name: string;
   crumbs: Crumb[];
-  summary: SummaryCardFragment & BinsFragment;
-  previous: PreviousCardFragment;
-  best: RankedFragment[];
-  worst: RankedFragment[];
+  summary: Summary & { histogram: Bin[]; officialCounts?: OfficialCounts | null };
+  previous: Previous | null;
+  best: Ranked[];
+  worst: Ranked[];
   childTitle: string;
   childLevel: 'province' | 'kabupaten' | 'district' | 'desa';
-  children: { code: string; name: string; summary: ChildSummaryFragment | null }[] | null;
+  children: Child[] | null;
 }
+
+type Child = { code: string; name: string; summary: ChildSummary | null };
+type Named = { code: string; name: string };
+type Ends = { edges: { node: { code: string; name: string; value?: { score: number } | null } }[] };
+
+/** What each level's document answers, in either family (their fields are aliased alike). */
+interface NationAnswer {
+  cursor: string;
+  summary: RegionData['summary'];
+  previous?: Previous | null;
+  best: Ranked[];
+  worst: Ranked[];
+  children: Child[];
+}
+interface LevelAnswer<R> {
+  cursor: string;
+  region: (Named & { summary: RegionData['summary']; previous?: Previous | null } & R) | null;
+}
+type Ranks = { best: Ranked[]; worst: Ranked[]; children: Child[] };
+type ProvinceAnswer = LevelAnswer<Ranks>;
+type KabupatenAnswer = LevelAnswer<Ranks & { province: Named }>;
+type DistrictAnswer = LevelAnswer<{ best: Ends; worst: Ends; kabupaten: Named & { province: Named } }>;
+
+/** A level's documents, one per family; the answer types check that each family's document answers alike. */
+interface Documents {
+  nation: TypedDocumentString<NationAnswer, never>;
+  province: TypedDocumentString<ProvinceAnswer, never>;
+  kabupaten: TypedDocumentString<KabupatenAnswer, never>;
+  district: TypedDocumentString<DistrictAnswer, never>;
+}
+const DOCUMENTS: Record<IndexFamily, Documents> = {
+  IDM: { nation: NationalViewDocument, province: ProvinceViewDocument, kabupaten: KabupatenViewDocument, district: DistrictViewDocument },
+  INDEKS_DESA: { nation: IdNationalViewDocument, province: IdProvinceViewDocument, kabupaten: IdKabupatenViewDocument, district: IdDistrictViewDocument },
+};
 
 const NATION: Crumb = { label: 'Indonesia', href: '/dashboard/' };
 
-async function load(place: RegionPlace, year: number, signal: AbortSignal): Promise<RegionData | null> {
-  const vars = { year, prev: year - 1 };
-  const link = (level: 'province' | 'kabupaten' | 'district', code: string) => `/dashboard/${level}/${code}?year=${year}`;
+async function load(family: Family, place: RegionPlace, year: number, signal: AbortSignal): Promise<RegionData | null> {
+  const documents = DOCUMENTS[family.id];
+  // Last year's figures only within the family: an IDM score does not compare with an Indeks Desa one.
+  // (IDM's documents always ask for the year before and leave withPrevious, a variable they do not
+  // declare, unread, as GraphQL does with any extra variable.)
+  const vars = { year, prev: year - 1, withPrevious: year - 1 >= family.firstYear };
+  const run = <R,>(document: TypedDocumentString<R, never>, extra: Record<string, unknown> = {}) =>
+    query(document as unknown as TypedDocumentString<R, Record<string, unknown>>, { ...vars, ...extra }, signal);
+  const link = (level: 'province' | 'kabupaten' | 'district', code: string) => `/dashboard/${level}/${code}?${yearQuery(family, year)}`;
+  const previous = (p: Previous | null | undefined) => (p?.assessed ? p : null);
   switch (place.level) {
     case 'nation': {
-      const d = await query(NationalViewDocument, vars, signal);
-      return { ...d, name: 'Indonesia', crumbs: [], childTitle: 'Provinces', childLevel: 'province', children: d.children };
+      const d = await run(documents.nation);
+      return { ...d, previous: previous(d.previous), name: 'Indonesia', crumbs: [], childTitle: 'Provinces', childLevel: 'province', children: d.children };
     }
     case 'province': {
-      const d = await query(ProvinceViewDocument, { ...vars, code: place.code }, signal);
+      const d = await run(documents.province, { code: place.code });
       if (!d.region) return null;
-      return { cursor: d.cursor, ...d.region, crumbs: [NATION], childTitle: 'Kabupaten / kota', childLevel: 'kabupaten' };
+      return { cursor: d.cursor, ...d.region, previous: previous(d.region.previous), crumbs: [NATION], childTitle: 'Kabupaten / kota', childLevel: 'kabupaten' };
     }
     case 'kabupaten': {
-      const d = await query(KabupatenViewDocument, { ...vars, code: place.code }, signal);
+      const d = await run(documents.kabupaten, { code: place.code });
       if (!d.region) return null;
       const p = d.region.province;
-      return { cursor: d.cursor, ...d.region, crumbs: [NATION, { label: p.name, href: link('province', p.code) }], childTitle: 'Kecamatan', childLevel: 'district' };
+      return {
+        cursor: d.cursor,
+        ...d.region,
+        previous: previous(d.region.previous),
+        crumbs: [NATION, { label: p.name, href: link('province', p.code) }],
+        childTitle: 'Kecamatan',
+        childLevel: 'district',
+      };
     }
     case 'district': {
-      const d = await query(DistrictViewDocument, { ...vars, code: place.code }, signal);
+      const d = await run(documents.district, { code: place.code });
       if (!d.region) return null;
       const k = d.region.kabupaten;
-      const ranked = (edges: { node: { code: string; name: string; idm?: { score: number } | null } }[]) =>
-        edges.map((e, i) => ({ rank: i + 1, code: e.node.code, name: e.node.name, value: e.node.idm?.score ?? 0, assessed: 1 }));
+      const ranked = (ends: Ends) => ends.edges.map((e, i) => ({ rank: i + 1, code: e.node.code, name: e.node.name, value: e.node.value?.score ?? 0, assessed: 1 }));
       return {
         cursor: d.cursor,
         name: d.region.name,
         summary: d.region.summary,
-        previous: d.region.previous,
-        best: ranked(d.region.best.edges),
-        worst: ranked(d.region.worst.edges),
+        previous: previous(d.region.previous),
+        best: ranked(d.region.best),
+        worst: ranked(d.region.worst),
         crumbs: [NATION, { label: k.province.name, href: link('province', k.province.code) }, { label: k.name, href: link('kabupaten', k.code) }],
         childTitle: 'Desa',
         childLevel: 'desa',
@@ -103,24 +154,24 @@ function scopeOf(place: RegionPlace): { where: IdmUpdateFilter | null; scope: Id
 
 const FEED_LENGTH = 30;
 
-/** The nation, a province, a kabupaten or a kecamatan: figures, status, histogram, leaderboard, desa; live. */
-export function RegionView({ route, place, year }: { route: Route; place: RegionPlace; year: number }) {
-  const key = `${placePath(place)}|${year}`;
+/** The nation, a province, a kabupaten or a kecamatan in one family's year: figures, status, histogram, leaderboard, desa; live. */
+export function RegionView({ route, place, family, year }: { route: Route; place: RegionPlace; family: Family; year: number }) {
+  const key = `${placePath(place)}|${family.id}|${year}`;
   const [refresh, setRefresh] = useState(0);
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
   // Whatever failed to load while the connection was down is asked for again.
   useEffect(() => live.onReconnect(bump), [key]);
-  const loaded = useLoad((signal) => load(place, year, signal), key, refresh);
+  const loaded = useLoad((signal) => load(family, place, year, signal), key, refresh);
   const data = loaded.data;
   const { where, scope, filter } = useMemo(() => scopeOf(place), [key]);
 
   // Summaries pushed by the server, shown when newer than the last answer.
-  const [pushed, setPushed] = useState<{ key: string; summary: SummaryCardFragment; at: number } | null>(null);
+  const [pushed, setPushed] = useState<{ key: string; summary: Summary; at: number } | null>(null);
   const answeredAt = useRef(0);
   useEffect(() => {
     if (data) answeredAt.current = performance.now();
   }, [data]);
-  useEffect(() => live.watchSummary(scope, year, (summary) => setPushed({ key, summary, at: performance.now() })), [key]);
+  useEffect(() => live.watchSummary(family, scope, year, (summary) => setPushed({ key, summary, at: performance.now() })), [key]);
 
   const [feed, setFeed] = useState<FeedEntry[]>([]);
   const [missed, setMissed] = useState(0);
@@ -133,7 +184,7 @@ export function RegionView({ route, place, year }: { route: Route; place: Region
   useEffect(() => {
     if (!following) return;
     // From the cursor read with the first answer: nothing written since is lost.
-    return live.follow(where, cursor, (update, wasMissed) => {
+    return live.follow(family, where, cursor, (update, wasMissed) => {
       setFeed((f) => [{ update, missed: wasMissed }, ...f].slice(0, FEED_LENGTH));
       if (wasMissed) setMissed((n) => n + 1);
       bump();
@@ -148,7 +199,7 @@ export function RegionView({ route, place, year }: { route: Route; place: Region
   const setRoute = (change: Partial<Route>) => navigate(routeUrl({ ...route, ...change }));
   const toggleStatus = (status: IdmStatus) =>
     setRoute({ statuses: route.statuses.includes(status) ? route.statuses.filter((s) => s !== status) : [...route.statuses, status] });
-  const childHref = (code: string) => `/dashboard/${data.childLevel}/${code}?year=${year}`;
+  const childHref = (code: string) => `/dashboard/${data.childLevel}/${code}?${yearQuery(family, year)}`;
 
   return (
     <>
@@ -158,25 +209,29 @@ export function RegionView({ route, place, year }: { route: Route; place: Region
             <a href={c.href}>{c.label}</a> ›{' '}
           </span>
         ))}
-        <h1>{data.name}</h1> <span class="muted">IDM {year}</span>
+        <h1>{data.name}</h1> <span class="muted" data-testid="view-year">{family.name} {year}</span>
       </nav>
-      <Kpis summary={summary} previous={data.previous.assessed ? data.previous : null} parentName={parentName} />
+      <Kpis family={family} summary={summary} previous={data.previous} parentName={parentName} />
       <div class="grid">
         <StatusBar byStatus={summary.byStatus} selected={route.statuses} onToggle={toggleStatus} movedUp={summary.movedUp} movedDown={summary.movedDown} />
-        <Histogram bins={data.summary.histogram} mean={summary.mean?.score ?? null} />
+        <Histogram family={family} bins={data.summary.histogram} mean={summary.mean?.score ?? null} />
       </div>
+      {data.summary.officialCounts && <Coverage family={family} summary={summary} official={data.summary.officialCounts} />}
       <div class="grid">
         <Leaderboard
+          family={family}
           title={data.childTitle}
           best={data.best}
           worst={data.worst}
           hrefOf={childHref}
           children={(data.children ?? []).map((c) => ({ ...c, href: childHref(c.code) }))}
         />
-        <LiveFeed entries={feed} missed={missed} onDismiss={() => setMissed(0)} />
+        <LiveFeed family={family} entries={feed} missed={missed} onDismiss={() => setMissed(0)} />
       </div>
       <VillageTable
-        filter={{ ...filter, idmStatus: route.statuses.length ? route.statuses : undefined }}
+        family={family}
+        filter={filter}
+        statuses={route.statuses}
         year={year}
         order={route.order}
         movement={route.movement}
