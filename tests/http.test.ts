@@ -60,6 +60,21 @@ describe('every failure in GraphQL’s shape', () => {
     }
   });
 
+  it('variables that are not of their types: BAD_USER_INPUT naming the variable (400 to graphql-response+json, 200 to legacy JSON)', async () => {
+    for (const [query, variables, named] of [
+      ['query($s: [IdmStatus!]) { villages(filter: { idmStatus: $s }, first: 1) { totalCount } }', { s: ['X'] }, '$s'],
+      ['query($n: Int!) { villages(first: $n) { totalCount } }', { n: 'abc' }, '$n'],
+      ['query($c: String!) { village(code: $c) { name } }', {}, '$c'],
+    ] as const) {
+      const { status, body } = await post(server.url, JSON.stringify({ query, variables }), { 'content-type': 'application/json', accept: 'application/graphql-response+json' });
+      expect(status).toBe(400);
+      expect((await post(server.url, JSON.stringify({ query, variables }), { 'content-type': 'application/json', accept: 'application/json' })).status).toBe(200);
+      expect(body.data).toBeUndefined();
+      expect(body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors![0]!.message).toContain(named);
+    }
+  });
+
   it('an unsupported method: 405 METHOD_NOT_ALLOWED with Allow', async () => {
     const response = await fetch(server.url, { method: 'PUT', headers: json, body: '{"query":"{ idmYears { year } }"}' });
     expect(response.status).toBe(405);

@@ -1,4 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { ErrorCode } from '../errors';
 import { GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -52,8 +53,12 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
  */
 function withStandardErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
+  // Without `data`, execution never started: the variables did not coerce to their types (graphql-js
+  // refuses them before executing, and Apollo answers BAD_USER_INPUT, as the client sent them).
+  const badVariables = result.data === undefined;
   const errors = result.errors.map((e) => {
-    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+    const extensions = badVariables ? { ...e.extensions, code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } : (e.extensions ?? undefined);
+    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions });
     if (e.locations) Object.defineProperty(error, 'locations', { value: e.locations, enumerable: true });
     return error;
   });
