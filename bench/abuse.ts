@@ -46,7 +46,7 @@ interface Outcome {
 
 /** POSTs `body` from `localAddress`, one connection per call, so every attack has its own client address. */
 function post(url: string, body: unknown, localAddress: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const text = JSON.stringify(body);
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers } }, (res) => {
@@ -111,8 +111,18 @@ async function nestedAttack(url: string, from: string): Promise<Outcome> {
   return { attack: '4 parallel provinces→…→villages(first: 500)', cameBack: tally(answers), served: answers.some((a) => a.body.data), times: answers.map((a) => a.ms) };
 }
 
+/**
+ * The big payloads, built before the mix starts: building and serialising 60 MB in this process
+ * while the other attacks wait on their answers would time this process's stall, not the server's.
+ */
+const payloads = { search: '', frame: '' };
+function preparePayloads(): void {
+  payloads.search = JSON.stringify({ query: 'query($s: String!) { villages(filter: { search: $s }) { totalCount } }', variables: { s: 'a'.repeat(10 * 1024 * 1024) } });
+  payloads.frame = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears { year } } #${'x'.repeat(50 * 1024 * 1024)}` } });
+}
+
 async function searchAttack(url: string, from: string): Promise<Outcome> {
-  const answer = await post(url, { query: 'query($s: String!) { villages(filter: { search: $s }) { totalCount } }', variables: { s: 'a'.repeat(10 * 1024 * 1024) } }, from);
+  const answer = await post(url, payloads.search, from);
   return { attack: '10 MB search string', cameBack: tally([answer]), served: Boolean(answer.body.data?.villages), times: [answer.ms] };
 }
 
@@ -131,7 +141,7 @@ async function frameAttack(url: string, from: string): Promise<Outcome> {
   const started = performance.now();
   const closed = new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)));
   socket.on('error', () => undefined);
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears { year } } #${'x'.repeat(50 * 1024 * 1024)}` } }));
+  socket.send(payloads.frame);
   const closeCode = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
   socket.terminate();
   return { attack: '50 MB WebSocket frame', cameBack: closeCode === -1 ? 'socket still open after 10 s' : `socket closed ${closeCode}`, served: closeCode !== 1009, times: [performance.now() - started] };
@@ -287,6 +297,7 @@ async function main(): Promise<void> {
     const rssAtRest = rssMb(child.pid!);
 
     await eventLoopLagMaxMs(base);
+    preparePayloads();
     const underAttack = probeHealth(base, '127.0.0.2');
     const peakRss = sampleRss(child.pid!);
     const attacks = { bomb: fragmentBombAttack, scalarBomb: scalarBombAttack, aliases: aliasesAttack, nested: nestedAttack, search: searchAttack, frame: frameAttack, subscriptions: subscriptionsAttack, flood: floodAttack, tokens: wrongTokensAttack };
