@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import '../src/fresh-build';
 import { importIdm } from '../src/importers/idm/idm.importer';
+import { retractSample } from './helpers/indeks-desa-sample';
 import { startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -129,6 +130,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
+  // The sample this suite imported is taken back, so later suites find those desa as the register has them.
+  if (server) await retractSample(server);
   await server?.stop();
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { importIndeksDesa } from '../src/importers/indeks-desa/indeks-desa.importer';
+import { retractSample } from './helpers/indeks-desa-sample';
 import { startTestServer, type TestServer } from './helpers/server';
 
 const DATA = path.join(__dirname, '..', '..', 'shared', 'data', 'indeks-desa-2025');
@@ -18,6 +19,7 @@ let server: TestServer;
 beforeAll(async () => {
   // The server prepares the database: migrations and the register the matcher places codes in.
   server = await startTestServer();
+  await retractSample(server);
 });
 afterAll(() => server?.stop());
 

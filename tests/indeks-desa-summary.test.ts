@@ -217,9 +217,17 @@ describe('the whole kabupaten loaded', () => {
     expect(idmYear.errors![0]!.message).toMatch(/2024 is a year of (the )?IDM/);
     const later = await server.raw(`{ idmSummary(year: 2024) { movement(from: { index: INDEKS_DESA, year: 2025 }) { compared } } }`);
     expect(later.errors![0]!.message).toBe("from.year 2025 must be before the summary's year 2024");
-    // IDM's summaries take the same argument, on the same code: 64.09 has no IDM 2023 here.
+    // IDM's summaries take the same argument, on the same code. This file writes no IDM 2023; other
+    // suites of the run may, so `compared` is the desa of 64.09 holding both years.
+    const [both] = await withSql(process.env.DESA_TEST_DATABASE_URL!, 'indeks-desa-summary-test', (sql) =>
+      sql.query<{ n: number }>(
+        `select count(*)::int as n from idm_assessment a join idm_assessment b on b.village_code = a.village_code and b.year = 2024
+          where a.year = 2023 and a.kabupaten_code = $1`,
+        [KABUPATEN],
+      ),
+    );
     const idm = await server.raw(`query($k: String!) { kabupaten(code: $k) { idmSummary(year: 2024) { assessed movement(from: { index: IDM, year: 2023 }) { compared } } } }`, { k: KABUPATEN });
-    expect(idm.data).toEqual({ kabupaten: { idmSummary: { assessed: desa.filter((d) => d.idm2024 !== null).length, movement: { compared: 0 } } } });
+    expect(idm.data).toEqual({ kabupaten: { idmSummary: { assessed: desa.filter((d) => d.idm2024 !== null).length, movement: { compared: both!.n } } } });
   });
 
   it('ranks the kecamatan of the kabupaten by mean score and by status share', async () => {
