@@ -3,8 +3,10 @@
  *
  * Starts the real server as a child process with its production defaults (limits and rate limit
  * on), the national IDM 2024 file imported, and measures /healthz latency and RSS at rest. Then runs
- * the attack mix at once, each attack from its own loopback address (127.0.0.x) so that the rate
- * limit one of them trips does not answer for the others, while /healthz is probed every 10 ms:
+ * the attack mix at once, each attack in its own worker thread (so one attack's client-side work,
+ * such as masking 50 MB, never delays the timing of another) and from its own loopback address
+ * (127.0.0.x, so that the rate limit one of them trips does not answer for the others), while
+ * /healthz is probed every 10 ms from another worker:
  * a fragment bomb, 20 scalar-leaf bombs under fresh fragment names, 5,000 aliases, four nested `first: 500` queries, a 10 MB search, a 50 MB
  * WebSocket frame, 10,000 subscriptions on one socket, 300 requests a second from one address and
  * 200 wrong tokens (`--only bomb,scalarBomb,aliases,nested,search,frame,subscriptions,flood,tokens` picks some). Prints per attack what came back and how fast, /healthz p99 against its 50 ms
@@ -19,7 +21,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { Sql } from '../src/db/sql';
 import { benchDatabase, percentile, rssMb, startServerProcess, stopServerProcess } from './support';
@@ -115,10 +117,10 @@ async function nestedAttack(url: string, from: string): Promise<Outcome> {
  * The big payloads, built before the mix starts: building and serialising 60 MB in this process
  * while the other attacks wait on their answers would time this process's stall, not the server's.
  */
-const payloads = { search: '', frame: '' };
-function preparePayloads(): void {
-  payloads.search = JSON.stringify({ query: 'query($s: String!) { villages(filter: { search: $s }) { totalCount } }', variables: { s: 'a'.repeat(10 * 1024 * 1024) } });
-  payloads.frame = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears { year } } #${'x'.repeat(50 * 1024 * 1024)}` } });
+const payloads = { search: '', frame: Buffer.alloc(0) };
+function preparePayloads(attack: string): void {
+  if (attack === 'search') payloads.search = JSON.stringify({ query: 'query($s: String!) { villages(filter: { search: $s }) { totalCount } }', variables: { s: 'a'.repeat(10 * 1024 * 1024) } });
+  if (attack === 'frame') payloads.frame = Buffer.from(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears { year } } #${'x'.repeat(50 * 1024 * 1024)}` } }));
 }
 
 async function searchAttack(url: string, from: string): Promise<Outcome> {
@@ -136,15 +138,59 @@ function openSocket(url: string, from: string): Promise<WebSocket> {
   });
 }
 
+/**
+ * A 50 MB frame, written on a raw upgraded socket so that its time is the server's: from the frame's
+ * header going out to the server's close frame (1009, message too big) coming back, while the
+ * rest of the 50 MB is still being written. (A WebSocket client would first mask all 50 MB in
+ * this process, and only report the close once its own writes drained.)
+ */
 async function frameAttack(url: string, from: string): Promise<Outcome> {
-  const socket = await openSocket(url, from);
+  const socket = await upgradedSocket(url, from);
+  const payload = payloads.frame;
+  const header = Buffer.alloc(14);
+  header[0] = 0x81; // FIN, text
+  header[1] = 0x80 | 127; // masked, 64-bit length
+  header.writeBigUInt64BE(BigInt(payload.length), 2);
+  header.writeUInt32BE(0, 10); // mask key 0: the payload goes as it is
   const started = performance.now();
-  const closed = new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)));
+  const closeCode = new Promise<number>((resolve) => {
+    let seen = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      seen = Buffer.concat([seen, chunk]);
+      // The server's close frame: opcode 8, unmasked, a 2-byte code first.
+      if (seen.length >= 4 && (seen[0]! & 0x0f) === 0x8) resolve(seen.readUInt16BE(2));
+    });
+    socket.once('close', () => resolve(-2));
+    setTimeout(() => resolve(-1), 10_000).unref();
+  });
   socket.on('error', () => undefined);
-  socket.send(payloads.frame);
-  const closeCode = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
-  socket.terminate();
-  return { attack: '50 MB WebSocket frame', cameBack: closeCode === -1 ? 'socket still open after 10 s' : `socket closed ${closeCode}`, served: closeCode !== 1009, times: [performance.now() - started] };
+  socket.write(header);
+  socket.write(payload);
+  const code = await closeCode;
+  const ms = performance.now() - started;
+  socket.destroy();
+  const cameBack = code === -1 ? 'no close frame after 10 s' : code === -2 ? 'connection dropped without a close frame' : `socket closed ${code}`;
+  return { attack: '50 MB WebSocket frame', cameBack, served: code !== 1009, times: [ms] };
+}
+
+/** A socket upgraded to graphql-transport-ws, its handshake done by hand. */
+function upgradedSocket(url: string, from: string): Promise<import('node:net').Socket> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      localAddress: from,
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': randomBytes(16).toString('base64'),
+        'sec-websocket-protocol': 'graphql-transport-ws',
+      },
+    });
+    req.once('upgrade', (_res, socket) => resolve(socket));
+    req.once('response', (res) => reject(new Error(`no upgrade: HTTP ${res.statusCode}`)));
+    req.once('error', reject);
+    req.end();
+  });
 }
 
 async function subscriptionsAttack(url: string, from: string): Promise<Outcome> {
@@ -285,6 +331,47 @@ async function ensureIdm(databaseUrl: string): Promise<void> {
   });
 }
 
+const attacks: Record<string, (url: string, from: string) => Promise<Outcome>> = {
+  bomb: fragmentBombAttack,
+  scalarBomb: scalarBombAttack,
+  aliases: aliasesAttack,
+  nested: nestedAttack,
+  search: searchAttack,
+  frame: frameAttack,
+  subscriptions: subscriptionsAttack,
+  flood: floodAttack,
+  tokens: wrongTokensAttack,
+};
+
+/** A worker thread running one attack: it builds its payload, says it is ready, and attacks on `run()`. */
+async function attackWorker(name: string, url: string, from: string): Promise<{ run(): Promise<Outcome> }> {
+  const worker = new Worker(__filename, { workerData: { name, url, from }, argv: process.argv.slice(2) });
+  const messages: unknown[] = [];
+  let waiting: ((m: unknown) => void) | undefined;
+  worker.on('message', (m) => (waiting ? (waiting(m), (waiting = undefined)) : messages.push(m)));
+  const failed = new Promise<never>((_resolve, reject) => worker.once('error', reject));
+  const next = () => Promise.race([failed, messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => (waiting = resolve))]);
+  await next(); // ready
+  return {
+    async run() {
+      worker.postMessage('go');
+      const outcome = (await next()) as Outcome;
+      await worker.terminate();
+      return outcome;
+    },
+  };
+}
+
+/** In an attack's worker: prepare, report ready, attack on 'go', post the outcome. */
+function attackInWorker(): void {
+  const { name, url, from } = workerData as { name: string; url: string; from: string };
+  preparePayloads(name);
+  parentPort!.once('message', () => {
+    attacks[name]!(url, from).then((outcome) => parentPort!.postMessage(outcome));
+  });
+  parentPort!.postMessage('ready');
+}
+
 async function main(): Promise<void> {
   const database = await benchDatabase('abuse');
   const { child, url, base } = await startServerProcess(database.url, { TOKEN_SECRET });
@@ -296,14 +383,13 @@ async function main(): Promise<void> {
     const atRest = await rest.stop();
     const rssAtRest = rssMb(child.pid!);
 
+    // --only bomb,frame runs some of them (to find which one costs what).
+    const chosen = Object.keys(attacks).filter((name) => !values.only || values.only.split(',').includes(name));
+    const workers = await Promise.all(chosen.map((name, i) => attackWorker(name, url, `127.0.0.${10 + i}`)));
     await eventLoopLagMaxMs(base);
-    preparePayloads();
     const underAttack = probeHealth(base, '127.0.0.2');
     const peakRss = sampleRss(child.pid!);
-    const attacks = { bomb: fragmentBombAttack, scalarBomb: scalarBombAttack, aliases: aliasesAttack, nested: nestedAttack, search: searchAttack, frame: frameAttack, subscriptions: subscriptionsAttack, flood: floodAttack, tokens: wrongTokensAttack };
-    // --only bomb,frame runs some of them (to find which one costs what).
-    const chosen = Object.entries(attacks).filter(([name]) => !values.only || values.only.split(',').includes(name));
-    const outcomes = await Promise.all(chosen.map(([, attack], i) => attack(url, `127.0.0.${10 + i}`)));
+    const outcomes = await Promise.all(workers.map((w) => w.run()));
     const during = await underAttack.stop();
     const peak = peakRss();
     const lagMax = await eventLoopLagMaxMs(base);
@@ -336,7 +422,11 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (isMainThread) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  attackInWorker();
+}

@@ -132,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         report: config.queryStats,
         stamp: replica && new DataVersion(replica),
         admits: documents?.enforced ? (query) => documents.holds(query) : undefined,
+        parseOptions: limiter.parseOptions,
       })
     : undefined;
 

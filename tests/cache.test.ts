@@ -97,6 +97,20 @@ describe('the response cache', () => {
     expect(again.extensions?.cache).toBe('MISS');
   });
 
+  it('answers a request over 64 KB without keying it (a 10 MB variable would cost more to key than it saves)', async () => {
+    const document = (comment: string) => `query Desa($code: String!) { village(code: $code) { code name } } # ${comment}`;
+    const big = document('x'.repeat(100 * 1024));
+    const first = await a.raw(big, { code: VILLAGE }, anonymous);
+    expect(first.data).toEqual({ village: { code: VILLAGE, name: expect.any(String) } });
+    const again = await a.raw(big, { code: VILLAGE }, anonymous);
+    expect(again.data).toEqual(first.data);
+    expect(again.extensions?.cache).toBeUndefined();
+    expect(again.extensions?.sql).toMatchObject({ statements: 1 });
+    // The same document with a short comment is cached as before.
+    await a.raw(document('short'), { code: VILLAGE }, anonymous);
+    expect((await a.raw(document('short'), { code: VILLAGE }, anonymous)).extensions?.cache).toBe('HIT');
+  });
+
   it('stays within its memory bound, dropping the least recently used answers', async () => {
     const small = await startTestServer({ RESPONSE_CACHE_MAX_MB: '1', MAX_QUERY_COST: '10000000' });
     try {

@@ -141,6 +141,20 @@ describe('idmUpdated', () => {
     await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed);
   });
 
+  it('subscribers arriving together share a first reading, and one arriving after a write reads it', async () => {
+    const scope = { kabupatenCode: '64.11' };
+    const together = [0, 1, 2].map(() => track(new Subscriber<{ idmSummaryUpdated: IdmSummaryUpdatedSubscription['idmSummaryUpdated'] }>(b.url, SUMMARY, { scope, year: YEAR })));
+    const firsts = await Promise.all(together.map(async (s) => (await s.waitFor(1))[0]!.idmSummaryUpdated));
+    expect(new Set(firsts.map((f) => JSON.stringify(f))).size).toBe(1);
+    await record(a, '64.11.01.2001', 0.7);
+    await Promise.all(together.map((s) => s.waitUntil((r) => r.idmSummaryUpdated.assessed === firsts[0]!.assessed + 1)));
+    const later = track(new Subscriber<{ idmSummaryUpdated: IdmSummaryUpdatedSubscription['idmSummaryUpdated'] }>(b.url, SUMMARY, { scope, year: YEAR }));
+    const [{ idmSummaryUpdated: now }] = await later.waitFor(1);
+    expect(now!.assessed).toBe(firsts[0]!.assessed + 1);
+    const retracted = await a.request(RetractIdmDocument, { villageCode: '64.11.01.2001', year: YEAR, reason: 'test done' });
+    expect(retracted.errors).toBeUndefined();
+  });
+
   it('refuses a summary of a year outside 2015 … next year', async () => {
     const sub = track(new Subscriber(a.url, SUMMARY, { scope: { provinceCode: '64' }, year: 2099 }));
     await sub.waitForComplete();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import stableStringify from 'fast-json-stable-stringify';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, type OperationDefinitionNode, type ParseOptions } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { DataVersion } from '../db/data-version';
 import { COST_REPORT_HEADER } from '../limits/operation-limits';
@@ -36,6 +36,12 @@ export interface ResponseCacheOptions {
    * the cache, even when it prints like a trusted one: it goes on to be refused.
    */
   admits?(query: string): boolean;
+  /**
+   * How documents are parsed to be normalized: with the operation limits' token bound, so that a
+   * document the API will refuse costs no more here than it does there (a 418 KB document of
+   * 5,000 aliases took 400 ms to parse and print in full before it was refused).
+   */
+  parseOptions: ParseOptions;
 }
 
 /** A kept answer: its body, the data version it was computed at, and its compressed forms. */
@@ -50,12 +56,18 @@ export interface CachedAnswer {
 /** Raw document text → its normalized print, or false when it is not a cacheable query. */
 type DocumentKey = string | false;
 
-/** Distinct raw documents remembered with their normalized form. */
-const DOCUMENTS_KEPT = 5000;
+/** Raw documents remembered with their normalized form, bounded by their text. */
+const DOCUMENT_TEXT_KEPT_BYTES = 8 * 1024 * 1024;
+/**
+ * A request bigger than this (body or query string) is answered without the cache: making and
+ * keeping its key would cost more than the answer saves (a 10 MB variable took 60 ms to key), and
+ * no frontend's query is near it.
+ */
+const MAX_KEYED_REQUEST_BYTES = 64 * 1024;
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
-  private readonly documents = new LRUCache<string, { normalized: DocumentKey }>({ max: DOCUMENTS_KEPT });
+  private readonly documents = new LRUCache<string, { normalized: DocumentKey }>({ maxSize: DOCUMENT_TEXT_KEPT_BYTES, sizeCalculation: (_known, text) => text.length || 1 });
 
   constructor(
     private readonly version: DataVersion,
@@ -77,10 +89,11 @@ export class ResponseCache {
   /**
    * The cache key of a request (its parsed body for a POST), or null when its answer must not be
    * cached or served from cache: a request with credentials or asking for its cost report, not a
-   * query, or (TRUSTED_DOCUMENTS) not a trusted document.
+   * query, bigger than MAX_KEYED_REQUEST_BYTES, or (TRUSTED_DOCUMENTS) not a trusted document.
    */
   keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
     if (req.headers.authorization !== undefined || req.headers[COST_REPORT_HEADER] !== undefined) return null;
+    if (Number(req.headers['content-length'] ?? 0) > MAX_KEYED_REQUEST_BYTES || (req.url?.length ?? 0) > MAX_KEYED_REQUEST_BYTES) return null;
     const params = requestParams(req, body);
     if (!params) return null;
     if (this.options.admits && !this.options.admits(params.query)) return null;
@@ -160,7 +173,7 @@ export class ResponseCache {
     const id = `${operationName ?? ''}\u0000${query}`;
     let known = this.documents.get(id);
     if (!known) {
-      known = { normalized: normalizedQuery(query, operationName) };
+      known = { normalized: normalizedQuery(query, operationName, this.options.parseOptions) };
       this.documents.set(id, known);
     }
     return known.normalized;
@@ -201,14 +214,14 @@ function requestParams(req: IncomingMessage & { query?: unknown }, parsedBody: u
 }
 
 /** The document printed from its AST when it holds the named (or only) operation and it is a query. */
-function normalizedQuery(query: string, operationName: string | undefined): DocumentKey {
+function normalizedQuery(query: string, operationName: string | undefined, parseOptions: ParseOptions): DocumentKey {
   try {
-    const document = parse(query);
+    const document = parse(query, parseOptions);
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation = operationName === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
     return operation?.operation === 'query' ? print(document) : false;
   } catch {
-    // Apollo answers the syntax error; nothing to cache.
+    // Apollo answers the syntax error (or the token limit); nothing to cache.
     return false;
   }
 }

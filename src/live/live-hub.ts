@@ -56,6 +56,13 @@ interface SummaryWatch {
   year: number;
   queues: Set<PushQueue<SummaryTick>>;
   timer?: NodeJS.Timeout;
+  /**
+   * The first tick of the subscribers that arrive in this turn of the event loop, shared so that
+   * their summary is read once (a hundred dashboards reconnecting after a deploy send their
+   * subscribes in one burst). Forgotten at the turn's end and as soon as any change is read, so a
+   * subscriber never shares a reading that began before a change it has not been told of.
+   */
+  initial?: SummaryTick;
 }
 
 const big = (id: string) => BigInt(id);
@@ -202,6 +209,7 @@ export class LiveHub {
       }
     }
     for (const watch of this.watches.values()) {
+      if (events.length > 0) watch.initial = undefined;
       if (watch.timer || !events.some((e) => e.family === watch.family && e.year === watch.year && inScope(watch.scope, e))) continue;
       // Coalesce: however many writes land, one push per window per family, scope and year.
       watch.timer = setTimeout(() => {
@@ -262,7 +270,13 @@ export class LiveHub {
       }
     });
     w.queues.add(queue);
-    queue.push({ family, scope, year, at: Date.now() });
+    if (!w.initial) {
+      const tick = (w.initial = { family, scope, year, at: Date.now() });
+      setImmediate(() => {
+        if (w.initial === tick) w.initial = undefined;
+      });
+    }
+    queue.push(w.initial);
     return queue;
   }
 

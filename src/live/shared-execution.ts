@@ -25,12 +25,16 @@ const EVENT_SELECTORS: Record<string, readonly string[]> = { idmUpdated: ['where
  * dashboards watching different kabupaten with the same query get one result, computed once (and,
  * by the WebSocket transport, serialized once) and sent a thousand times. An event's answer
  * depends on the event, the document, the variables used in the selection and the viewer's role and
- * scope, which make the key; variables used only to choose events (EVENT_SELECTORS) do not.
+ * scope, which make the key; variables used only to choose events (EVENT_SELECTORS) do not. Summary
+ * ticks are shared the same way: the hub sends one tick object to every subscriber of a watch (per
+ * window, and for the subscribers that arrive in one turn of the event loop).
  * Measured with `npm run bench:live`.
  */
 export function sharedSubscribe(capacity = 2_000) {
   /** Results by event id, then by operation key; the key strings are made once per subscription. */
   const results = new Map<string, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
+  /** Results of other payloads (summary ticks: one object per watch and window), by the payload itself. */
+  const resultsOfPayload = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
   const documents = new WeakMap<DocumentNode, { text: string; selectorVariables: Map<string | undefined, Set<string>> }>();
 
   const describe = (document: DocumentNode) => {
@@ -50,22 +54,33 @@ export function sharedSubscribe(capacity = 2_000) {
     return `${doc.text}\u0000${name ?? ''}\u0000${JSON.stringify(variables)}\u0000${access}`;
   };
 
-  return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
-    const source = await createSourceEventStream(args);
-    if (!isAsyncIterator(source)) return source as ExecutionResult;
-    const key = keyOf(args);
-    return mapIterator(source, (payload: unknown) => {
-      const event = payload as Partial<ChangeEvent>;
-      // Only change events are shared; anything else (summary ticks) is executed per subscriber.
-      if (typeof event?.id !== 'string' || !event.region) return execute({ ...args, rootValue: payload });
+  /** The results for one payload: change events by id (their objects differ per subscriber after replay), anything else by identity. */
+  const resultsFor = (payload: unknown) => {
+    const event = payload as Partial<ChangeEvent>;
+    if (typeof event?.id === 'string' && event.region) {
       let ofEvent = results.get(event.id);
       if (!ofEvent) {
         results.set(event.id, (ofEvent = new Map()));
         // Events reach every subscriber within moments of each other; the oldest events go first.
         if (results.size > capacity) results.delete(results.keys().next().value!);
       }
-      let result = ofEvent.get(key);
-      if (!result) ofEvent.set(key, (result = execute({ ...args, rootValue: payload })));
+      return ofEvent;
+    }
+    if (typeof payload !== 'object' || payload === null) return undefined;
+    let ofPayload = resultsOfPayload.get(payload);
+    if (!ofPayload) resultsOfPayload.set(payload, (ofPayload = new Map()));
+    return ofPayload;
+  };
+
+  return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterator(source)) return source as ExecutionResult;
+    const key = keyOf(args);
+    return mapIterator(source, (payload: unknown) => {
+      const shared = resultsFor(payload);
+      if (!shared) return execute({ ...args, rootValue: payload });
+      let result = shared.get(key);
+      if (!result) shared.set(key, (result = execute({ ...args, rootValue: payload })));
       return result;
     });
   };

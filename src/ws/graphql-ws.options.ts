@@ -161,12 +161,14 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
 }
 
 /**
- * Closes with `code` and reads nothing more: every message the client already sent would otherwise
- * still be handled while the close handshake runs. The connection ends a second later.
+ * Closes with `code` and handles nothing more: every message the client already sent would
+ * otherwise still be handled while the close handshake runs. The socket goes on reading (and
+ * dropping) them, so the client's close frame behind them completes the handshake at once; one
+ * that never sends it is ended a second later.
  */
 function cutOff(socket: WebSocket, code: number, reason: string): void {
+  socket.removeAllListeners('message');
   socket.close(code, reason);
-  socket.pause();
   setTimeout(() => socket.terminate(), 1000).unref();
 }
 
