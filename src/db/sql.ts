@@ -7,9 +7,18 @@ export interface Queryable {
   query<Row>(text: string, values?: unknown[]): Promise<Row[]>;
 }
 
+/** Statement names by text: the planner's texts repeat, and hashing one costs more than finding it. */
+const statementNames = new Map<string, string>();
+const STATEMENT_NAMES_KEPT = 10_000;
+
 /** Named prepared statements: PostgreSQL plans each distinct text once per connection. */
 function prepared(text: string, values: unknown[]): pg.QueryConfig {
-  return { name: createHash('sha1').update(text).digest('base64url').slice(0, 20), text, values };
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= STATEMENT_NAMES_KEPT) statementNames.clear();
+    statementNames.set(text, (name = createHash('sha1').update(text).digest('base64url').slice(0, 20)));
+  }
+  return { name, text, values };
 }
 
 /** The unnamed statement: parsed and planned every time, and nothing left behind on the server connection. */

@@ -66,6 +66,9 @@ export class OperationLimiter {
   private readonly model: CostModel;
   private readonly documents = new LRUCache<string, DocumentNode>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (_document, source) => source.length || 1 });
   private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  /** Costs by document, then by operation, scalar variables and the register's generation. */
+  private readonly costs = new WeakMap<DocumentNode, Map<string, number>>();
+  private readonly register?: RegionTotals;
   private readonly refused: (limit: LimitName) => void;
 
   constructor(
@@ -81,6 +84,7 @@ export class OperationLimiter {
     const refused = (this.refused = options.onRefused ?? (() => undefined));
     this.parseOptions = { maxTokens: limits.maxTokens };
     this.model = costModel(schema, { register: options.register });
+    this.register = options.register;
     // armor reports through onReject; it would throw out of validation instead with propagateOnRejection.
     const report = (limit: LimitBreach['limit'], max: number) => ({
       n: max,
@@ -158,12 +162,35 @@ export class OperationLimiter {
 
   /** The operation's cost, or the refusal when it is over the limit. */
   cost(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): { cost: number; error?: GraphQLError } {
-    const cost = operationCost(this.model, document, operationName, variables);
+    const cost = this.remembered(document, operationName, variables, () => operationCost(this.model, document, operationName, variables));
     if (cost <= this.limits.maxCost) return { cost };
     this.refused('cost');
     return { cost, error: limitError({ limit: 'cost', max: this.limits.maxCost, actual: cost }) };
   }
+
+  /**
+   * A cost computed once per document, operation and variables, while the register's sizes stay
+   * as they were. Only variables that are all scalars (strings of at most 256 characters) make a
+   * key (a page's code, year and page size); an operation with input objects (filters, a write's rows) is costed each time, since
+   * writing out its variables could cost more than costing it.
+   */
+  private remembered(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, compute: () => number): number {
+    const values = Object.values(variables ?? {});
+    if (!values.every((v) => v === null || (typeof v !== 'object' && !(typeof v === 'string' && v.length > 256)))) return compute();
+    const key = `${this.register?.generation ?? 0}\u0000${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let ofDocument = this.costs.get(document);
+    if (!ofDocument) this.costs.set(document, (ofDocument = new Map()));
+    let cost = ofDocument.get(key);
+    if (cost === undefined) {
+      if (ofDocument.size >= COSTS_PER_DOCUMENT) ofDocument.clear();
+      ofDocument.set(key, (cost = compute()));
+    }
+    return cost;
+  }
 }
+
+/** Costs kept per document: a dashboard's document is sent with a few dozen variable sets. */
+const COSTS_PER_DOCUMENT = 256;
 
 /** armor's message ends "…exceeded, found N."; the number is what the operation measured. */
 function foundIn(error: GraphQLError): number | undefined {

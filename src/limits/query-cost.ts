@@ -106,6 +106,8 @@ export interface RegionTotals {
   readonly levels: readonly string[];
   /** The region a code names (any form its lookup field accepts), or undefined when the register does not hold it. */
   region(code: string): RegionSize | undefined;
+  /** Moves whenever the sizes change: costs computed before are recomputed. */
+  readonly generation: number;
 }
 
 /** What one region holds. Entries it does not give are unbounded (the national bounds apply). */

@@ -19,6 +19,9 @@ const LEVEL_NAMES: readonly RegionLevel[] = ['province', 'kabupaten', 'district'
 /** How often the data version is asked while regions are being looked up. @default 10000 */
 const RECHECK_MS = 10_000;
 
+/** Lookups remembered by their text, at most (a village code each: the register has 83,762). */
+const BY_INPUT_KEPT = 20_000;
+
 /** One row per province, kabupaten and kecamatan: what lies in it and the most one of its children holds. */
 interface SizeRow {
   level: number;
@@ -56,7 +59,10 @@ const SIZES = `
 export class RegisterTotals implements RegionTotals {
   readonly levels = LEVEL_TYPES;
   private sizes = new Map<string, RegionSize>();
+  /** Lookups by the text the query gave (dotted or compact), for the sizes as read; emptied with them. */
+  private byInput = new Map<string, RegionSize | undefined>();
   private version?: string;
+  private readGeneration = 0;
   private checkedAt = 0;
   private checking?: Promise<void>;
   private closed = false;
@@ -79,8 +85,21 @@ export class RegisterTotals implements RegionTotals {
     return this.sizes.size;
   }
 
+  /** Moves each time the sizes are read anew: a cost computed under another generation is out of date. */
+  get generation(): number {
+    return this.readGeneration;
+  }
+
   region(input: string): RegionSize | undefined {
     this.recheck();
+    if (this.byInput.has(input)) return this.byInput.get(input);
+    if (this.byInput.size >= BY_INPUT_KEPT) this.byInput.clear();
+    const found = this.lookup(input);
+    this.byInput.set(input, found);
+    return found;
+  }
+
+  private lookup(input: string): RegionSize | undefined {
     for (let level = 0; level < LEVEL_NAMES.length; level++) {
       const code = tryParseCode(input, LEVEL_NAMES[level]!);
       if (code === undefined) continue;
@@ -102,6 +121,8 @@ export class RegisterTotals implements RegionTotals {
     const sizes = new Map<string, RegionSize>();
     for (const row of rows) sizes.set(row.code, sizeOf(row));
     this.sizes = sizes;
+    this.byInput = new Map();
+    this.readGeneration += 1;
     this.version = version;
   }
 

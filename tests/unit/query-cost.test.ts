@@ -1,6 +1,7 @@
 import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, parse } from 'graphql';
 import { createSchema } from '../../src/schema';
 import { costModel, LIST_BOUNDS, operationCost, type RegionSize, type RegionTotals } from '../../src/limits/query-cost';
+import { OperationLimiter } from '../../src/limits/operation-limits';
 
 describe('the cost rule', () => {
   let model: ReturnType<typeof costModel>;
@@ -57,7 +58,7 @@ const SIZES: Record<string, RegionSize> = {
   '64.01.01': { level: 2, above: ['64', '64.01'], total: [1, 1, 1, 4], most: [undefined, undefined, [n, n, n, 4]] },
   '64.01.01.2001': { level: 3, above: ['64', '64.01', '64.01.01'], total: [1, 1, 1, 1], most: [] },
 };
-const REGISTER: RegionTotals = { levels: ['Province', 'Kabupaten', 'District', 'Village'], region: (code) => SIZES[code] };
+const REGISTER: RegionTotals = { levels: ['Province', 'Kabupaten', 'District', 'Village'], region: (code) => SIZES[code], generation: 0 };
 
 describe('the cost rule, where a query names its region', () => {
   let model: ReturnType<typeof costModel>;
@@ -114,5 +115,21 @@ describe('the cost rule, where a query names its region', () => {
     const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Province { ...F${i + 1} ...F${i + 1} }`).join(' ');
     const bomb = `{ province(code: "64") { ...F0 } } ${fragments} fragment F${levels} on Province { kabupatens { name } }`;
     expect(operationCost(model, parse(bomb, { maxTokens: 100_000 }))).toBeGreaterThan(1e300);
+  });
+});
+
+describe("the limiter's remembered costs", () => {
+  it('are computed again once the register has changed', async () => {
+    let sizes: Record<string, RegionSize> = { ...SIZES };
+    const register = { levels: REGISTER.levels, generation: 0, region: (code: string) => sizes[code] };
+    const limiter = new OperationLimiter(await createSchema(), { maxDepth: 20, maxCost: 1_000_000, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000, maxFields: 1_000 }, { introspection: true, register });
+    const document = parse('query($code: String!) { district(code: $code) { villages(first: 50) { edges { node { code } } } } }');
+    const before = limiter.cost(document, undefined, { code: '64.01.01' }).cost;
+    expect(before).toBe(1 + 1 + 2 * 4);
+    // The kecamatan grows to 9 villages, as an import of the register would make it.
+    sizes = { ...SIZES, '64.01.01': { ...SIZES['64.01.01']!, total: [1, 1, 1, 9], most: [undefined, undefined, [n, n, n, 9]] } };
+    expect(limiter.cost(document, undefined, { code: '64.01.01' }).cost).toBe(before);
+    register.generation += 1;
+    expect(limiter.cost(document, undefined, { code: '64.01.01' }).cost).toBe(1 + 1 + 2 * 9);
   });
 });
