@@ -118,7 +118,8 @@ async function lostAcked(env: Env, writer: Writer, start: bigint): Promise<numbe
 }
 
 function failures(writer: Writer): string {
-  return [...writer.outcome.failures].map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
+  const failed = [...writer.outcome.failures].map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
+  return `${failed}; ${writer.sentPerSecond.toFixed(1)} writes/s sent of ${WRITES} asked`;
 }
 
 /** Failed writes all coded UNAVAILABLE (retryable), from the API or from HAProxy's 503 page. */

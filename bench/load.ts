@@ -133,6 +133,8 @@ export class Writer {
   private inflight = new Set<Promise<void>>();
   private counter = Math.floor(Math.random() * 500);
   private next = 0;
+  private startedAt = 0;
+  private stoppedAt = 0;
 
   constructor(
     private readonly url: string,
@@ -142,6 +144,7 @@ export class Writer {
   ) {}
 
   start(perSecond: number): void {
+    this.startedAt = Date.now();
     this.timer = setInterval(() => {
       const p = this.writeOne().finally(() => this.inflight.delete(p));
       this.inflight.add(p);
@@ -150,7 +153,13 @@ export class Writer {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.stoppedAt = Date.now();
     await Promise.all(this.inflight);
+  }
+
+  /** Writes sent per second between start and stop: below the rate asked when this process's event loop was too busy to send them. */
+  get sentPerSecond(): number {
+    return this.next / (((this.stoppedAt || Date.now()) - this.startedAt) / 1000);
   }
 
   private fail(code: string): void {
