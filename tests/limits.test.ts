@@ -254,6 +254,10 @@ describe('WebSocket limits', () => {
     const summary = 'subscription { idmSummaryUpdated(scope: { provinceCode: "64" }, year: 2024) { assessed } }';
     for (let i = 0; i < 20; i++) socket.subscribe(String(i), summary);
     expect(await socket.closed).toEqual({ code: CLOSE_POLICY_VIOLATION, reason: 'Too many operations refused (limit 3 at once)' });
+    // The refusals it had earned came before the close, each saying why.
+    const refusals = socket.messages.filter((m) => m.type === 'error');
+    expect(refusals.length).toBeGreaterThanOrEqual(3);
+    for (const r of refusals) expect(r).toMatchObject({ payload: [{ extensions: { code: 'BAD_REQUEST', limit: 'subscriptions' } }] });
   });
 
   it('closes sockets past WS_MAX_SOCKETS_PER_ADDRESS with 1013', async () => {

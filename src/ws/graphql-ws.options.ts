@@ -161,14 +161,15 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): ServerOptions<ConnectionP
 }
 
 /**
- * Closes with `code` and handles nothing more: every message the client already sent would
- * otherwise still be handled while the close handshake runs. The socket goes on reading (and
- * dropping) them, so the client's close frame behind them completes the handshake at once; one
- * that never sends it is ended a second later.
+ * Handles nothing more on the socket, then closes it with `code`: every message the client already
+ * sent would otherwise still be handled while the close handshake runs. The socket goes on reading
+ * (and dropping) them, so the client's close frame behind them completes the handshake at once; the
+ * close waits for this turn of the event loop, so that the refusals already decided reach the client
+ * before it. One that never answers the close is ended a second later.
  */
 function cutOff(socket: WebSocket, code: number, reason: string): void {
   socket.removeAllListeners('message');
-  socket.close(code, reason);
+  setImmediate(() => socket.close(code, reason));
   setTimeout(() => socket.terminate(), 1000).unref();
 }
 
