@@ -17,6 +17,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -346,16 +347,12 @@ const attacks: Record<string, (url: string, from: string) => Promise<Outcome>> =
 /** A worker thread running one attack: it builds its payload, says it is ready, and attacks on `run()`. */
 async function attackWorker(name: string, url: string, from: string): Promise<{ run(): Promise<Outcome> }> {
   const worker = new Worker(__filename, { workerData: { name, url, from }, argv: process.argv.slice(2) });
-  const messages: unknown[] = [];
-  let waiting: ((m: unknown) => void) | undefined;
-  worker.on('message', (m) => (waiting ? (waiting(m), (waiting = undefined)) : messages.push(m)));
-  const failed = new Promise<never>((_resolve, reject) => worker.once('error', reject));
-  const next = () => Promise.race([failed, messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => (waiting = resolve))]);
-  await next(); // ready
+  await once(worker, 'message'); // ready
   return {
     async run() {
+      const answered = once(worker, 'message');
       worker.postMessage('go');
-      const outcome = (await next()) as Outcome;
+      const [outcome] = (await answered) as [Outcome];
       await worker.terminate();
       return outcome;
     },

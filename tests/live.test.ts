@@ -141,7 +141,7 @@ describe('idmUpdated', () => {
     await summary.waitUntil((r) => r.idmSummaryUpdated.assessed === start!.assessed);
   });
 
-  it('subscribers arriving together share a first reading, and one arriving after a write reads it', async () => {
+  it('subscribers arriving together get the same first reading, and one arriving after a write reads the write', async () => {
     const scope = { kabupatenCode: '64.11' };
     const together = [0, 1, 2].map(() => track(new Subscriber<{ idmSummaryUpdated: IdmSummaryUpdatedSubscription['idmSummaryUpdated'] }>(b.url, SUMMARY, { scope, year: YEAR })));
     const firsts = await Promise.all(together.map(async (s) => (await s.waitFor(1))[0]!.idmSummaryUpdated));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import { recordStatement, type QueryStats } from './query-stats';
 
@@ -8,16 +9,12 @@ export interface Queryable {
 }
 
 /** Statement names by text: the planner's texts repeat, and hashing one costs more than finding it. */
-const statementNames = new Map<string, string>();
-const STATEMENT_NAMES_KEPT = 10_000;
+const statementNames = new LRUCache<string, string>({ max: 10_000 });
 
 /** Named prepared statements: PostgreSQL plans each distinct text once per connection. */
 function prepared(text: string, values: unknown[]): pg.QueryConfig {
   let name = statementNames.get(text);
-  if (name === undefined) {
-    if (statementNames.size >= STATEMENT_NAMES_KEPT) statementNames.clear();
-    statementNames.set(text, (name = createHash('sha1').update(text).digest('base64url').slice(0, 20)));
-  }
+  if (name === undefined) statementNames.set(text, (name = createHash('sha1').update(text).digest('base64url').slice(0, 20)));
   return { name, text, values };
 }
 

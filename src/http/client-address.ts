@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import ipaddr from 'ipaddr.js';
+import { LRUCache } from 'lru-cache';
 import proxyaddr from 'proxy-addr';
 import type { Config } from '../config';
 
@@ -11,24 +12,19 @@ import type { Config } from '../config';
 export function clientAddressOf(trustProxy: Config['trustProxy']): (req: IncomingMessage) => string {
   const trust =
     trustProxy === true ? () => true : trustProxy === false ? () => false : typeof trustProxy === 'number' ? (_: string, hop: number) => hop < trustProxy : proxyaddr.compile(trustProxy);
+  const addressOf = (req: IncomingMessage) => limitKey(proxyaddr(req as Parameters<typeof proxyaddr>[0], trust));
   // The answer depends only on the peer and the X-Forwarded-For it sent: keep-alive connections
-  // ask the same again on every request.
-  const known = new Map<string, string>();
+  // ask the same again on every request. A long header is worked out each time, not kept.
+  const known = new LRUCache<string, string>({ max: 10_000 });
   return (req) => {
-    const forwarded = req.headers['x-forwarded-for'];
-    if (forwarded !== undefined && forwarded.length > 512) return limitKey(proxyaddr(req as Parameters<typeof proxyaddr>[0], trust));
-    const key = `${req.socket.remoteAddress ?? ''}|${forwarded ?? ''}`;
+    const forwarded = req.headers['x-forwarded-for'] ?? '';
+    if (forwarded.length > 512) return addressOf(req);
+    const key = `${req.socket.remoteAddress ?? ''}|${forwarded}`;
     let address = known.get(key);
-    if (address === undefined) {
-      if (known.size >= ADDRESSES_KEPT) known.clear();
-      known.set(key, (address = limitKey(proxyaddr(req as Parameters<typeof proxyaddr>[0], trust))));
-    }
+    if (address === undefined) known.set(key, (address = addressOf(req)));
     return address;
   };
 }
-
-/** Peer and X-Forwarded-For pairs remembered with their client address. */
-const ADDRESSES_KEPT = 10_000;
 
 /** An IPv6 client usually holds a whole /64: counting single addresses would hand it 2^64 budgets. */
 function limitKey(address: string): string {

@@ -67,7 +67,7 @@ export class OperationLimiter {
   private readonly documents = new LRUCache<string, DocumentNode>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (_document, source) => source.length || 1 });
   private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
   /** Costs by document, then by operation, scalar variables and the register's generation. */
-  private readonly costs = new WeakMap<DocumentNode, Map<string, number>>();
+  private readonly costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
   private readonly register?: RegionTotals;
   private readonly refused: (limit: LimitName) => void;
 
@@ -170,27 +170,26 @@ export class OperationLimiter {
 
   /**
    * A cost computed once per document, operation and variables, while the register's sizes stay
-   * as they were. Only variables that are all scalars (strings of at most 256 characters) make a
-   * key (a page's code, year and page size); an operation with input objects (filters, a write's rows) is costed each time, since
-   * writing out its variables could cost more than costing it.
+   * as they were. Only short scalar variables make a key (a page's code, year and page size); an
+   * operation with input objects (filters, a write's rows) is costed each time, since writing out
+   * its variables could cost more than costing it.
    */
   private remembered(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, compute: () => number): number {
-    const values = Object.values(variables ?? {});
-    if (!values.every((v) => v === null || (typeof v !== 'object' && !(typeof v === 'string' && v.length > 256)))) return compute();
+    if (!Object.values(variables ?? {}).every(isShortScalar)) return compute();
     const key = `${this.register?.generation ?? 0}\u0000${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
     let ofDocument = this.costs.get(document);
-    if (!ofDocument) this.costs.set(document, (ofDocument = new Map()));
+    // A dashboard's document is sent with a few dozen variable sets.
+    if (!ofDocument) this.costs.set(document, (ofDocument = new LRUCache({ max: 256 })));
     let cost = ofDocument.get(key);
-    if (cost === undefined) {
-      if (ofDocument.size >= COSTS_PER_DOCUMENT) ofDocument.clear();
-      ofDocument.set(key, (cost = compute()));
-    }
+    if (cost === undefined) ofDocument.set(key, (cost = compute()));
     return cost;
   }
 }
 
-/** Costs kept per document: a dashboard's document is sent with a few dozen variable sets. */
-const COSTS_PER_DOCUMENT = 256;
+/** A variable that may be part of a cost's key: null, a number or boolean, or a string of at most 256 characters. */
+function isShortScalar(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && !(typeof value === 'string' && value.length > 256));
+}
 
 /** armor's message ends "…exceeded, found N."; the number is what the operation measured. */
 function foundIn(error: GraphQLError): number | undefined {

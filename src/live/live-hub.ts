@@ -209,7 +209,8 @@ export class LiveHub {
       }
     }
     for (const watch of this.watches.values()) {
-      if (events.length > 0) watch.initial = undefined;
+      // A change was read: a first reading begun before it must not be shared with newcomers.
+      watch.initial = undefined;
       if (watch.timer || !events.some((e) => e.family === watch.family && e.year === watch.year && inScope(watch.scope, e))) continue;
       // Coalesce: however many writes land, one push per window per family, scope and year.
       watch.timer = setTimeout(() => {

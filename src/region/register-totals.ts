@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DataVersion } from '../db/data-version';
 import type { Queryable } from '../db/sql';
 import type { RegionSize, RegionTotals } from '../limits/query-cost';
@@ -18,9 +19,6 @@ const LEVEL_NAMES: readonly RegionLevel[] = ['province', 'kabupaten', 'district'
 
 /** How often the data version is asked while regions are being looked up. @default 10000 */
 const RECHECK_MS = 10_000;
-
-/** Lookups remembered by their text, at most (a village code each: the register has 83,762). */
-const BY_INPUT_KEPT = 20_000;
 
 /** One row per province, kabupaten and kecamatan: what lies in it and the most one of its children holds. */
 interface SizeRow {
@@ -60,7 +58,7 @@ export class RegisterTotals implements RegionTotals {
   readonly levels = LEVEL_TYPES;
   private sizes = new Map<string, RegionSize>();
   /** Lookups by the text the query gave (dotted or compact), for the sizes as read; emptied with them. */
-  private byInput = new Map<string, RegionSize | undefined>();
+  private readonly byInput = new LRUCache<string, { found: RegionSize | undefined }>({ max: 20_000 });
   private version?: string;
   private readGeneration = 0;
   private checkedAt = 0;
@@ -92,11 +90,9 @@ export class RegisterTotals implements RegionTotals {
 
   region(input: string): RegionSize | undefined {
     this.recheck();
-    if (this.byInput.has(input)) return this.byInput.get(input);
-    if (this.byInput.size >= BY_INPUT_KEPT) this.byInput.clear();
-    const found = this.lookup(input);
-    this.byInput.set(input, found);
-    return found;
+    let known = this.byInput.get(input);
+    if (!known) this.byInput.set(input, (known = { found: this.lookup(input) }));
+    return known.found;
   }
 
   private lookup(input: string): RegionSize | undefined {
@@ -121,7 +117,7 @@ export class RegisterTotals implements RegionTotals {
     const sizes = new Map<string, RegionSize>();
     for (const row of rows) sizes.set(row.code, sizeOf(row));
     this.sizes = sizes;
-    this.byInput = new Map();
+    this.byInput.clear();
     this.readGeneration += 1;
     this.version = version;
   }
