@@ -49,7 +49,7 @@ interface Outcome {
 
 /** POSTs `body` from `localAddress`, one connection per call, so every attack has its own client address. */
 function post(url: string, body: unknown, localAddress: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers } }, (res) => {
@@ -115,12 +115,13 @@ async function nestedAttack(url: string, from: string): Promise<Outcome> {
 }
 
 /**
- * The big payloads, built before the mix starts: building and serialising 60 MB in this process
- * while the other attacks wait on their answers would time this process's stall, not the server's.
+ * The big payloads, built and encoded to bytes before the mix starts: building, serialising and
+ * encoding 60 MB while the other attacks wait on their answers would time this process's stall,
+ * not the server's.
  */
-const payloads = { search: '', frame: Buffer.alloc(0) };
+const payloads = { search: Buffer.alloc(0), frame: Buffer.alloc(0) };
 function preparePayloads(attack: string): void {
-  if (attack === 'search') payloads.search = JSON.stringify({ query: 'query($s: String!) { villages(filter: { search: $s }) { totalCount } }', variables: { s: 'a'.repeat(10 * 1024 * 1024) } });
+  if (attack === 'search') payloads.search = Buffer.from(JSON.stringify({ query: 'query($s: String!) { villages(filter: { search: $s }) { totalCount } }', variables: { s: 'a'.repeat(10 * 1024 * 1024) } }));
   if (attack === 'frame') payloads.frame = Buffer.from(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ idmYears { year } } #${'x'.repeat(50 * 1024 * 1024)}` } }));
 }
 
