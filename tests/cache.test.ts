@@ -1,3 +1,4 @@
+import http from 'node:http';
 import pg from 'pg';
 import { startTestServer, testAdminToken, type TestServer } from './helpers/server';
 
@@ -109,6 +110,27 @@ describe('the response cache', () => {
     // The same document with a short comment is cached as before.
     await a.raw(document('short'), { code: VILLAGE }, anonymous);
     expect((await a.raw(document('short'), { code: VILLAGE }, anonymous)).extensions?.cache).toBe('HIT');
+  });
+
+  it('answers a body of unknown size (chunked, no Content-Length) without keying it', async () => {
+    const chunked = (): Promise<{ data?: unknown; extensions?: Record<string, unknown> }> =>
+      new Promise((resolve, reject) => {
+        const req = http.request(a.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        });
+        req.on('error', reject);
+        // Two writes and no Content-Length: node sends the body chunked.
+        const body = JSON.stringify({ query: `query Chunked($code: String!) { village(code: $code) { code } }`, variables: { code: VILLAGE } });
+        req.write(body.slice(0, 20));
+        req.end(body.slice(20));
+      });
+    const first = await chunked();
+    expect(first.data).toEqual({ village: { code: VILLAGE } });
+    const again = await chunked();
+    expect(again.data).toEqual(first.data);
+    expect(again.extensions?.cache).toBeUndefined();
   });
 
   it('stays within its memory bound, dropping the least recently used answers', async () => {

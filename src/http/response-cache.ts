@@ -89,11 +89,12 @@ export class ResponseCache {
   /**
    * The cache key of a request (its parsed body for a POST), or null when its answer must not be
    * cached or served from cache: a request with credentials or asking for its cost report, not a
-   * query, bigger than MAX_KEYED_REQUEST_BYTES, or (TRUSTED_DOCUMENTS) not a trusted document.
+   * query, bigger than MAX_KEYED_REQUEST_BYTES (or a body of unknown size: chunked, with no
+   * Content-Length), or (TRUSTED_DOCUMENTS) not a trusted document.
    */
   keyOf(req: IncomingMessage & { query?: unknown }, body: unknown): string | null {
     if (req.headers.authorization !== undefined || req.headers[COST_REPORT_HEADER] !== undefined) return null;
-    if (Number(req.headers['content-length'] ?? 0) > MAX_KEYED_REQUEST_BYTES || (req.url?.length ?? 0) > MAX_KEYED_REQUEST_BYTES) return null;
+    if (!withinKeyedSize(req)) return null;
     const params = requestParams(req, body);
     if (!params) return null;
     if (this.options.admits && !this.options.admits(params.query)) return null;
@@ -211,6 +212,14 @@ function requestParams(req: IncomingMessage & { query?: unknown }, parsedBody: u
   } catch {
     return null;
   }
+}
+
+/** Whether a request is small enough to key: its URL, and its body by the Content-Length it declared (a body sent without one could be any size). */
+function withinKeyedSize(req: IncomingMessage): boolean {
+  if ((req.url?.length ?? 0) > MAX_KEYED_REQUEST_BYTES) return false;
+  if (req.method !== 'POST') return true;
+  const length = req.headers['content-length'];
+  return length !== undefined && Number(length) <= MAX_KEYED_REQUEST_BYTES;
 }
 
 /** The document printed from its AST when it holds the named (or only) operation and it is a query. */
