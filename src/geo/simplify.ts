@@ -67,8 +67,10 @@ function atDetail(weighted: Shapes, full: readonly RegionGeometry[], tolerance: 
 }
 
 function geometriesOf(topo: Shapes): (RegionGeometry | null)[] {
-  const collection = feature(topo, topo.objects.shapes as GeometryCollection) as FeatureCollection;
-  return collection.features.map((f: Feature) => validPart(f.geometry as RegionGeometry | null));
+  // topojson-server keeps a collection of one feature as that feature's geometry alone.
+  const read = feature(topo, topo.objects.shapes as GeometryCollection) as FeatureCollection | Feature;
+  const features = read.type === 'FeatureCollection' ? read.features : [read];
+  return features.map((f) => validPart(f.geometry as RegionGeometry | null));
 }
 
 /** The polygons whose rings survived simplification (a ring reduced below four positions is gone). */
