@@ -43,9 +43,12 @@ export class Migration20261208100000 extends Migration {
     }
     // Nearest desa (KNN by `<->`) and desa in a viewport (`<@ box`).
     this.addSql(`create index "region_shape_village_center" on "region_shape" using gist ("center") where "level" = 'village';`);
-    this.addSql(
-      `create trigger "region_shape_bumps_data_version" after insert or update or delete or truncate on "region_shape" for each statement execute function "bump_data_version"();`,
-    );
+    // regionAt reads the parts: both tables tell the caches of a write (a re-import writes both in one transaction).
+    for (const table of ['region_shape', 'region_shape_part']) {
+      this.addSql(
+        `create trigger "${table}_bumps_data_version" after insert or update or delete or truncate on "${table}" for each statement execute function "bump_data_version"();`,
+      );
+    }
   }
 
   override async down(): Promise<void> {

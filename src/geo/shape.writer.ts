@@ -98,8 +98,8 @@ export class ShapeWriter {
        insert into shape_written select code, level, inserted from written`,
     );
     // Parts of a changed region are replaced whole: its polygons may be more or fewer than before.
-    await this.client.query(`delete from region_shape_part p using shape_written w where p.code = w.code and not w.inserted`);
-    await this.client.query(
+    if (differs) await this.client.query(`delete from region_shape_part p using shape_written w where p.code = w.code and not w.inserted`);
+    if (differs) await this.client.query(
       `insert into region_shape_part (code, level, part, outer_ring, holes, bbox)
        select st.code, st.level, st.part, st.outer_ring, st.holes, st.bbox from shape_part_stage st join shape_written w on w.code = st.code`,
     );

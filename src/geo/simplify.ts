@@ -48,7 +48,7 @@ export interface Simplified {
 /** LOW and MEDIUM of each geometry, in the order given. */
 export function simplifyTogether(geometries: readonly RegionGeometry[]): Simplified[] {
   if (geometries.length === 0) return [];
-  const collection: FeatureCollection = { type: 'FeatureCollection', features: geometries.map((geometry) => ({ type: 'Feature', properties: {}, geometry })) };
+  const collection: FeatureCollection = { type: 'FeatureCollection', features: geometries.map((geometry, id) => ({ type: 'Feature', id, properties: {}, geometry })) };
   const weighted = presimplify(topology({ shapes: collection }) as unknown as Shapes);
   const medium = atDetail(weighted, geometries, DETAIL_TOLERANCES[BoundaryDetail.MEDIUM]);
   const low = atDetail(weighted, geometries, DETAIL_TOLERANCES[BoundaryDetail.LOW]);
@@ -58,16 +58,22 @@ export function simplifyTogether(geometries: readonly RegionGeometry[]): Simplif
 function atDetail(weighted: Shapes, full: readonly RegionGeometry[], tolerance: DetailTolerance): RegionGeometry[] {
   const simplified = simplify(weighted, tolerance.minArea);
   const filtered = filter(simplified, filterWeight(simplified, tolerance.minRing));
-  const kept = geometriesOf(filtered);
-  const unfiltered = geometriesOf(simplified);
+  const kept = geometriesOf(filtered, full.length);
+  const unfiltered = geometriesOf(simplified, full.length);
   return full.map((original, i) => atLeastLargestPolygon(kept[i] ?? null, unfiltered[i] ?? null, original, tolerance.decimals));
 }
 
-function geometriesOf(topo: Shapes): (RegionGeometry | null)[] {
+/**
+ * Each input's geometry by its position: the ring filter drops the features it empties from the
+ * collection, so results are placed by the feature id given at the start, never by their order.
+ */
+function geometriesOf(topo: Shapes, count: number): (RegionGeometry | null)[] {
   // topojson-server keeps a collection of one feature as that feature's geometry alone.
   const read = feature(topo, topo.objects.shapes as GeometryCollection) as FeatureCollection | Feature;
   const features = read.type === 'FeatureCollection' ? read.features : [read];
-  return features.map((f) => validPart(f.geometry as RegionGeometry | null));
+  const byId: (RegionGeometry | null)[] = new Array(count).fill(null);
+  for (const f of features) if (typeof f.id === 'number') byId[f.id] = validPart(f.geometry as RegionGeometry | null);
+  return byId;
 }
 
 /** The polygons whose rings survived simplification (a ring reduced below four positions is gone). */

@@ -35,6 +35,14 @@ describe('simplification keeps shared borders shared', () => {
     if (detail === BoundaryDetail.LOW) expect(onBorder(a!).size).toBeLessThan(fullBorder);
   });
 
+  test("each region's simplifications are its own when the ring filter empties an earlier one", () => {
+    const islet: RegionGeometry = { type: 'Polygon', coordinates: [[[100, 0], [100.001, 0], [100.001, 0.001], [100, 0.001], [100, 0]]] };
+    const big = (lng: number): RegionGeometry => ({ type: 'Polygon', coordinates: [[[lng, 0], [lng + 1, 0], [lng + 1, 1], [lng, 1], [lng, 0]]] });
+    const [, second, third] = simplifyTogether([islet, big(102), big(104)]).map((s) => s.LOW);
+    expect(polygonsOf(second!)[0]![0]![0]).toEqual([102, 0]);
+    expect(polygonsOf(third!)[0]![0]![0]).toEqual([104, 0]);
+  });
+
   test('a region made of islets below the ring filter keeps its largest polygon', () => {
     const islet = (lng: number, size: number): Position[][] => [[[lng, 0], [lng + size, 0], [lng + size, size], [lng, size], [lng, 0]]];
     const [low] = simplifyTogether([{ type: 'MultiPolygon', coordinates: [islet(100, 0.001), islet(101, 0.002)] }]).map((s) => s.LOW);
