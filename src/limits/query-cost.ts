@@ -73,6 +73,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Kabupaten.idmRanking': 51,
   /** MAX_SEARCH_RESULTS. */
   'Query.search': 50,
+  /** MAX_NEAREST (geo.types.ts): `first` at most 100. */
+  'Query.nearestVillages': 100,
   /** MAX_NODE_IDS. */
   'Query.nodes': MAX_NODE_IDS,
   /** The Indeks Desa's level lists, as IDM's: five statuses, MAX_HISTOGRAM_BINS, the children of a parent. */
