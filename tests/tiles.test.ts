@@ -5,12 +5,15 @@ import Pbf from 'pbf';
 import type { FeatureCollection } from 'geojson';
 import { tileAt, type TileAddress } from '../src/geo/tiles/tile-math';
 import { startTestServer, mintTestToken, type TestServer } from './helpers/server';
-import { BOUNDARIES_DIR, loadShapes } from './helpers/shapes';
+import { importBoundaries } from '../src/geo/boundary.importer';
+
+/** The shared boundary files: the first start loads the upper three levels from data/boundaries, desa come from here. */
+const BOUNDARIES_DIR = process.env.BOUNDARIES_DIR ?? '/work/shared/data/boundaries';
 import { Role } from '../src/auth/viewer';
 
 /**
  * The vector tile route against the real server: shapes of Gorontalo (province 75, which no other
- * suite writes IDM values for) loaded from the boundary files, figures as GraphQL computes them,
+ * suite writes IDM values for) imported from the boundary files by import:boundaries' own function, figures as GraphQL computes them,
  * ETags that move with a write, and the same admission as every route.
  */
 
@@ -73,7 +76,7 @@ async function recordIdm(villageCode: string, score: number): Promise<void> {
 beforeAll(async () => {
   server = await startTestServer();
   base = `http://127.0.0.1:${server.port}`;
-  await loadShapes(process.env.DESA_TEST_DATABASE_URL!, ['provinsi', 'kabupaten', 'desa/75']);
+  await importBoundaries(process.env.DESA_TEST_DATABASE_URL!, [`${BOUNDARIES_DIR}/desa/75.geojson.gz`], { plain: true });
   readCentroids('kabupaten');
   readCentroids('desa/75');
   // Three desa of Kabupaten Gorontalo with IDM 2024, so its summary has figures whatever else is loaded.
@@ -85,7 +88,8 @@ afterAll(() => server?.stop());
 describe('tiles', () => {
   it('draw a kabupaten tile with each feature coded and named, the code that of the place', async () => {
     const at = centroids.get('75.01')!;
-    const t = tileAt(at.lng, at.lat, 6);
+    // Zoom 7 reads MEDIUM; LOW (zoom ≤ 6) draws 75.01 as a 6-point ring of a tenth of its extent.
+    const t = tileAt(at.lng, at.lat, 7);
     const { response, layers } = await tile('kabupaten', t);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
@@ -167,7 +171,7 @@ describe('tiles', () => {
   it('describe each layer in TileJSON 3', async () => {
     const response = await fetch(`${base}/tiles/kabupaten.json?index=IDM&year=2024`);
     expect(response.status).toBe(200);
-    const doc = await response.json();
+    const doc = (await response.json()) as Record<string, unknown>;
     expect(doc).toMatchObject({
       tilejson: '3.0.0',
       attribution: expect.stringContaining('cahyadsn/wilayah_boundaries'),
@@ -217,7 +221,7 @@ describe('tile admission', () => {
       const url = `http://127.0.0.1:${closed.port}/tiles/provinsi/0/0/0.mvt`;
       const anonymous = await fetch(url);
       expect(anonymous.status).toBe(401);
-      expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
       const { token } = await mintTestToken({ role: Role.OPERATOR, scope: ['75'] });
       expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     } finally {
