@@ -9,7 +9,7 @@ import { Role } from '../src/auth/viewer';
 import { Sql } from '../src/db/sql';
 import { tileAt, type TileAddress } from '../src/geo/tiles/tile-math';
 import { TILE_LAYERS, type TileLayer } from '../src/geo/tiles/tile-layers';
-import { benchDatabase, percentile, startServerProcess, stopServerProcess } from './support';
+import { benchDatabase, percentile, rssMb, startServerProcess, stopServerProcess } from './support';
 
 /**
  * `npm run bench:tiles`: the vector tile route at 20 connections against DATABASE_URL (else an
@@ -59,16 +59,27 @@ async function ensureData(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Tiles of `layer` over Indonesia at each of its zooms, at most PER_ZOOM a zoom, spread evenly. */
+/** Jawa Tengah, the densest desa: every desa tile at the layer's minzoom over it, for the largest tile. */
+const DENSEST = { west: 108.5, south: -8.3, east: 111.8, north: -5.7 };
+
+/**
+ * Tiles of `layer` over Indonesia at each of its zooms, at most PER_ZOOM a zoom, spread evenly; for
+ * desa also every tile of DENSEST at its minzoom (an even spread over Indonesia mostly finds sea).
+ */
 function tilesOf(layer: TileLayer): TileAddress[] {
   const out: TileAddress[] = [];
+  if (layer.name === 'desa') {
+    const nw = tileAt(DENSEST.west, DENSEST.north, layer.minzoom);
+    const se = tileAt(DENSEST.east, DENSEST.south, layer.minzoom);
+    for (let x = nw.x; x <= se.x; x++) for (let y = nw.y; y <= se.y; y++) out.push({ z: layer.minzoom, x, y });
+  }
   for (let z = layer.minzoom; z <= layer.maxzoom; z++) {
     const nw = tileAt(94.97, 6.08, z);
     const se = tileAt(141.02, -11.01, z);
     const all: TileAddress[] = [];
     for (let x = nw.x; x <= se.x; x++) for (let y = nw.y; y <= se.y; y++) all.push({ z, x, y });
     const step = Math.max(1, all.length / PER_ZOOM);
-    for (let i = 0; i < all.length && out.length < (z - layer.minzoom + 1) * PER_ZOOM; i += step) out.push(all[Math.floor(i)]!);
+    for (let i = 0, n = 0; i < all.length && n < PER_ZOOM; i += step, n++) out.push(all[Math.floor(i)]!);
   }
   return out;
 }
@@ -158,6 +169,7 @@ async function main(): Promise<void> {
       console.log(`  ${name.padEnd(10)} warm p99 ${fmt(percentile(of(warm), 99))}, after a write p99 ${fmt(percentile(of(afterWrite), 99))}, first fill p99 ${fmt(percentile(of(cold), 99))}`);
     }
     console.log(`after a write:  p50 ${fmt(percentile(sorted(afterWrite), 50))}, p99 ${fmt(afterP99)} (${(afterP99 / floorP99).toFixed(1)}x the floor)  [budget 250 ms]`);
+    console.log(`server RSS after the run: ${rssMb(server.child.pid!).toFixed(0)} MB (TILE_CACHE_MAX_MB ${process.env.TILE_CACHE_MAX_MB ?? 'default'} for each of two caches)`);
     console.log(`largest desa tile: ${(largest.bytes / 1024).toFixed(1)} KB (${largest.url.replace(server.base, '')})  [budget 300 KB]`);
   } finally {
     await stopServerProcess(server.child);

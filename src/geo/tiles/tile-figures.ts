@@ -18,6 +18,8 @@ export type FeatureFigures = Readonly<Record<string, FigureValue>>;
 export interface FiguresRequest {
   index: string;
   year: number | null;
+  /** The data version the request is answered at: figures read for it may be shared until the next write. */
+  at: string;
 }
 
 /** MVT property types as TileJSON's `vector_layers[].fields` names them. */
