@@ -82,6 +82,8 @@ const schema = z.object({
   SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   SYNC_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   RUMUSAN_MAX_AGE_S: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
+  TILE_CACHE_MAX_MB: z.coerce.number().min(1).max(16_384).default(256),
+  TILE_MAX_AGE_S: z.coerce.number().int().min(0).max(31_536_000).default(0),
 });
 
 export interface OperationLimits {
@@ -224,6 +226,18 @@ export interface Config {
    * request is answered 304 while the desa-year is unchanged). @default 3600
    */
   rumusanMaxAgeSeconds: number;
+  /**
+   * Memory for each of the tile route's two caches (tiles cut from the shapes, and encoded tiles
+   * with their figures), in MB. bench:tiles' 625 tiles with shapes (every layer at its zooms, 60
+   * a zoom) stay warm in 256; a cut tile holds its points as arrays, about 64 bytes a point. @default 256
+   */
+  tileCacheMaxMb: number;
+  /**
+   * `Cache-Control` of `/tiles` answers: 0 (`public, no-cache`) makes a browser revalidate every
+   * tile, answered 304 while nothing was written, so a write recolours the next fetch; a number of
+   * seconds lets clients reuse tiles that long, stale colours and all. @default 0
+   */
+  tileMaxAgeSeconds: number;
 }
 
 /** The secret tokens are signed with outside production when TOKEN_SECRET is unset; `main` then prints an admin token. */
@@ -281,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: s.REDIS_URL,
     kemendes: { baseUrl: s.KEMENDES_API_URL.replace(/\/+$/, ''), concurrency: s.SYNC_CONCURRENCY, timeoutMs: s.SYNC_TIMEOUT_MS, retries: s.SYNC_RETRIES },
     rumusanMaxAgeSeconds: s.RUMUSAN_MAX_AGE_S,
+    tileCacheMaxMb: s.TILE_CACHE_MAX_MB,
+    tileMaxAgeSeconds: s.TILE_MAX_AGE_S,
     registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
     boundariesDir: s.BOUNDARIES_DIR === 'none' ? null : s.BOUNDARIES_DIR ? path.resolve(s.BOUNDARIES_DIR) : SHIPPED_BOUNDARIES,
   };

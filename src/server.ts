@@ -31,6 +31,11 @@ import { startApollo } from './server/apollo';
 import { shutdown } from './server/shutdown';
 import { serveWebSocket } from './server/websocket';
 import { DASHBOARD_MANIFEST } from './web/dashboard';
+import { TileRepository } from './geo/tiles/tile.repository';
+import { VectorTiles } from './geo/tiles/vector-tiles';
+import { IDM_LEVEL } from './idm/idm.level';
+import { INDEKS_DESA_LEVEL } from './indeks-desa/indeks-desa.level';
+import { MapFigures } from './index-family/map-figures';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
@@ -136,7 +141,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })
     : undefined;
 
-  const app = createApp({ config, path: GRAPHQL_PATH, services, createContext, admission, orm, sql, replica, metrics, log, clientOf, responseCache });
+  // Tiles read the primary: their caches are keyed by the primary's data version.
+  const figures = new MapFigures(sql, [IDM_LEVEL, INDEKS_DESA_LEVEL]);
+  const tiles = { tiles: new VectorTiles({ repository: new TileRepository(sql), figures, cacheBytes: config.tileCacheMaxMb * 1024 * 1024 }), figures, dataVersion };
+  const app = createApp({ config, path: GRAPHQL_PATH, services, createContext, admission, orm, sql, replica, metrics, log, clientOf, responseCache, tiles });
   const httpServer = http.createServer(app.handler);
   const webSocket = serveWebSocket({ config, path: GRAPHQL_PATH, httpServer, schema, services, createContext, admission, limiter, metrics, log, clientOf });
   const apollo = await startApollo({ config, schema, limiter, admission, metrics, log, httpServer });

@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Context, ContextFactory, Services } from '../graphql/context';
 import type { Admission } from '../admission/admission';
+import { etagMatches } from '../http/etag';
 import type { Logger } from '../logger';
 import { tryParseCode } from '../region/region-code';
 import { IdmIndex, IdmMovement, type IdmStatus } from './idm-status';
@@ -107,13 +108,6 @@ const INDICATORS = `
   from idm_indicator where assessment_id = $1`;
 
 const INDEX_ORDER: readonly IdmIndex[] = [IdmIndex.IKS, IdmIndex.IKE, IdmIndex.IKL];
-
-/** True when an `If-None-Match` header names `etag` (weak comparison, RFC 9110 §13.1.2). */
-export function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
-}
 
 /** True when the resource, last modified at `modified`, is no newer than `If-Modified-Since` (whole seconds). */
 function notModifiedSince(header: string | undefined, modified: Date): boolean {

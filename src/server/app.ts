@@ -20,6 +20,7 @@ import type { ResponseCache } from '../http/response-cache';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import { rumusanRouter } from '../idm/rumusan.router';
+import { tileRouter, type TileRouterOptions } from '../geo/tiles/tile.router';
 import { villageExportRouter } from '../village-list/village.export';
 import { dashboardRouter } from '../web/dashboard';
 import { graphiqlRouter } from '../web/graphiql';
@@ -39,6 +40,8 @@ export interface AppParts {
   log: Logger;
   clientOf(req: http.IncomingMessage): string;
   responseCache?: ResponseCache;
+  /** The vector tile route's core, its figures and the data version its ETags are keyed to. */
+  tiles: Pick<TileRouterOptions, 'tiles' | 'figures' | 'dataVersion'>;
 }
 
 /** What every HTTP answer goes through, the app's and the fast lane's alike. */
@@ -85,6 +88,7 @@ export function createApp(parts: AppParts) {
   if (config.graphiql) app.use(graphiqlRouter(parts.path));
   app.use(dashboardRouter());
   app.use(villageExportRouter(parts.services, parts.createContext, parts.admission, parts.clientOf, log));
+  app.use(tileRouter({ ...parts.tiles, services: parts.services, createContext: parts.createContext, admission: parts.admission, clientOf: parts.clientOf, metrics, corsOrigins: config.corsOrigins, maxAgeSeconds: config.tileMaxAgeSeconds }));
   app.use(rumusanRouter({ services: parts.services, createContext: parts.createContext, admission: parts.admission, clientOf: parts.clientOf, metrics, maxAgeSeconds: config.rumusanMaxAgeSeconds, log }));
 
   // JSON POSTs to the endpoint take the fast lane, in front of the app; it is set once Apollo has started.

@@ -1,6 +1,6 @@
 import { IdmIndex, IdmStatus } from '../../src/idm/idm-status';
 import { applyResidue, buildRumusan, publishedStyleName, rumusanResidue, statusTitle } from '../../src/idm/rumusan';
-import { etagMatches } from '../../src/idm/rumusan.router';
+import { etagMatches } from '../../src/http/etag';
 
 const assessment = {
   year: 2024,
