@@ -10,6 +10,7 @@ import { DatabaseUnavailableError, openDatabase } from './db/database';
 import { initORM } from './db/orm';
 import { entities } from './entities';
 import { prepareDatabase } from './prepare';
+import { BoundaryInputError, describeBoundaryReport, importBoundaries } from './geo/boundary.importer';
 import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
 import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
 import { describeIndeksDesaReport, importIndeksDesa, IndeksDesaInputError } from './importers/indeks-desa/indeks-desa.importer';
@@ -89,6 +90,31 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
         process.stdout.write(`${describeIndeksDesaReport(report)}\n`);
         // Non-zero only when nothing valid was found: rejected rows alone are a normal, reported outcome.
         if (report.accepted === 0) process.exitCode = 1;
+      });
+    },
+  },
+  'import:boundaries': {
+    summary:
+      'Import region shapes (GeoJSON or .geojson.gz, any level, matched to the register by code) from files or folders. [--dry-run] [--rejects FILE] [--max-file-mb N, default 200] PATH...',
+    run: async (config, argv) => {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          'dry-run': { type: 'boolean', default: false },
+          rejects: { type: 'string', default: 'rejects-boundaries.csv' },
+          'max-file-mb': { type: 'string' },
+        },
+      });
+      if (positionals.length === 0) throw new UsageError('import:boundaries needs at least one file or folder');
+      const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+      if (maxMb !== undefined && !(Number.isFinite(maxMb) && maxMb > 0)) throw new UsageError('import:boundaries --max-file-mb needs a positive number of megabytes');
+      await withDatabase(config, async (url) => {
+        const report = await importBoundaries(url, positionals, { dryRun: values['dry-run'], rejectsFile: values.rejects, maxFileBytes: maxMb && maxMb * 1024 * 1024 });
+        process.stdout.write(`${describeBoundaryReport(report)}\n`);
+        const written = Object.values(report.byLevel).reduce((n, c) => n + c.inserted + c.updated + c.unchanged, 0);
+        // Non-zero only when nothing valid was found: rejected features alone are a normal, reported outcome.
+        if (written === 0) process.exitCode = 1;
       });
     },
   },
@@ -201,6 +227,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof RegisterFormatError ||
     error instanceof IdmInputError ||
     error instanceof IndeksDesaInputError ||
+    error instanceof BoundaryInputError ||
     error instanceof UsageError ||
     error instanceof TokenError
   ) {

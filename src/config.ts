@@ -1,6 +1,10 @@
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './project-root';
+
+/** The upper three levels' shapes, shipped with the project (data/boundaries/README.md). */
+const SHIPPED_BOUNDARIES = path.join(PROJECT_ROOT, 'data', 'boundaries');
 
 /**
  * The one reader of the environment. Everything configurable is read, validated and defaulted here;
@@ -71,6 +75,7 @@ const schema = z.object({
   GRAPHIQL: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REGISTER_DIR: z.string().optional(),
+  BOUNDARIES_DIR: z.string().optional(),
   REDIS_URL: z.string().refine((v) => /^rediss?:\/\//.test(v), { message: 'must look like redis://host:6379' }).optional(),
   KEMENDES_API_URL: z.string().url('must be an http(s) URL').default('https://idm.kemendesa.go.id'),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
@@ -192,6 +197,11 @@ export interface Config {
   /** Folder holding the register CSVs. @default idn-area-data's data/ folder */
   registerDir: string;
   /**
+   * Folder of the region shapes an empty database is loaded with (every GeoJSON file in it);
+   * `none` loads none. @default the project's data/boundaries (provinces, kabupaten, kecamatan)
+   */
+  boundariesDir: string | null;
+  /**
    * Redis for cross-instance change notifications instead of PostgreSQL LISTEN/NOTIFY, for one
    * rate-limit budget shared by all instances (else each counts in memory), and for writers' WAL
    * positions (read-your-writes through any instance).
@@ -272,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kemendes: { baseUrl: s.KEMENDES_API_URL.replace(/\/+$/, ''), concurrency: s.SYNC_CONCURRENCY, timeoutMs: s.SYNC_TIMEOUT_MS, retries: s.SYNC_RETRIES },
     rumusanMaxAgeSeconds: s.RUMUSAN_MAX_AGE_S,
     registerDir: s.REGISTER_DIR ? path.resolve(s.REGISTER_DIR) : path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data'),
+    boundariesDir: s.BOUNDARIES_DIR === 'none' ? null : s.BOUNDARIES_DIR ? path.resolve(s.BOUNDARIES_DIR) : SHIPPED_BOUNDARIES,
   };
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * Imported first by the entry point: when a source is newer than the last build (someone edited
@@ -9,12 +10,7 @@ import path from 'node:path';
  * install` builds once (`prepare`); a start on a built, unchanged checkout only pays for this check
  * (a few milliseconds of stat calls), not for `tsc` or Vite.
  */
-/** The project root: the nearest folder above this module with a package.json (dist/src when built, src under ts-jest). */
-function projectRoot(from: string): string {
-  return fs.existsSync(path.join(from, 'package.json')) || path.dirname(from) === from ? from : projectRoot(path.dirname(from));
-}
-
-const ROOT = projectRoot(__dirname);
+const ROOT = PROJECT_ROOT;
 const BUILD_INFO = path.join(ROOT, 'dist', '.tsbuildinfo');
 /** What the build is made from (see tsconfig.build.json). */
 const INPUTS = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];

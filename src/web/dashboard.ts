@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { PROJECT_ROOT } from '../project-root';
 
 /** Where the dashboard is served. */
 export const DASHBOARD_PATH = '/dashboard';
 
-/** The project root: the nearest folder above this module with a package.json (src/web under ts-jest, dist/src/web when built). */
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
-
 /** Vite's output (see web/dashboard/vite.config.mts). */
-export const DASHBOARD_BUILD_DIR = path.join(projectRoot(__dirname), 'dist', 'dashboard');
+export const DASHBOARD_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'dashboard');
 
 /** The dashboard's documents by hash (graphql-codegen's persisted documents), written by `npm run build`: TRUSTED_DOCUMENTS takes it. */
 export const DASHBOARD_MANIFEST = path.join(DASHBOARD_BUILD_DIR, 'persisted-documents.json');
