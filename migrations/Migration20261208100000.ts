@@ -16,7 +16,7 @@ const LEVELS = ['province', 'kabupaten', 'district', 'village'] as const;
 export class Migration20261208100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "region_shape" (
-      "code" text primary key,
+      "code" text collate "C" primary key,
       "level" text not null check ("level" in ('province', 'kabupaten', 'district', 'village')),
       "shape_full" json not null,
       "shape_medium" json not null,
@@ -29,7 +29,7 @@ export class Migration20261208100000 extends Migration {
       "imported_at" timestamptz not null default now()
     );`);
     this.addSql(`create table "region_shape_part" (
-      "code" text not null references "region_shape" ("code") on delete cascade,
+      "code" text collate "C" not null references "region_shape" ("code") on delete cascade,
       "level" text not null,
       "part" int not null,
       "outer_ring" polygon not null,

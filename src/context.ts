@@ -8,6 +8,8 @@ import type { Sql, SqlSession } from './db/sql';
 import type { Context, ContextRequest, Loaders, Services } from './graphql/context';
 import { LoaderRegistry } from './graphql/loader-registry';
 import { NodeLoader } from './graphql/global-id';
+import { GeoLoaders } from './geo/geo.loaders';
+import { ShapeRepository } from './geo/shape.repository';
 import { IdmLoaders } from './idm/idm.loaders';
 import { IdmRepository } from './idm/idm.repository';
 import { IndeksDesaLoaders } from './indeks-desa/indeks-desa.loaders';
@@ -28,6 +30,7 @@ export type { Context, Loaders, Services } from './graphql/context';
 const DOMAIN_LOADERS: { [K in keyof Loaders]: (registry: LoaderRegistry, sql: SqlSession, context: Context) => Loaders[K] } = {
   node: (registry, _sql, context) => new NodeLoader(registry, nodeKinds, context),
   region: (registry, sql) => new RegionLoaders(registry, new RegionRepository(sql)),
+  geo: (registry, sql) => new GeoLoaders(registry, new ShapeRepository(sql)),
   program: (registry, sql) => new ProgramLoaders(registry, new ProgramRepository(sql)),
   indeksDesa: (registry, sql) => new IndeksDesaLoaders(registry, sql),
   statusTrack: (registry, sql) => new StatusTrackLoaders(registry, sql),

@@ -17,6 +17,8 @@ import { IndeksDesaAssessmentResolver, IndeksDesaMutationResolver, VillageIndeks
 import { statusTrackPlans, VillageStatusTrackResolver } from './index-family/status-track';
 import { indeksDesaLevelPlans } from './indeks-desa/indeks-desa.level.plan';
 import { regionPlans } from './region/region.plan';
+import { geoPlans } from './geo/geo.plan';
+import { DistrictShapeResolver, GeoQueryResolver, KabupatenShapeResolver, ProvinceShapeResolver, VillageShapeResolver } from './geo/geo.resolver';
 import {
   DistrictIdmResolver,
   IdmAssessmentResolver,
@@ -69,6 +71,11 @@ export const resolvers = [
   KabupatenResolver,
   DistrictResolver,
   VillageResolver,
+  GeoQueryResolver,
+  ProvinceShapeResolver,
+  KabupatenShapeResolver,
+  DistrictShapeResolver,
+  VillageShapeResolver,
   ProgramResolver,
   ProgramLocusResolver,
   EnrolmentResolver,
@@ -133,7 +140,7 @@ export function createSchema(options: SchemaOptions = {}): Promise<GraphQLSchema
     validate: false,
   }).then((schema) => {
     installNodeInterface(schema);
-    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, idmPlans, indeksDesaPlans, statusTrackPlans, indeksDesaLevelPlans, villageListPlans));
+    if (options.planner ?? true) installPlanner(schema, mergePlans(regionPlans, geoPlans, idmPlans, indeksDesaPlans, statusTrackPlans, indeksDesaLevelPlans, villageListPlans));
     return schema;
   });
 }

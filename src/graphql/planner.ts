@@ -50,10 +50,10 @@ export interface PlanScope {
   context: Context;
 }
 
-/** A scalar read from the row (or computed from it) in SQL. */
+/** A scalar read from the row (or computed from it) in SQL, given the field's arguments. */
 export interface ColumnPlan {
   kind: 'column';
-  sql(alias: string): string;
+  sql(alias: string, args: FieldArgs): string;
 }
 
 /** A field left to its resolver, which reads only the row keys named (e.g. a summary found by code). */
@@ -262,7 +262,9 @@ class Planner {
         continue;
       }
       if (fieldPlan.kind === 'column') {
-        pairs.set(field.resolve ? plannedKey(responseKey) : name, fieldPlan.sql(placeholder));
+        const args = this.argumentsOf(walk, field, nodes);
+        if (args === null) fullRow = true;
+        else pairs.set(field.resolve ? plannedKey(responseKey) : name, fieldPlan.sql(placeholder, args));
         continue;
       }
       const sql = await this.nestedRelation(walk, fieldPlan, field, nodes, placeholder);
@@ -278,13 +280,18 @@ class Planner {
   }
 
   private async nestedRelation(walk: Walk, plan: RelationPlan, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], parent: string): Promise<string | null> {
-    let args: FieldArgs;
+    const args = this.argumentsOf(walk, field, nodes);
+    return args === null ? null : this.relation(walk, plan, parent, args, nodes, field.type, false);
+  }
+
+  /** The field's coerced arguments, or null when they are invalid: its resolver then raises the error at its path. */
+  private argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): FieldArgs | null {
+    if (field.args.length === 0) return {};
     try {
-      args = getArgumentValues(field, nodes[0]!, walk.info.variableValues);
+      return getArgumentValues(field, nodes[0]!, walk.info.variableValues);
     } catch {
       return null;
     }
-    return this.relation(walk, plan, parent, args, nodes, field.type, false);
   }
 }
 

@@ -4,6 +4,7 @@ import { checkYear, publishedYear } from '../idm/idm-year';
 import { IndexFamilyId } from '../index-family/index-family';
 import { checkFamilyYear, familyPublishedYear, NATION } from '../index-family/level.resolve';
 import type { SummaryFrame } from '../index-family/level.rows';
+import { checkBox } from '../geo/geo.types';
 import { parseCode, parseCodes, searchArgument } from '../region/region-code';
 import type { ProgramScope } from '../region/region.types';
 import { orderFamily, type IndexCondition, type VillageListQuery } from './village-list.repository';
@@ -33,6 +34,7 @@ export async function villageQuery(filter: VillageFilter | undefined | null, con
     if (key) query.search = key;
   }
   if (filter?.kind) query.kind = filter.kind;
+  if (filter?.within != null) query.within = checkBox(filter.within, 'filter.within');
   if (filter?.provinceCode != null) query.provinceCode = parseCode(filter.provinceCode, 'province', 'filter.provinceCode');
   if (filter?.kabupatenCode != null) query.kabupatenCode = parseCode(filter.kabupatenCode, 'kabupaten', 'filter.kabupatenCode');
   if (filter?.districtCode != null) query.districtCode = parseCode(filter.districtCode, 'district', 'filter.districtCode');

@@ -8,6 +8,8 @@ import { currentStatus, previousAssessmentJoin } from '../index-family/level.rep
 import { param, VILLAGE_ROW, villageConditions, villageSource, type VillageParent, type VillageQuery } from '../region/region.repository';
 import type { VillageRow } from '../region/region.types';
 import { selectList } from '../db/sql';
+import type { BBox } from '../geo/geometry';
+import { withinBox } from '../geo/shape.repository';
 
 /**
  * The village list's SQL: the register's conditions (region.repository.ts) and, for each index
@@ -30,6 +32,8 @@ export interface IndexCondition {
 export interface VillageListQuery extends VillageQuery {
   idm?: IndexCondition;
   indeksDesa?: IndexCondition;
+  /** Only villages whose shape's `center` lies in this box (a map's viewport). */
+  within?: BBox;
 }
 
 /** The families a list can look at: the query key, the descriptor, the assessment's alias and its previous year's. */
@@ -65,6 +69,7 @@ export function indexJoins(query: VillageListQuery, values: unknown[]): string {
 /** The register's conditions and those on each family's values. */
 export function listConditions(query: VillageListQuery, values: unknown[]): string[] {
   const where = villageConditions(query, values);
+  if (query.within) where.push(withinBox(query.within, values));
   for (const key of Object.keys(LIST_FAMILIES) as ListFamily[]) {
     const condition = query[key];
     if (!condition) continue;

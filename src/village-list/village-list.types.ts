@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../graphql/connection';
+import { BoundingBoxInput } from '../geo/geo.types';
 import { IndexMovement, IndexStatus } from '../index-family/index-status';
 import { VillageKind } from '../region/region.enums';
 import { MAX_CODES, MAX_SEARCH_LENGTH } from '../region/region-code';
@@ -23,6 +24,12 @@ export class VillageFilter {
 
   @Field(() => VillageKind, { nullable: true, description: 'Only villages of this kind.' })
   kind?: VillageKind;
+
+  @Field(() => BoundingBoxInput, {
+    nullable: true,
+    description: "Only villages whose `center` (a point inside the desa's shape) lies in this box, edges included: a map's viewport. Villages without a shape (desa shapes not imported, or not drawn by the source) never match.",
+  })
+  within?: BoundingBoxInput;
 
   @Field({ nullable: true, description: 'Only villages in this province ("64").' })
   provinceCode?: string;
