@@ -17,7 +17,7 @@ export type MapMeasure = 'TOP' | 'MEAN';
 /** The width of the map's coordinate space (its viewBox); the SVG scales to its box. */
 export const MAP_WIDTH = 960;
 const MIN_HEIGHT = 240;
-const MAX_HEIGHT = 640;
+const MAX_HEIGHT = 560;
 const PAD = 6;
 
 export interface Projected {

@@ -5,6 +5,7 @@ import { Histogram } from '../components/Histogram';
 import { Kpis } from '../components/Kpis';
 import { Leaderboard } from '../components/Leaderboard';
 import { LiveFeed, type FeedEntry } from '../components/LiveFeed';
+import { RegionMap } from '../components/RegionMap';
 import { StatusBar } from '../components/StatusBar';
 import { VillageTable } from '../components/VillageTable';
 import { yearQuery, type Family } from '../family';
@@ -26,6 +27,7 @@ import {
 } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
 import { live } from '../live';
+import { desaAreas, regionAreas, type MapDesa, type MapRegion, type Shape, type Shapes } from '../map';
 import { navigate, placePath, routeUrl, type RegionPlace, type Route } from '../route';
 import type { Bin, ChildSummary, OfficialCounts, Previous, Ranked, Summary } from '../summary';
 
@@ -46,10 +48,27 @@ interface RegionData {
   childTitle: string;
   childLevel: 'province' | 'kabupaten' | 'district' | 'desa';
   children: Child[] | null;
+  map: MapSource;
 }
 
-type Child = { code: string; name: string; summary: ChildSummary | null };
+/** A region or desa on the map as answered: its shape only in the view's first answer (`$shapes`). */
+type Shaped = { boundary?: Shape | null };
+type Child = { code: string; name: string; summary: ChildSummary | null } & Shaped;
+type Desa = MapDesa & Shaped;
 type Named = { code: string; name: string };
+type DesaList = { desa: { edges: { node: Desa }[] } };
+
+/**
+ * What the map draws: the regions a level is made of (with their figures), and their desa where
+ * the level is a kabupaten or a kecamatan; the desa are drawn instead of the regions once their
+ * shapes are imported (`npm run import:boundaries`).
+ */
+interface MapSource {
+  title: string;
+  regionLevel: 'kabupaten' | 'district';
+  regions: (MapRegion & Shaped)[];
+  desa: Desa[] | null;
+}
 type Ends = { edges: { node: { code: string; name: string; value?: { score: number } | null } }[] };
 
 /** What each level's document answers, in either family (their fields are aliased alike). */
@@ -60,6 +79,7 @@ interface NationAnswer {
   best: Ranked[];
   worst: Ranked[];
   children: Child[];
+  mapAreas: { kabupatens: Child[] }[];
 }
 interface LevelAnswer<R> {
   cursor: string;
@@ -67,8 +87,8 @@ interface LevelAnswer<R> {
 }
 type Ranks = { best: Ranked[]; worst: Ranked[]; children: Child[] };
 type ProvinceAnswer = LevelAnswer<Ranks>;
-type KabupatenAnswer = LevelAnswer<Ranks & { province: Named }>;
-type DistrictAnswer = LevelAnswer<{ best: Ends; worst: Ends; kabupaten: Named & { province: Named } }>;
+type KabupatenAnswer = LevelAnswer<{ best: Ranked[]; worst: Ranked[]; children: (Child & DesaList)[]; province: Named }>;
+type DistrictAnswer = LevelAnswer<Shaped & DesaList & { best: Ends; worst: Ends; kabupaten: Named & { province: Named } }>;
 
 /** A level's documents, one per family; the answer types check that each family's document answers alike. */
 interface Documents {
@@ -84,12 +104,12 @@ const DOCUMENTS: Record<IndexFamily, Documents> = {
 
 const NATION: Crumb = { label: 'Indonesia', href: '/dashboard/' };
 
-async function load(family: Family, place: RegionPlace, year: number, signal: AbortSignal): Promise<RegionData | null> {
+async function load(family: Family, place: RegionPlace, year: number, shapes: boolean, signal: AbortSignal): Promise<RegionData | null> {
   const documents = DOCUMENTS[family.id];
   // Last year's figures only within the family: an IDM score does not compare with an Indeks Desa one.
   // (IDM's documents always ask for the year before and leave withPrevious, a variable they do not
   // declare, unread, as GraphQL does with any extra variable.)
-  const vars = { year, prev: year - 1, withPrevious: year - 1 >= family.firstYear };
+  const vars = { year, prev: year - 1, withPrevious: year - 1 >= family.firstYear, shapes };
   const run = <R,>(document: TypedDocumentString<R, never>, extra: Record<string, unknown> = {}) =>
     query(document as unknown as TypedDocumentString<R, Record<string, unknown>>, { ...vars, ...extra }, signal);
   const link = (level: 'province' | 'kabupaten' | 'district', code: string) => `/dashboard/${level}/${code}?${yearQuery(family, year)}`;
@@ -97,12 +117,14 @@ async function load(family: Family, place: RegionPlace, year: number, signal: Ab
   switch (place.level) {
     case 'nation': {
       const d = await run(documents.nation);
-      return { ...d, previous: previous(d.previous), name: 'Indonesia', crumbs: [], childTitle: 'Provinces', childLevel: 'province', children: d.children };
+      const map: MapSource = { title: 'Kabupaten / kota', regionLevel: 'kabupaten', regions: d.mapAreas.flatMap((p) => p.kabupatens), desa: null };
+      return { ...d, previous: previous(d.previous), name: 'Indonesia', crumbs: [], childTitle: 'Provinces', childLevel: 'province', children: d.children, map };
     }
     case 'province': {
       const d = await run(documents.province, { code: place.code });
       if (!d.region) return null;
-      return { cursor: d.cursor, ...d.region, previous: previous(d.region.previous), crumbs: [NATION], childTitle: 'Kabupaten / kota', childLevel: 'kabupaten' };
+      const map: MapSource = { title: 'Kabupaten / kota', regionLevel: 'kabupaten', regions: d.region.children, desa: null };
+      return { cursor: d.cursor, ...d.region, previous: previous(d.region.previous), crumbs: [NATION], childTitle: 'Kabupaten / kota', childLevel: 'kabupaten', map };
     }
     case 'kabupaten': {
       const d = await run(documents.kabupaten, { code: place.code });
@@ -115,6 +137,7 @@ async function load(family: Family, place: RegionPlace, year: number, signal: Ab
         crumbs: [NATION, { label: p.name, href: link('province', p.code) }],
         childTitle: 'Kecamatan',
         childLevel: 'district',
+        map: { title: 'Kecamatan', regionLevel: 'district', regions: d.region.children, desa: d.region.children.flatMap((c) => c.desa.edges.map((e) => e.node)) },
       };
     }
     case 'district': {
@@ -133,6 +156,8 @@ async function load(family: Family, place: RegionPlace, year: number, signal: Ab
         childTitle: 'Desa',
         childLevel: 'desa',
         children: null,
+        // Without desa shapes, the kecamatan's own outline, coloured by its figures.
+        map: { title: 'Kecamatan', regionLevel: 'district', regions: [{ code: d.region.code, name: d.region.name, summary: d.region.summary, boundary: d.region.boundary }], desa: d.region.desa.edges.map((e) => e.node) },
       };
     }
   }
@@ -154,6 +179,56 @@ function scopeOf(place: RegionPlace): { where: IdmUpdateFilter | null; scope: Id
 
 const FEED_LENGTH = 30;
 
+/**
+ * The shapes of the view on screen, taken from its first answer (later answers carry figures
+ * only): its desa's where any desa of it has a shape, else its regions'.
+ */
+interface HeldShapes {
+  key: string;
+  desa: boolean;
+  shapes: Shapes;
+}
+
+function holdShapes(key: string, map: MapSource): HeldShapes {
+  const desa = map.desa?.filter((d) => d.boundary) ?? [];
+  const shapes = new Map<string, Shape>();
+  for (const item of desa.length ? desa : map.regions) if (item.boundary) shapes.set(item.code, item.boundary);
+  return { key, desa: desa.length > 0, shapes };
+}
+
+/** The view's map: its desa by status, or its regions by the measure the route names. */
+function ViewMap({ data, held, family, year, route, place }: { data: RegionData; held: HeldShapes; family: Family; year: number; route: Route; place: RegionPlace }) {
+  const { map } = data;
+  const href = (level: string) => (code: string) => `/dashboard/${level}/${code}?${yearQuery(family, year)}`;
+  const what = `${family.name} ${year}`;
+  const drawn = useMemo(
+    () => (held.desa && map.desa ? desaAreas(map.desa, family, href('desa')) : regionAreas(map.regions, route.map, family, href(map.regionLevel))),
+    [data, held, route.map],
+  );
+  const total = held.desa ? map.desa!.length : map.regions.length;
+  const missing = total - held.shapes.size;
+  const notes = [
+    place.level === 'kabupaten' && !held.desa ? 'No desa shapes imported here yet (npm run import:boundaries): drawn by kecamatan.' : null,
+    place.level === 'district' && !held.desa ? 'No desa shapes imported here yet (npm run import:boundaries): the kecamatan’s outline.' : null,
+    missing > 0 ? `${missing} of ${total} ${held.desa ? 'desa' : 'regions'} have no shape and are not drawn.` : null,
+  ].filter(Boolean);
+  const where = place.level === 'nation' ? 'Indonesia' : data.name;
+  const label = held.desa
+    ? `Map of the desa of ${where}, each in the colour of its ${what} status; the desa list below gives each one’s status.`
+    : `Map of the ${map.title.toLowerCase()} of ${where}, coloured by ${route.map === 'TOP' ? 'the share of their desa Mandiri or Maju' : `their mean ${family.name} score`}, ${what}.`;
+  return (
+    <RegionMap
+      title={held.desa ? 'Desa' : map.title}
+      label={label}
+      shapes={held.shapes}
+      areas={drawn.areas}
+      legend={drawn.legend}
+      measure={held.desa ? undefined : { value: route.map, familyName: family.name, onChange: (m) => navigate(routeUrl({ ...route, map: m }), true) }}
+      note={notes.join(' ') || null}
+    />
+  );
+}
+
 /** The nation, a province, a kabupaten or a kecamatan in one family's year: figures, status, histogram, leaderboard, desa; live. */
 export function RegionView({ route, place, family, year }: { route: Route; place: RegionPlace; family: Family; year: number }) {
   const key = `${placePath(place)}|${family.id}|${year}`;
@@ -161,7 +236,18 @@ export function RegionView({ route, place, family, year }: { route: Route; place
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
   // Whatever failed to load while the connection was down is asked for again.
   useEffect(() => live.onReconnect(bump), [key]);
-  const loaded = useLoad((signal) => load(family, place, year, signal), key, refresh);
+  const held = useRef<HeldShapes | null>(null);
+  const loaded = useLoad(
+    async (signal) => {
+      // Shapes once per view: a live refresh asks for the figures alone and recolours the shapes held.
+      const first = held.current?.key !== key;
+      const answer = await load(family, place, year, first, signal);
+      if (first && answer) held.current = holdShapes(key, answer.map);
+      return answer;
+    },
+    key,
+    refresh,
+  );
   const data = loaded.data;
   const { where, scope, filter } = useMemo(() => scopeOf(place), [key]);
 
@@ -212,6 +298,7 @@ export function RegionView({ route, place, family, year }: { route: Route; place
         <h1>{data.name}</h1> <span class="muted" data-testid="view-year">{family.name} {year}</span>
       </nav>
       <Kpis family={family} summary={summary} previous={data.previous} parentName={parentName} />
+      {held.current?.key === key && held.current.shapes.size > 0 && <ViewMap data={data} held={held.current} family={family} year={year} route={route} place={place} />}
       <div class="grid">
         <StatusBar byStatus={summary.byStatus} selected={route.statuses} onToggle={toggleStatus} movedUp={summary.movedUp} movedDown={summary.movedDown} />
         <Histogram family={family} bins={data.summary.histogram} mean={summary.mean?.score ?? null} />
