@@ -85,7 +85,7 @@ async function openNational(base: string): Promise<Run> {
 /** The national view's answer as the server sends it (gzip), with or without the shapes. */
 async function answerBytes(base: string, shapes: boolean): Promise<{ json: number; gzip: number }> {
   const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
-  const documentId = Object.keys(manifest).find((hash) => manifest[hash]!.startsWith('query NationalView('));
+  const documentId = Object.keys(manifest).find((hash) => manifest[hash]!.includes('query NationalView('));
   if (!documentId) throw new Error(`no NationalView in ${MANIFEST}: run npm run build`);
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
