@@ -49,7 +49,12 @@ interface RegionData {
   childLevel: 'province' | 'kabupaten' | 'district' | 'desa';
   children: Child[] | null;
   map: MapSource;
+  /** When the page asked for this answer (performance.now()): a desa's change seen after it is newer. */
+  askedAt: number;
 }
+
+/** Desa changes seen live, by code, with when they were seen: they recolour the map before the view's next answer. */
+type Changed = ReadonlyMap<string, { value: MapDesa['value']; at: number }>;
 
 /** A region or desa on the map as answered: its shape only in the view's first answer (`$shapes`). */
 type Shaped = { boundary?: Shape | null };
@@ -104,7 +109,7 @@ const DOCUMENTS: Record<IndexFamily, Documents> = {
 
 const NATION: Crumb = { label: 'Indonesia', href: '/dashboard/' };
 
-async function load(family: Family, place: RegionPlace, year: number, shapes: boolean, signal: AbortSignal): Promise<RegionData | null> {
+async function load(family: Family, place: RegionPlace, year: number, shapes: boolean, signal: AbortSignal): Promise<Omit<RegionData, 'askedAt'> | null> {
   const documents = DOCUMENTS[family.id];
   // Last year's figures only within the family: an IDM score does not compare with an Indeks Desa one.
   // (IDM's documents always ask for the year before and leave withPrevious, a variable they do not
@@ -197,13 +202,21 @@ function holdShapes(key: string, map: MapSource): HeldShapes {
 }
 
 /** The view's map: its desa by status, or its regions by the measure the route names. */
-function ViewMap({ data, held, family, year, route, place }: { data: RegionData; held: HeldShapes; family: Family; year: number; route: Route; place: RegionPlace }) {
+function ViewMap({ data, held, changed, family, year, route, place }: { data: RegionData; held: HeldShapes; changed: Changed; family: Family; year: number; route: Route; place: RegionPlace }) {
   const { map } = data;
   const href = (level: string) => (code: string) => `/dashboard/${level}/${code}?${yearQuery(family, year)}`;
   const what = `${family.name} ${year}`;
   const drawn = useMemo(
-    () => (held.desa && map.desa ? desaAreas(map.desa, family, href('desa')) : regionAreas(map.regions, route.map, family, href(map.regionLevel))),
-    [data, held, route.map],
+    () => {
+      if (!held.desa || !map.desa) return regionAreas(map.regions, route.map, family, href(map.regionLevel));
+      // A change seen after this answer was asked for is newer than the answer's value.
+      const desa = map.desa.map((d) => {
+        const change = changed.get(d.code);
+        return change && change.at > data.askedAt ? { ...d, value: change.value } : d;
+      });
+      return desaAreas(desa, family, href('desa'));
+    },
+    [data, held, changed, route.map],
   );
   const total = held.desa ? map.desa!.length : map.regions.length;
   const missing = total - held.shapes.size;
@@ -241,9 +254,10 @@ export function RegionView({ route, place, family, year }: { route: Route; place
     async (signal) => {
       // Shapes once per view: a live refresh asks for the figures alone and recolours the shapes held.
       const first = held.current?.key !== key;
+      const askedAt = performance.now();
       const answer = await load(family, place, year, first, signal);
       if (first && answer) held.current = holdShapes(key, answer.map);
-      return answer;
+      return answer && { ...answer, askedAt };
     },
     key,
     refresh,
@@ -260,18 +274,24 @@ export function RegionView({ route, place, family, year }: { route: Route; place
   useEffect(() => live.watchSummary(family, scope, year, (summary) => setPushed({ key, summary, at: performance.now() })), [key]);
 
   const [feed, setFeed] = useState<FeedEntry[]>([]);
+  // Only where the map draws desa: the nation's changes would pile up 75,000 entries during an import.
+  const [changed, setChanged] = useState<Changed>(() => new Map());
+  const drawsDesa = place.level === 'kabupaten' || place.level === 'district';
   const [missed, setMissed] = useState(0);
   const cursor = data?.cursor ?? null;
   const following = cursor !== null;
   useEffect(() => {
     setFeed([]);
     setMissed(0);
+    setChanged(new Map());
   }, [key]);
   useEffect(() => {
     if (!following) return;
     // From the cursor read with the first answer: nothing written since is lost.
     return live.follow(family, where, cursor, (update, wasMissed) => {
       setFeed((f) => [{ update, missed: wasMissed }, ...f].slice(0, FEED_LENGTH));
+      // The change itself recolours its desa at once; the refresh below brings the figures.
+      if (drawsDesa && update.year === year) setChanged((c) => new Map(c).set(update.village.code, { value: update.current, at: performance.now() }));
       if (wasMissed) setMissed((n) => n + 1);
       bump();
     });
@@ -298,7 +318,7 @@ export function RegionView({ route, place, family, year }: { route: Route; place
         <h1>{data.name}</h1> <span class="muted" data-testid="view-year">{family.name} {year}</span>
       </nav>
       <Kpis family={family} summary={summary} previous={data.previous} parentName={parentName} />
-      {held.current?.key === key && held.current.shapes.size > 0 && <ViewMap data={data} held={held.current} family={family} year={year} route={route} place={place} />}
+      {held.current?.key === key && held.current.shapes.size > 0 && <ViewMap data={data} held={held.current} changed={changed} family={family} year={year} route={route} place={place} />}
       <div class="grid">
         <StatusBar byStatus={summary.byStatus} selected={route.statuses} onToggle={toggleStatus} movedUp={summary.movedUp} movedDown={summary.movedDown} />
         <Histogram family={family} bins={data.summary.histogram} mean={summary.mean?.score ?? null} />
