@@ -79,8 +79,12 @@ export class ShapeWriter {
   async merge(): Promise<LevelCounts> {
     const counts = emptyLevelCounts();
     if (this.staged === 0) return counts;
-    await this.client.query(`create temp table shape_written (code text primary key, level text, inserted boolean) on commit drop`);
-    await this.client.query(
+    await this.client.query(`create temp table shape_written (code text collate "C" primary key, level text, inserted boolean) on commit drop`);
+    // A statement-level trigger bumps the data version even for no row: a run with nothing new leaves it alone.
+    const [{ differs }] = (
+      await this.client.query<{ differs: boolean }>(`select exists (select 1 from shape_stage st left join region_shape s on s.code = st.code where s.digest is distinct from st.digest) as differs`)
+    ).rows as [{ differs: boolean }];
+    if (differs) await this.client.query(
       `with written as (
          insert into region_shape as s (code, level, shape_full, shape_medium, shape_low, bbox, center, area_km2, digest, source, imported_at)
          select code, level, shape_full, shape_medium, shape_low, bbox, center, area_km2, digest, source, imported_at from shape_stage

@@ -60,15 +60,14 @@ function atDetail(weighted: Shapes, full: readonly RegionGeometry[], tolerance: 
   const filtered = filter(simplified, filterWeight(simplified, tolerance.minRing));
   const kept = geometriesOf(filtered);
   const unfiltered = geometriesOf(simplified);
-  return full.map((original, i) => {
-    const geometry = withLargestPolygon(kept[i] ?? null, unfiltered[i] ?? null, original);
-    return roundGeometry(geometry, tolerance.decimals);
-  });
+  return full.map((original, i) => atLeastLargestPolygon(kept[i] ?? null, unfiltered[i] ?? null, original, tolerance.decimals));
 }
 
 function geometriesOf(topo: Shapes): (RegionGeometry | null)[] {
-  const collection = feature(topo, topo.objects.shapes as GeometryCollection) as FeatureCollection;
-  return collection.features.map((f: Feature) => validPart(f.geometry as RegionGeometry | null));
+  // topojson-server keeps a collection of one feature as that feature's geometry alone.
+  const read = feature(topo, topo.objects.shapes as GeometryCollection) as FeatureCollection | Feature;
+  const features = read.type === 'FeatureCollection' ? read.features : [read];
+  return features.map((f) => validPart(f.geometry as RegionGeometry | null));
 }
 
 /** The polygons whose rings survived simplification (a ring reduced below four positions is gone). */
@@ -82,11 +81,14 @@ function validPart(geometry: RegionGeometry | null): RegionGeometry | null {
 
 /**
  * A region never vanishes at a lower detail: when the ring filter took every polygon (a region
- * made of islets), its largest simplified polygon stays; when simplification took that too, its
- * largest polygon as imported.
+ * made of islets), its largest simplified polygon stays; when simplification or rounding took that
+ * too, its largest polygon as imported.
  */
-function withLargestPolygon(kept: RegionGeometry | null, unfiltered: RegionGeometry | null, original: RegionGeometry): RegionGeometry {
-  if (hasValidRings(kept)) return kept;
-  if (hasValidRings(unfiltered)) return asGeometry([largestPolygon(unfiltered)]);
+function atLeastLargestPolygon(kept: RegionGeometry | null, unfiltered: RegionGeometry | null, original: RegionGeometry, decimals: number): RegionGeometry {
+  const candidates = [kept, unfiltered && asGeometry([largestPolygon(unfiltered)]), asGeometry([largestPolygon(original)])];
+  for (const candidate of candidates) {
+    const rounded = candidate && roundGeometry(candidate, decimals);
+    if (hasValidRings(rounded)) return rounded;
+  }
   return asGeometry([largestPolygon(original)]);
 }
