@@ -123,7 +123,7 @@ export interface MapArea {
 export interface MapRegion {
   code: string;
   name: string;
-  summary: ChildSummary | null;
+  summary: Pick<ChildSummary, 'assessed' | 'mean' | 'top'> | null;
 }
 
 /** A desa on the map with its value of the year. */

@@ -212,7 +212,7 @@ export type IdNationalViewQueryVariables = Exact<{
 }>;
 
 
-export type IdNationalViewQuery = { cursor: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> }> };
+export type IdNationalViewQuery = { cursor: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
 
 export type IdProvinceViewQueryVariables = Exact<{
   code: string;
@@ -296,6 +296,8 @@ export type IdSummaryLiveSubscription = { indeksDesaSummaryUpdated: { year: numb
 
 export type IdMapDesaFragment = { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null };
 
+export type IdMapSummaryFragment = { assessed: number, top: number | null, mean: { score: number } | null };
+
 export type SummaryCardFragment = { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null };
 
 export type PreviousCardFragment = { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null };
@@ -327,7 +329,7 @@ export type NationalViewQueryVariables = Exact<{
 }>;
 
 
-export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> }> };
+export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
 
 export type ProvinceViewQueryVariables = Exact<{
   code: string;
@@ -417,6 +419,8 @@ export type SummaryLiveSubscriptionVariables = Exact<{
 export type SummaryLiveSubscription = { idmSummaryUpdated: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null } };
 
 export type MapDesaFragment = { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null };
+
+export type MapSummaryFragment = { assessed: number, top: number | null, mean: { score: number } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -587,6 +591,15 @@ export const IdMapDesaFragmentDoc = new TypedDocumentString(`
   boundary @include(if: $shapes)
 }
     `, {"fragmentName":"IdMapDesa"}) as unknown as TypedDocumentString<IdMapDesaFragment, unknown>;
+export const IdMapSummaryFragmentDoc = new TypedDocumentString(`
+    fragment IdMapSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+    `, {"fragmentName":"IdMapSummary"}) as unknown as TypedDocumentString<IdMapSummaryFragment, unknown>;
 export const SummaryCardFragmentDoc = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
@@ -716,6 +729,15 @@ export const MapDesaFragmentDoc = new TypedDocumentString(`
   boundary @include(if: $shapes)
 }
     `, {"fragmentName":"MapDesa"}) as unknown as TypedDocumentString<MapDesaFragment, unknown>;
+export const MapSummaryFragmentDoc = new TypedDocumentString(`
+    fragment MapSummary on IdmSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+    `, {"fragmentName":"MapSummary"}) as unknown as TypedDocumentString<MapSummaryFragment, unknown>;
 export const IdNationalViewDocument = new TypedDocumentString(`
     query IdNationalView($year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
   cursor: changeCursor
@@ -746,7 +768,7 @@ export const IdNationalViewDocument = new TypedDocumentString(`
       name
       boundary(detail: LOW) @include(if: $shapes)
       summary: indeksDesaSummary(year: $year) {
-        ...IdChildSummary
+        ...IdMapSummary
       }
     }
   }
@@ -836,7 +858,14 @@ fragment IdChildSummary on IndeksDesaSummary {
     status
     count
   }
-}`, {"hash":"sha256:0cdf52fc0b80b69257a264097d1cc2250dd180d0f24d48713c826ddcab0ae46c"}) as unknown as TypedDocumentString<IdNationalViewQuery, IdNationalViewQueryVariables>;
+}
+fragment IdMapSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}`, {"hash":"sha256:52d97c72233995560714a94f8adfc64f7f46d4bee727cf2eaeace20c8b86fde9"}) as unknown as TypedDocumentString<IdNationalViewQuery, IdNationalViewQueryVariables>;
 export const IdProvinceViewDocument = new TypedDocumentString(`
     query IdProvinceView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
   cursor: changeCursor
@@ -1483,7 +1512,7 @@ export const NationalViewDocument = new TypedDocumentString(`
       name
       boundary(detail: LOW) @include(if: $shapes)
       summary: idmSummary(year: $year) {
-        ...ChildSummary
+        ...MapSummary
       }
     }
   }
@@ -1564,7 +1593,14 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`, {"hash":"sha256:5a830044bb2ea32a15e8e08b4db98412846a9ac146c91e278deef1a4d431c48f"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
+}
+fragment MapSummary on IdmSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}`, {"hash":"sha256:9ad71c4312ef29aeaf6e64b8dc73fb2a3c9686c1e359e347eb760d401695312a"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
 export const ProvinceViewDocument = new TypedDocumentString(`
     query ProvinceView($code: String!, $year: Int!, $prev: Int!, $shapes: Boolean!) {
   cursor: idmChangeCursor

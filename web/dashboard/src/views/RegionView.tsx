@@ -84,7 +84,7 @@ interface NationAnswer {
   best: Ranked[];
   worst: Ranked[];
   children: Child[];
-  mapAreas: { kabupatens: Child[] }[];
+  mapAreas: { kabupatens: (MapRegion & Shaped)[] }[];
 }
 interface LevelAnswer<R> {
   cursor: string;
