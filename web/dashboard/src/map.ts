@@ -37,6 +37,15 @@ export interface Projected {
  * Paths keep one decimal: a tenth of a unit of a 960-wide map is finer than a screen pixel.
  */
 export function project(shapes: Shapes): Projected {
+  let projected = projections.get(shapes);
+  if (!projected) projections.set(shapes, (projected = projectNow(shapes)));
+  return projected;
+}
+
+/** Each set of shapes projected once, whichever map draws it (the national map is mounted again when the key figures land above it). */
+const projections = new WeakMap<Shapes, Projected>();
+
+function projectNow(shapes: Shapes): Projected {
   const collection = { type: 'GeometryCollection' as const, geometries: [...shapes.values()] };
   const projection = geoIdentity().reflectY(true);
   const path = geoPath(projection).digits(1);

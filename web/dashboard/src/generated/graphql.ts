@@ -208,11 +208,18 @@ export type IdNationalViewQueryVariables = Exact<{
   year: number;
   prev: number;
   withPrevious: boolean;
+}>;
+
+
+export type IdNationalViewQuery = { cursor: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
+
+export type IdNationalMapQueryVariables = Exact<{
+  year: number;
   shapes: boolean;
 }>;
 
 
-export type IdNationalViewQuery = { cursor: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
+export type IdNationalMapQuery = { mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
 
 export type IdProvinceViewQueryVariables = Exact<{
   code: string;
@@ -325,11 +332,18 @@ export type YearsQuery = { idmYears: Array<{ year: number, assessed: number, pub
 export type NationalViewQueryVariables = Exact<{
   year: number;
   prev: number;
+}>;
+
+
+export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
+
+export type NationalMapQueryVariables = Exact<{
+  year: number;
   shapes: boolean;
 }>;
 
 
-export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
+export type NationalMapQuery = { mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
 
 export type ProvinceViewQueryVariables = Exact<{
   code: string;
@@ -739,7 +753,7 @@ export const MapSummaryFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"MapSummary"}) as unknown as TypedDocumentString<MapSummaryFragment, unknown>;
 export const IdNationalViewDocument = new TypedDocumentString(`
-    query IdNationalView($year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
+    query IdNationalView($year: Int!, $prev: Int!, $withPrevious: Boolean!) {
   cursor: changeCursor
   summary: indeksDesaSummary(year: $year) {
     ...IdSummaryCard
@@ -760,16 +774,6 @@ export const IdNationalViewDocument = new TypedDocumentString(`
     name
     summary: indeksDesaSummary(year: $year) {
       ...IdChildSummary
-    }
-  }
-  mapAreas: provinces {
-    kabupatens {
-      code
-      name
-      boundary(detail: LOW) @include(if: $shapes)
-      summary: indeksDesaSummary(year: $year) {
-        ...IdMapSummary
-      }
     }
   }
 }
@@ -858,14 +862,27 @@ fragment IdChildSummary on IndeksDesaSummary {
     status
     count
   }
+}`, {"hash":"sha256:2155e270d7f769d1d1faf6c3258fb662469fdcc9023727ff2c4ac16d28d3d999"}) as unknown as TypedDocumentString<IdNationalViewQuery, IdNationalViewQueryVariables>;
+export const IdNationalMapDocument = new TypedDocumentString(`
+    query IdNationalMap($year: Int!, $shapes: Boolean!) {
+  mapAreas: provinces {
+    kabupatens {
+      code
+      name
+      boundary(detail: LOW) @include(if: $shapes)
+      summary: indeksDesaSummary(year: $year) {
+        ...IdMapSummary
+      }
+    }
+  }
 }
-fragment IdMapSummary on IndeksDesaSummary {
+    fragment IdMapSummary on IndeksDesaSummary {
   assessed
   mean {
     score
   }
   top: share(statuses: [MANDIRI, MAJU])
-}`, {"hash":"sha256:52d97c72233995560714a94f8adfc64f7f46d4bee727cf2eaeace20c8b86fde9"}) as unknown as TypedDocumentString<IdNationalViewQuery, IdNationalViewQueryVariables>;
+}`, {"hash":"sha256:ba6baee2a7808c4205e60953c594eafa1258d3e6283d46646e77f5a610ecc835"}) as unknown as TypedDocumentString<IdNationalMapQuery, IdNationalMapQueryVariables>;
 export const IdProvinceViewDocument = new TypedDocumentString(`
     query IdProvinceView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
   cursor: changeCursor
@@ -1480,7 +1497,7 @@ export const YearsDocument = new TypedDocumentString(`
   year
 }`, {"hash":"sha256:bbb8ac4e491105be962eb93a0c6232b1055b1f2b7ec20f6b8f049488e0729141"}) as unknown as TypedDocumentString<YearsQuery, YearsQueryVariables>;
 export const NationalViewDocument = new TypedDocumentString(`
-    query NationalView($year: Int!, $prev: Int!, $shapes: Boolean!) {
+    query NationalView($year: Int!, $prev: Int!) {
   cursor: idmChangeCursor
   years: idmYears {
     year
@@ -1504,16 +1521,6 @@ export const NationalViewDocument = new TypedDocumentString(`
     name
     summary: idmSummary(year: $year) {
       ...ChildSummary
-    }
-  }
-  mapAreas: provinces {
-    kabupatens {
-      code
-      name
-      boundary(detail: LOW) @include(if: $shapes)
-      summary: idmSummary(year: $year) {
-        ...MapSummary
-      }
     }
   }
 }
@@ -1593,14 +1600,27 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
+}`, {"hash":"sha256:a612644e4a3a4f9767d3503b63c941ae3672131b03de88acde30cb35ddb510b8"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
+export const NationalMapDocument = new TypedDocumentString(`
+    query NationalMap($year: Int!, $shapes: Boolean!) {
+  mapAreas: provinces {
+    kabupatens {
+      code
+      name
+      boundary(detail: LOW) @include(if: $shapes)
+      summary: idmSummary(year: $year) {
+        ...MapSummary
+      }
+    }
+  }
 }
-fragment MapSummary on IdmSummary {
+    fragment MapSummary on IdmSummary {
   assessed
   mean {
     score
   }
   top: share(statuses: [MANDIRI, MAJU])
-}`, {"hash":"sha256:9ad71c4312ef29aeaf6e64b8dc73fb2a3c9686c1e359e347eb760d401695312a"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
+}`, {"hash":"sha256:1e577d60ff02c31480cac8514c3207c4122b26b681aaa4ae0246c704dab4d57f"}) as unknown as TypedDocumentString<NationalMapQuery, NationalMapQueryVariables>;
 export const ProvinceViewDocument = new TypedDocumentString(`
     query ProvinceView($code: String!, $year: Int!, $prev: Int!, $shapes: Boolean!) {
   cursor: idmChangeCursor
