@@ -53,7 +53,7 @@ function LociMap({ program, shapes, family, year, route }: { program: NonNullabl
   const measure = route.map === 'TOP' ? 'the share of their enrolled desa Mandiri or Maju' : `the mean ${family.name} score of their enrolled desa`;
   return (
     <RegionMap
-      title="Loci"
+      title="Map of the loci"
       label={`Map of the ${program.loci.length} kabupaten of ${program.name}, coloured by ${measure}, ${family.name} ${year}; the table of loci below lists the same figures.`}
       shapes={shapes}
       areas={drawn.areas}
