@@ -175,5 +175,10 @@ describe('import:boundaries', () => {
                          and not exists (select 1 from unnest(p.holes) h where h @> s.center))`,
     );
     expect(outside).toEqual([]);
+    // No region vanishes at a lower detail (islet-only kecamatan once came out as empty MultiPolygons at LOW).
+    const empty = await query<{ code: string }>(
+      `select code from region_shape where json_array_length(shape_low->'coordinates') = 0 or json_array_length(shape_medium->'coordinates') = 0`,
+    );
+    expect(empty).toEqual([]);
   });
 });
