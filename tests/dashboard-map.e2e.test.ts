@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import '../src/fresh-build';
 import { importIdm } from '../src/importers/idm/idm.importer';
@@ -28,6 +29,19 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desa-map-'));
 const offOrigin: string[] = [];
 const consoleErrors: string[] = [];
 const origin = () => new URL(server.url).origin;
+/** The desa shapes this suite added (not those another suite of the run had imported), taken back at the end. */
+let added: string[] = [];
+
+async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DESA_TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+const desaShapes = async () => (await sql<{ code: string }>(`select code from region_shape where level = 'village' and code like '64.%'`)).map((r) => r.code);
 
 async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const answer = await server.raw(query, variables);
@@ -79,7 +93,9 @@ beforeAll(async () => {
   // A first start migrates, loads the register and the province, kabupaten and kecamatan shapes.
   await (await startTestServer()).stop();
   await importIdm(process.env.DESA_TEST_DATABASE_URL!, [NATIONAL], { ...quiet, rejectsFile: path.join(tmp, 'rejects.csv') });
+  const before = new Set(await desaShapes());
   await importBoundaries(process.env.DESA_TEST_DATABASE_URL!, [DESA_SHAPES], { ...quiet, rejectsFile: path.join(tmp, 'rejects-shapes.csv') });
+  added = (await desaShapes()).filter((code) => !before.has(code));
   server = await startTestServer();
   context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(tmp, 'chromium-')), {
     executablePath: '/usr/bin/chromium',
@@ -95,6 +111,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await server?.stop();
+  // Later suites of the run find the desa shapes as they were (tests/geo-import.test.ts writes some of these desa itself).
+  if (added.length) await sql(`delete from region_shape where code = any($1)`, [added]);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
