@@ -8,6 +8,7 @@ import { DETAIL_COLUMNS, SHAPE_META } from './shape.repository';
  */
 
 function ofShape(sql: (s: string) => string): (alias: string) => string {
+  // region_shape.code is COLLATE "C" as the register's codes are, so region_shape_pkey serves the lookup.
   return (alias) => `(select ${sql('s')} from region_shape s where s.code = ${alias}.code)`;
 }
 

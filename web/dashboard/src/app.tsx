@@ -96,7 +96,7 @@ export function App() {
         ) : year === null ? (
           <p class="loading">Loading…</p>
         ) : place.level === 'program' ? (
-          <ProgramView slug={place.slug} family={family} year={year} />
+          <ProgramView slug={place.slug} family={family} year={year} route={route} />
         ) : (
           <RegionView route={route} place={place} family={family} year={year} />
         )}

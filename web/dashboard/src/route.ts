@@ -1,5 +1,6 @@
 import { familyOfYear, FAMILIES, IDM, type ListOrder } from './family';
 import type { IdmMovement, IdmStatus, IndexFamily } from './generated/graphql';
+import type { MapMeasure } from './map';
 
 /** Where the page is: a level and code, and the view's settings. Every state has a URL to share. */
 export type RegionPlace = { level: 'nation' } | { level: 'province'; code: string } | { level: 'kabupaten'; code: string } | { level: 'district'; code: string };
@@ -16,6 +17,8 @@ export interface Route {
   statuses: IdmStatus[];
   movement: IdmMovement[];
   order: ListOrder;
+  /** What colours the regions on the map: the share Mandiri+Maju (the default, unnamed in the URL) or the mean (`map=MEAN`). */
+  map: MapMeasure;
 }
 
 const BASE = '/dashboard';
@@ -49,6 +52,7 @@ export function parseRoute(url: URL): Route {
     statuses: list(url.searchParams.get('status'), STATUSES),
     movement: list(url.searchParams.get('movement'), MOVEMENTS),
     order: orderOf(order),
+    map: url.searchParams.get('map') === 'MEAN' ? 'MEAN' : 'TOP',
   };
 }
 
@@ -67,15 +71,17 @@ export function routeUrl(route: Route): string {
   if (route.movement.length) params.set('movement', route.movement.join(','));
   const family = route.index ? FAMILIES[route.index] : route.year ? familyOfYear(route.year) : IDM;
   if (route.order !== 'SCORE_ASC') params.set('order', route.order === 'CODE' ? 'CODE' : family.orders[route.order]);
+  if (route.map === 'MEAN') params.set('map', 'MEAN');
   const search = params.toString();
   return placePath(route.place) + (search ? `?${search}` : '');
 }
 
 const listeners = new Set<() => void>();
 
-export function navigate(url: string): void {
+/** Opens `url` as a new history entry; at the top of the page unless `keepScroll` (a setting changed in place, such as the map's colour switch). */
+export function navigate(url: string, keepScroll = false): void {
   history.pushState(null, '', url);
-  window.scrollTo(0, 0);
+  if (!keepScroll) window.scrollTo(0, 0);
   for (const listener of listeners) listener();
 }
 

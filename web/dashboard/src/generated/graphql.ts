@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A box on the map (a viewport): west and east longitudes, south and north latitudes, in degrees (WGS 84). */
+export type BoundingBoxInput = {
+  /** Eastern edge, -180 to 180, not west of `west` (the API serves no box across the antimeridian: Indonesia lies far from it). */
+  east: number;
+  /** Northern edge, -90 to 90, not south of `south`. */
+  north: number;
+  /** Southern edge, -90 to 90. */
+  south: number;
+  /** Western edge, -180 to 180. */
+  west: number;
+};
+
 /** The three composite indices of IDM. */
 export type IdmIndex =
   /** Indeks Ketahanan Ekonomi: economic resilience, 12 indicators. */
@@ -152,6 +164,8 @@ export type VillageFilter = {
   search?: string | null | undefined;
   /** Only desa whose official status that year differs from the one its score gives (true), or agrees with it (false). */
   statusMismatch?: boolean | null | undefined;
+  /** Only villages whose `center` (a point inside the desa's shape) lies in this box, edges included: a map's viewport. Villages without a shape (desa shapes not imported, or not drawn by the source) never match. */
+  within?: BoundingBoxInput | null | undefined;
 };
 
 /** Kind of village, from the first digit of the 4-digit village suffix. */
@@ -199,35 +213,46 @@ export type IdNationalViewQueryVariables = Exact<{
 
 export type IdNationalViewQuery = { cursor: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
 
+export type IdNationalMapQueryVariables = Exact<{
+  year: number;
+  shapes: boolean;
+}>;
+
+
+export type IdNationalMapQuery = { mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
+
 export type IdProvinceViewQueryVariables = Exact<{
   code: string;
   year: number;
   prev: number;
   withPrevious: boolean;
+  shapes: boolean;
 }>;
 
 
-export type IdProvinceViewQuery = { cursor: string, region: { code: string, name: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+export type IdProvinceViewQuery = { cursor: string, region: { code: string, name: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
 
 export type IdKabupatenViewQueryVariables = Exact<{
   code: string;
   year: number;
   prev: number;
   withPrevious: boolean;
+  shapes: boolean;
 }>;
 
 
-export type IdKabupatenViewQuery = { cursor: string, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+export type IdKabupatenViewQuery = { cursor: string, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, desa: { edges: Array<{ node: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null } }> } }> } | null };
 
 export type IdDistrictViewQueryVariables = Exact<{
   code: string;
   year: number;
   prev: number;
   withPrevious: boolean;
+  shapes: boolean;
 }>;
 
 
-export type IdDistrictViewQuery = { cursor: string, region: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> } } | null };
+export type IdDistrictViewQuery = { cursor: string, region: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, desa: { edges: Array<{ node: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null } }> }, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous?: { year: number | null, assessed: number, top: number | null, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null }, best: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> } } | null };
 
 export type IdVillageLineFragment = { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, scoreMismatch: boolean } | null };
 
@@ -244,10 +269,11 @@ export type IdVillageListQuery = { villages: { totalCount: number, pageInfo: { h
 export type IdProgramViewQueryVariables = Exact<{
   slug: string;
   year: number;
+  shapes: boolean;
 }>;
 
 
-export type IdProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
+export type IdProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
 
 export type TrackFragment = { year: number, index: IndexFamily, status: IdmStatus, score: number };
 
@@ -274,6 +300,10 @@ export type IdSummaryLiveSubscriptionVariables = Exact<{
 
 
 export type IdSummaryLiveSubscription = { indeksDesaSummaryUpdated: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsParent: { score: number, layananDasar: number, sosial: number, ekonomi: number, lingkungan: number, aksesibilitas: number, tataKelola: number } | null, meanVsNational: { score: number } | null } };
+
+export type IdMapDesaFragment = { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null };
+
+export type IdMapSummaryFragment = { assessed: number, top: number | null, mean: { score: number } | null };
 
 export type SummaryCardFragment = { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null };
 
@@ -307,32 +337,43 @@ export type NationalViewQueryVariables = Exact<{
 
 export type NationalViewQuery = { cursor: string, years: Array<{ year: number }>, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }>, officialCounts: { year: number, source: string, total: number, byStatus: Array<{ status: IdmStatus, count: number, share: number }> } | null }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> };
 
+export type NationalMapQueryVariables = Exact<{
+  year: number;
+  shapes: boolean;
+}>;
+
+
+export type NationalMapQuery = { mapAreas: Array<{ kabupatens: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null } }> }> };
+
 export type ProvinceViewQueryVariables = Exact<{
   code: string;
   year: number;
   prev: number;
+  shapes: boolean;
 }>;
 
 
-export type ProvinceViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+export type ProvinceViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
 
 export type KabupatenViewQueryVariables = Exact<{
   code: string;
   year: number;
   prev: number;
+  shapes: boolean;
 }>;
 
 
-export type KabupatenViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }> } | null };
+export type KabupatenViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, province: { code: string, name: string }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, worst: Array<{ rank: number, code: string, name: string, value: number, assessed: number }>, children: Array<{ code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, desa: { edges: Array<{ node: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null } }> } }> } | null };
 
 export type DistrictViewQueryVariables = Exact<{
   code: string;
   year: number;
   prev: number;
+  shapes: boolean;
 }>;
 
 
-export type DistrictViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> } } | null };
+export type DistrictViewQuery = { cursor: string, years: Array<{ year: number }>, region: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, desa: { edges: Array<{ node: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null } }> }, kabupaten: { code: string, name: string, province: { code: string, name: string } }, summary: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null, histogram: Array<{ from: number, to: number, count: number, status: IdmStatus }> }, previous: { year: number | null, assessed: number, top: number | null, mean: { score: number, iks: number, ike: number, ikl: number } | null }, best: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> }, worst: { edges: Array<{ node: { code: string, name: string, value: { score: number } | null } }> } } | null };
 
 export type VillageLineFragment = { code: string, name: string, kind: VillageKind, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null, statusMismatch: boolean, change: { movement: IdmMovement, scoreDelta: number | null, previousStatus: IdmStatus | null } } | null };
 
@@ -362,10 +403,11 @@ export type ProgramsQuery = { programs: Array<{ slug: string, name: string, year
 export type ProgramViewQueryVariables = Exact<{
   slug: string;
   year: number;
+  shapes: boolean;
 }>;
 
 
-export type ProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
+export type ProgramViewQuery = { cursor: string, program: { slug: string, name: string, year: number, agency: string, description: string | null, summary: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, loci: Array<{ id: string, quota: number, enrolledCount: number, kabupaten: { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, province: { name: string } }, enrolled: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> }, whole: { assessed: number, top: number | null, mean: { score: number } | null, byStatus: Array<{ status: IdmStatus, count: number }> } }>, villages: { totalCount: number, edges: Array<{ node: { code: string, name: string, district: { name: string }, kabupaten: { name: string }, value: { score: number, status: IdmStatus | null } | null } }> } } | null };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -389,6 +431,10 @@ export type SummaryLiveSubscriptionVariables = Exact<{
 
 
 export type SummaryLiveSubscription = { idmSummaryUpdated: { year: number | null, assessed: number, coverage: number | null, movedUp: number, movedDown: number, top: number | null, byStatus: Array<{ status: IdmStatus, count: number, share: number }>, mean: { score: number, iks: number, ike: number, ikl: number } | null, meanVsParent: { score: number, iks: number, ike: number, ikl: number } | null, meanVsNational: { score: number } | null } };
+
+export type MapDesaFragment = { code: string, name: string, boundary?: import('geojson').Polygon | import('geojson').MultiPolygon | null, value: { score: number, status: IdmStatus | null } | null };
+
+export type MapSummaryFragment = { assessed: number, top: number | null, mean: { score: number } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -548,6 +594,26 @@ export const TrackFragmentDoc = new TypedDocumentString(`
   score
 }
     `, {"fragmentName":"Track"}) as unknown as TypedDocumentString<TrackFragment, unknown>;
+export const IdMapDesaFragmentDoc = new TypedDocumentString(`
+    fragment IdMapDesa on Village {
+  code
+  name
+  value: indeksDesa(year: $year) {
+    score
+    status
+  }
+  boundary @include(if: $shapes)
+}
+    `, {"fragmentName":"IdMapDesa"}) as unknown as TypedDocumentString<IdMapDesaFragment, unknown>;
+export const IdMapSummaryFragmentDoc = new TypedDocumentString(`
+    fragment IdMapSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+    `, {"fragmentName":"IdMapSummary"}) as unknown as TypedDocumentString<IdMapSummaryFragment, unknown>;
 export const SummaryCardFragmentDoc = new TypedDocumentString(`
     fragment SummaryCard on IdmSummary {
   year
@@ -666,6 +732,26 @@ export const VillageLineFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VillageLine"}) as unknown as TypedDocumentString<VillageLineFragment, unknown>;
+export const MapDesaFragmentDoc = new TypedDocumentString(`
+    fragment MapDesa on Village {
+  code
+  name
+  value: idm(year: $year) {
+    score
+    status
+  }
+  boundary @include(if: $shapes)
+}
+    `, {"fragmentName":"MapDesa"}) as unknown as TypedDocumentString<MapDesaFragment, unknown>;
+export const MapSummaryFragmentDoc = new TypedDocumentString(`
+    fragment MapSummary on IdmSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}
+    `, {"fragmentName":"MapSummary"}) as unknown as TypedDocumentString<MapSummaryFragment, unknown>;
 export const IdNationalViewDocument = new TypedDocumentString(`
     query IdNationalView($year: Int!, $prev: Int!, $withPrevious: Boolean!) {
   cursor: changeCursor
@@ -777,8 +863,28 @@ fragment IdChildSummary on IndeksDesaSummary {
     count
   }
 }`, {"hash":"sha256:2155e270d7f769d1d1faf6c3258fb662469fdcc9023727ff2c4ac16d28d3d999"}) as unknown as TypedDocumentString<IdNationalViewQuery, IdNationalViewQueryVariables>;
+export const IdNationalMapDocument = new TypedDocumentString(`
+    query IdNationalMap($year: Int!, $shapes: Boolean!) {
+  mapAreas: provinces {
+    kabupatens {
+      code
+      name
+      boundary(detail: LOW) @include(if: $shapes)
+      summary: indeksDesaSummary(year: $year) {
+        ...IdMapSummary
+      }
+    }
+  }
+}
+    fragment IdMapSummary on IndeksDesaSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}`, {"hash":"sha256:ba6baee2a7808c4205e60953c594eafa1258d3e6283d46646e77f5a610ecc835"}) as unknown as TypedDocumentString<IdNationalMapQuery, IdNationalMapQueryVariables>;
 export const IdProvinceViewDocument = new TypedDocumentString(`
-    query IdProvinceView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+    query IdProvinceView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
   cursor: changeCursor
   region: province(code: $code) {
     code
@@ -799,6 +905,7 @@ export const IdProvinceViewDocument = new TypedDocumentString(`
     children: kabupatens {
       code
       name
+      boundary @include(if: $shapes)
       summary: indeksDesaSummary(year: $year) {
         ...IdChildSummary
       }
@@ -878,9 +985,9 @@ fragment IdChildSummary on IndeksDesaSummary {
     status
     count
   }
-}`, {"hash":"sha256:03ad1354fb3c4460f5f3177eba24772c7fd672dacb6ea14470ffc0b2f38b3fd3"}) as unknown as TypedDocumentString<IdProvinceViewQuery, IdProvinceViewQueryVariables>;
+}`, {"hash":"sha256:d896611610567a424e20e697264497f212fc5af526f2919f06baf8542ac5f6b2"}) as unknown as TypedDocumentString<IdProvinceViewQuery, IdProvinceViewQueryVariables>;
 export const IdKabupatenViewDocument = new TypedDocumentString(`
-    query IdKabupatenView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+    query IdKabupatenView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
   cursor: changeCursor
   region: kabupaten(code: $code) {
     code
@@ -905,8 +1012,16 @@ export const IdKabupatenViewDocument = new TypedDocumentString(`
     children: districts {
       code
       name
+      boundary @include(if: $shapes)
       summary: indeksDesaSummary(year: $year) {
         ...IdChildSummary
+      }
+      desa: villages(first: 500) {
+        edges {
+          node {
+            ...IdMapDesa
+          }
+        }
       }
     }
   }
@@ -984,13 +1099,30 @@ fragment IdChildSummary on IndeksDesaSummary {
     status
     count
   }
-}`, {"hash":"sha256:2ead21678afa4f87dd165fe917205a856e07fdec657e2ec324efaa53854460fa"}) as unknown as TypedDocumentString<IdKabupatenViewQuery, IdKabupatenViewQueryVariables>;
+}
+fragment IdMapDesa on Village {
+  code
+  name
+  value: indeksDesa(year: $year) {
+    score
+    status
+  }
+  boundary @include(if: $shapes)
+}`, {"hash":"sha256:a547496d316a87bb8c80b332d7d2108d910f125fe863e45ca3379193769e4e75"}) as unknown as TypedDocumentString<IdKabupatenViewQuery, IdKabupatenViewQueryVariables>;
 export const IdDistrictViewDocument = new TypedDocumentString(`
-    query IdDistrictView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!) {
+    query IdDistrictView($code: String!, $year: Int!, $prev: Int!, $withPrevious: Boolean!, $shapes: Boolean!) {
   cursor: changeCursor
   region: district(code: $code) {
     code
     name
+    boundary @include(if: $shapes)
+    desa: villages(first: 500) {
+      edges {
+        node {
+          ...IdMapDesa
+        }
+      }
+    }
     kabupaten {
       code
       name
@@ -1093,7 +1225,16 @@ fragment IdBins on IndeksDesaSummary {
     count
     status
   }
-}`, {"hash":"sha256:d839d73af3c696c3eef1adb8d22a3271ad52cd09d8efb599b7e2e2fdc865fa20"}) as unknown as TypedDocumentString<IdDistrictViewQuery, IdDistrictViewQueryVariables>;
+}
+fragment IdMapDesa on Village {
+  code
+  name
+  value: indeksDesa(year: $year) {
+    score
+    status
+  }
+  boundary @include(if: $shapes)
+}`, {"hash":"sha256:ec2079e7b9e9a7f5f8e3e9f929acb1818b39495114c28a5632c3fac1cea1fcd5"}) as unknown as TypedDocumentString<IdDistrictViewQuery, IdDistrictViewQueryVariables>;
 export const IdVillageListDocument = new TypedDocumentString(`
     query IdVillageList($filter: VillageFilter!, $orderBy: VillageOrderBy, $after: String, $year: Int!) {
   villages(filter: $filter, orderBy: $orderBy, first: 50, after: $after) {
@@ -1127,7 +1268,7 @@ export const IdVillageListDocument = new TypedDocumentString(`
   }
 }`, {"hash":"sha256:3db9fe9f6097e3129f61b29dae19d35171088936d00c9a5a2c18695e0c321357"}) as unknown as TypedDocumentString<IdVillageListQuery, IdVillageListQueryVariables>;
 export const IdProgramViewDocument = new TypedDocumentString(`
-    query IdProgramView($slug: String!, $year: Int!) {
+    query IdProgramView($slug: String!, $year: Int!, $shapes: Boolean!) {
   cursor: changeCursor
   program(slug: $slug) {
     slug
@@ -1148,6 +1289,7 @@ export const IdProgramViewDocument = new TypedDocumentString(`
         province {
           name
         }
+        boundary(detail: LOW) @include(if: $shapes)
       }
       enrolled: indeksDesaSummary(year: $year) {
         ...IdChildSummary
@@ -1187,7 +1329,7 @@ export const IdProgramViewDocument = new TypedDocumentString(`
     status
     count
   }
-}`, {"hash":"sha256:1eab21b1ea32821623585b036b921d1325ae0e95604cf182e89a6ca5c5e2952e"}) as unknown as TypedDocumentString<IdProgramViewQuery, IdProgramViewQueryVariables>;
+}`, {"hash":"sha256:07299150af47c292fd8cc20aa06624d67c07091742952a153e3c41408662183c"}) as unknown as TypedDocumentString<IdProgramViewQuery, IdProgramViewQueryVariables>;
 export const IdDesaViewDocument = new TypedDocumentString(`
     query IdDesaView($code: String!, $year: Int) {
   cursor: changeCursor
@@ -1459,8 +1601,28 @@ fragment ChildSummary on IdmSummary {
     count
   }
 }`, {"hash":"sha256:a612644e4a3a4f9767d3503b63c941ae3672131b03de88acde30cb35ddb510b8"}) as unknown as TypedDocumentString<NationalViewQuery, NationalViewQueryVariables>;
+export const NationalMapDocument = new TypedDocumentString(`
+    query NationalMap($year: Int!, $shapes: Boolean!) {
+  mapAreas: provinces {
+    kabupatens {
+      code
+      name
+      boundary(detail: LOW) @include(if: $shapes)
+      summary: idmSummary(year: $year) {
+        ...MapSummary
+      }
+    }
+  }
+}
+    fragment MapSummary on IdmSummary {
+  assessed
+  mean {
+    score
+  }
+  top: share(statuses: [MANDIRI, MAJU])
+}`, {"hash":"sha256:1e577d60ff02c31480cac8514c3207c4122b26b681aaa4ae0246c704dab4d57f"}) as unknown as TypedDocumentString<NationalMapQuery, NationalMapQueryVariables>;
 export const ProvinceViewDocument = new TypedDocumentString(`
-    query ProvinceView($code: String!, $year: Int!, $prev: Int!) {
+    query ProvinceView($code: String!, $year: Int!, $prev: Int!, $shapes: Boolean!) {
   cursor: idmChangeCursor
   years: idmYears {
     year
@@ -1484,6 +1646,7 @@ export const ProvinceViewDocument = new TypedDocumentString(`
     children: kabupatens {
       code
       name
+      boundary @include(if: $shapes)
       summary: idmSummary(year: $year) {
         ...ChildSummary
       }
@@ -1554,9 +1717,9 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`, {"hash":"sha256:7b34a67968b8aa9729c01c692bb4cfc82a85d7653217fb2fc1341c909a06ed31"}) as unknown as TypedDocumentString<ProvinceViewQuery, ProvinceViewQueryVariables>;
+}`, {"hash":"sha256:c1921d0dd400d816f6e63fc73e7f69bea18425d50a630c4cdffa99d4e50612f2"}) as unknown as TypedDocumentString<ProvinceViewQuery, ProvinceViewQueryVariables>;
 export const KabupatenViewDocument = new TypedDocumentString(`
-    query KabupatenView($code: String!, $year: Int!, $prev: Int!) {
+    query KabupatenView($code: String!, $year: Int!, $prev: Int!, $shapes: Boolean!) {
   cursor: idmChangeCursor
   years: idmYears {
     year
@@ -1584,8 +1747,16 @@ export const KabupatenViewDocument = new TypedDocumentString(`
     children: districts {
       code
       name
+      boundary @include(if: $shapes)
       summary: idmSummary(year: $year) {
         ...ChildSummary
+      }
+      desa: villages(first: 500) {
+        edges {
+          node {
+            ...MapDesa
+          }
+        }
       }
     }
   }
@@ -1654,9 +1825,18 @@ fragment ChildSummary on IdmSummary {
     status
     count
   }
-}`, {"hash":"sha256:765436b81eafae4e5df161d77662574bb90192600cd3d87eebc24963b8981ea5"}) as unknown as TypedDocumentString<KabupatenViewQuery, KabupatenViewQueryVariables>;
+}
+fragment MapDesa on Village {
+  code
+  name
+  value: idm(year: $year) {
+    score
+    status
+  }
+  boundary @include(if: $shapes)
+}`, {"hash":"sha256:6ffad6485d74e2e39340fb287a5520db565ea497c8d78f05565b485b62e7b69a"}) as unknown as TypedDocumentString<KabupatenViewQuery, KabupatenViewQueryVariables>;
 export const DistrictViewDocument = new TypedDocumentString(`
-    query DistrictView($code: String!, $year: Int!, $prev: Int!) {
+    query DistrictView($code: String!, $year: Int!, $prev: Int!, $shapes: Boolean!) {
   cursor: idmChangeCursor
   years: idmYears {
     year
@@ -1664,6 +1844,14 @@ export const DistrictViewDocument = new TypedDocumentString(`
   region: district(code: $code) {
     code
     name
+    boundary @include(if: $shapes)
+    desa: villages(first: 500) {
+      edges {
+        node {
+          ...MapDesa
+        }
+      }
+    }
     kabupaten {
       code
       name
@@ -1749,7 +1937,16 @@ fragment Bins on IdmSummary {
     count
     status
   }
-}`, {"hash":"sha256:c0c713883e5ad2ab8404d193a28cff5854999203f37a854a19a54c840ea56274"}) as unknown as TypedDocumentString<DistrictViewQuery, DistrictViewQueryVariables>;
+}
+fragment MapDesa on Village {
+  code
+  name
+  value: idm(year: $year) {
+    score
+    status
+  }
+  boundary @include(if: $shapes)
+}`, {"hash":"sha256:2b6ee2b713ae719b280b99098f4535adea49eec05f12f833ce024157c98cd70a"}) as unknown as TypedDocumentString<DistrictViewQuery, DistrictViewQueryVariables>;
 export const VillageListDocument = new TypedDocumentString(`
     query VillageList($filter: VillageFilter!, $orderBy: VillageOrderBy, $after: String, $year: Int!) {
   villages(filter: $filter, orderBy: $orderBy, first: 50, after: $after) {
@@ -1888,7 +2085,7 @@ export const ProgramsDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:fdd82d6da77495e6c44b7f25d53d5bf3c841135d3031e4d46688480d795fcfe3"}) as unknown as TypedDocumentString<ProgramsQuery, ProgramsQueryVariables>;
 export const ProgramViewDocument = new TypedDocumentString(`
-    query ProgramView($slug: String!, $year: Int!) {
+    query ProgramView($slug: String!, $year: Int!, $shapes: Boolean!) {
   cursor: idmChangeCursor
   program(slug: $slug) {
     slug
@@ -1909,6 +2106,7 @@ export const ProgramViewDocument = new TypedDocumentString(`
         province {
           name
         }
+        boundary(detail: LOW) @include(if: $shapes)
       }
       enrolled: idmSummary(year: $year) {
         ...ChildSummary
@@ -1948,7 +2146,7 @@ export const ProgramViewDocument = new TypedDocumentString(`
     status
     count
   }
-}`, {"hash":"sha256:3e4a3eb2317ab2330738fc033702d8e43f31977fede820236fd62cddb74f26e8"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
+}`, {"hash":"sha256:e1255328be889c7f1cdb2b6e1cff88bbf446fbddfa02e24fa6e2a22edb66f7f6"}) as unknown as TypedDocumentString<ProgramViewQuery, ProgramViewQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(text: $text, first: 8) {

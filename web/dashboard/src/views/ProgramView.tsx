@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { query } from '../api';
+import { RegionMap } from '../components/RegionMap';
 import { StatusPill } from '../components/StatusPill';
 import { formatScore, yearQuery, type Family } from '../family';
 import { count, percent } from '../format';
 import { IdProgramViewDocument, ProgramsDocument, ProgramViewDocument, type IdmStatus, type IndexFamily, type TypedDocumentString } from '../generated/graphql';
 import { throttle, useLoad } from '../hooks';
 import { live } from '../live';
+import { regionAreas, type Shape, type Shapes } from '../map';
+import { navigate, routeUrl, type Route } from '../route';
 import type { ChildSummary } from '../summary';
 
 /** What either family's program document answers (their fields are aliased alike). */
@@ -18,12 +21,12 @@ interface ProgramAnswer {
     agency: string;
     description?: string | null;
     summary: ChildSummary;
-    loci: { id: string; quota: number; enrolledCount: number; kabupaten: { code: string; name: string; province: { name: string } }; enrolled: ChildSummary; whole: ChildSummary }[];
+    loci: { id: string; quota: number; enrolledCount: number; kabupaten: { code: string; name: string; province: { name: string }; boundary?: Shape | null }; enrolled: ChildSummary; whole: ChildSummary }[];
     villages: { totalCount: number; edges: { node: { code: string; name: string; district: { name: string }; kabupaten: { name: string }; value?: { score: number; status: IdmStatus | null } | null } }[] };
   } | null;
 }
 
-const DOCUMENTS: Record<IndexFamily, TypedDocumentString<ProgramAnswer, { slug: string; year: number }>> = { IDM: ProgramViewDocument, INDEKS_DESA: IdProgramViewDocument };
+const DOCUMENTS: Record<IndexFamily, TypedDocumentString<ProgramAnswer, { slug: string; year: number; shapes: boolean }>> = { IDM: ProgramViewDocument, INDEKS_DESA: IdProgramViewDocument };
 
 function Figures({ family, summary }: { family: Family; summary: ChildSummary }) {
   return (
@@ -35,8 +38,34 @@ function Figures({ family, summary }: { family: Family; summary: ChildSummary })
   );
 }
 
+/** The program's loci on the map, each kabupaten coloured by its enrolled desa's figures. */
+function LociMap({ program, shapes, family, year, route }: { program: NonNullable<ProgramAnswer['program']>; shapes: Shapes; family: Family; year: number; route: Route }) {
+  const drawn = useMemo(
+    () =>
+      regionAreas(
+        program.loci.map((l) => ({ code: l.kabupaten.code, name: l.kabupaten.name, summary: l.enrolled })),
+        route.map,
+        family,
+        (code) => `/dashboard/kabupaten/${code}?${yearQuery(family, year)}`,
+      ),
+    [program, route.map],
+  );
+  const measure = route.map === 'TOP' ? 'the share of their enrolled desa Mandiri or Maju' : `the mean ${family.name} score of their enrolled desa`;
+  return (
+    <RegionMap
+      title="Map of the loci"
+      label={`Map of the ${program.loci.length} kabupaten of ${program.name}, coloured by ${measure}, ${family.name} ${year}; the table of loci below lists the same figures.`}
+      shapes={shapes}
+      areas={drawn.areas}
+      legend={drawn.legend}
+      measure={{ value: route.map, familyName: family.name, onChange: (m) => navigate(routeUrl({ ...route, map: m }), true) }}
+      note="Each locus coloured by its enrolled desa."
+    />
+  );
+}
+
 /** The Desa Cerdas cohorts: loci with quotas, enrolment, and the family's values of enrolled desa against their whole kabupaten; live. */
-export function ProgramView({ slug, family, year }: { slug: string | null; family: Family; year: number }) {
+export function ProgramView({ slug, family, year, route }: { slug: string | null; family: Family; year: number; route: Route }) {
   const programs = useLoad((signal) => query(ProgramsDocument, {}, signal), 'programs');
   const chosen = slug ?? programs.data?.programs.at(-1)?.slug ?? null;
   const key = `${chosen}|${family.id}|${year}`;
@@ -44,7 +73,19 @@ export function ProgramView({ slug, family, year }: { slug: string | null; famil
   const bump = useMemo(() => throttle(() => setRefresh((r) => r + 1), 300), [key]);
   // Whatever failed to load while the connection was down is asked for again.
   useEffect(() => live.onReconnect(bump), [key]);
-  const loaded = useLoad((signal) => (chosen ? query(DOCUMENTS[family.id], { slug: chosen, year }, signal) : Promise.resolve(null)), key, refresh);
+  // The loci's shapes with the program's first answer; a live refresh recolours them (see RegionView).
+  const held = useRef<{ key: string; shapes: Shapes } | null>(null);
+  const loaded = useLoad(
+    async (signal) => {
+      if (!chosen) return null;
+      const first = held.current?.key !== key;
+      const answer = await query(DOCUMENTS[family.id], { slug: chosen, year, shapes: first }, signal);
+      if (first) held.current = { key, shapes: new Map(answer.program?.loci.flatMap((l) => (l.kabupaten.boundary ? [[l.kabupaten.code, l.kabupaten.boundary] as const] : [])) ?? []) };
+      return answer;
+    },
+    key,
+    refresh,
+  );
   const cursor = loaded.data?.cursor ?? null;
   const following = cursor !== null && !!chosen;
   useEffect(() => {
@@ -54,6 +95,7 @@ export function ProgramView({ slug, family, year }: { slug: string | null; famil
 
   if (programs.data && programs.data.programs.length === 0) return <p class="panel">No program yet: create one with the createProgram mutation.</p>;
   const program = loaded.data?.program;
+  const shapes = held.current?.key === key ? held.current.shapes : null;
   return (
     <>
       <nav class="crumbs" aria-label="Programs">
@@ -79,6 +121,7 @@ export function ProgramView({ slug, family, year }: { slug: string | null; famil
               mean {family.name} {year} of enrolled desa <span data-testid="program-mean">{formatScore(family, program.summary.mean?.score)}</span>
             </p>
           </section>
+          {shapes && shapes.size > 0 && <LociMap program={program} shapes={shapes} family={family} year={year} route={route} />}
           <section class="panel" aria-label="Loci">
             <h2>Loci</h2>
             <div class="table-wrap">
