@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { loadConfig } from '../src/config';
 import { importBpsBridge, type BpsImportReport } from '../src/importers/bps.importer';
+import { importRegister } from '../src/importers/register.importer';
 import { errorCodes, startTestServer, type GraphQLResponse, type TestServer } from './helpers/server';
 
 /**
@@ -142,9 +144,12 @@ describe('import:areas --bps', () => {
   });
 
   it('keeps BPS codes through a register refresh', async () => {
-    // The refresh writes only its own columns (register.importer.ts); the import itself is tested in register.test.ts.
+    const config = loadConfig({ DATABASE_URL: process.env.DESA_TEST_DATABASE_URL });
+    const refresh = await importRegister(config.databaseUrl!, { dir: config.registerDir, plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream });
+    expect(refresh.villages.unchanged).toBe(83_762);
     const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from village where bps_code is not null`);
     expect(rows[0]!.n).toBe(77_251);
+    expect(await bpsOf('kabupaten', '72.07')).toBe('7201');
   });
 });
 
