@@ -10,6 +10,7 @@ import { Migration20261203120500 } from './Migration20261203120500';
 import { Migration20261203130000 } from './Migration20261203130000';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261208120000 } from './Migration20261208120000';
+import { Migration20261208130000 } from './Migration20261208130000';
 
 /**
  * Every migration, in order. Listed explicitly so the compiled app, the CLI and jest all run the
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203130000', class: Migration20261203130000 },
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261208120000', class: Migration20261208120000 },
+  { name: 'Migration20261208130000', class: Migration20261208130000 },
 ];

@@ -14,6 +14,7 @@ import { BoundaryInputError, describeBoundaryReport, importBoundaries } from './
 import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
 import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
 import { describeIndeksDesaReport, importIndeksDesa, IndeksDesaInputError } from './importers/indeks-desa/indeks-desa.importer';
+import { BpsInputError, describeBpsReport, importBpsBridge } from './importers/bps.importer';
 import { describeRegisterReport, importRegister, RegisterFormatError } from './importers/register.importer';
 import { createNotifier } from './live/notifier';
 import { parseCode } from './region/region-code';
@@ -33,11 +34,27 @@ const COMMANDS: Record<string, { summary: string; run: (config: Config, args: st
     },
   },
   'import:areas': {
-    summary: 'Load or refresh the Kemendagri register (idn-area-data CSVs) into the database.',
-    run: async (config) => {
+    summary:
+      'Load or refresh the Kemendagri register (idn-area-data CSVs) into the database; --bps FILE [--dry-run] [--rejects FILE] loads BPS codes from the BPS-Kemendagri bridge instead.',
+    run: async (config, argv) => {
+      const { values } = parseArgs({
+        args: argv,
+        options: { bps: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, rejects: { type: 'string' } },
+      });
+      if (values.bps === undefined) {
+        if (values['dry-run'] || values.rejects !== undefined) throw new UsageError('--dry-run and --rejects go with --bps FILE');
+        await withDatabase(config, async (url) => {
+          const report = await importRegister(url, { dir: config.registerDir });
+          process.stdout.write(`${describeRegisterReport(report)}\n`);
+        });
+        return;
+      }
+      const file = values.bps;
       await withDatabase(config, async (url) => {
-        const report = await importRegister(url, { dir: config.registerDir });
-        process.stdout.write(`${describeRegisterReport(report)}\n`);
+        const report = await importBpsBridge(url, file, { dryRun: values['dry-run'], rejectsFile: values.rejects ?? 'rejects-bps.csv' });
+        process.stdout.write(`${describeBpsReport(report)}\n`);
+        // Non-zero only when nothing matched: rejected rows alone are a normal, reported outcome.
+        if (Object.values(report.byLevel).every((c) => c.matched === 0)) process.exitCode = 1;
       });
     },
   },
@@ -225,6 +242,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DatabaseUnavailableError ||
     error instanceof RegisterFormatError ||
+    error instanceof BpsInputError ||
     error instanceof IdmInputError ||
     error instanceof IndeksDesaInputError ||
     error instanceof BoundaryInputError ||

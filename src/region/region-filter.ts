@@ -1,4 +1,4 @@
-import { parseCode, parseCodes, searchArgument } from './region-code';
+import { parseCode, readCodes, searchArgument } from './region-code';
 import type { DistrictQuery, KabupatenQuery } from './region.repository';
 import type { DistrictFilter, KabupatenFilter } from './region.types';
 
@@ -10,7 +10,7 @@ import type { DistrictFilter, KabupatenFilter } from './region.types';
 
 export function kabupatenQuery(filter: KabupatenFilter | null | undefined): KabupatenQuery {
   return {
-    codes: filter?.codes != null ? parseCodes(filter.codes, 'kabupaten', 'filter.codes') : undefined,
+    codes: filter?.codes != null ? readCodes(filter.codes, 'kabupaten', 'filter.codes') : undefined,
     search: filter?.search ? searchArgument(filter.search, 'filter.search') : undefined,
     kind: filter?.kind,
     provinceCode: filter?.provinceCode != null ? parseCode(filter.provinceCode, 'province', 'filter.provinceCode') : undefined,
@@ -19,7 +19,7 @@ export function kabupatenQuery(filter: KabupatenFilter | null | undefined): Kabu
 
 export function districtQuery(filter: DistrictFilter | null | undefined): DistrictQuery {
   return {
-    codes: filter?.codes != null ? parseCodes(filter.codes, 'district', 'filter.codes') : undefined,
+    codes: filter?.codes != null ? readCodes(filter.codes, 'district', 'filter.codes') : undefined,
     kabupatenCode: filter?.kabupatenCode != null ? parseCode(filter.kabupatenCode, 'kabupaten', 'filter.kabupatenCode') : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { KabupatenKind, VillageKind } from './region.enums';
 
 /**
@@ -15,6 +15,11 @@ export class Province {
 
   @Property({ type: 'text' })
   name!: string;
+
+  /** BPS's code (2 digits), from the bridge `import:areas --bps FILE` loads; null until then. Unique where set. */
+  @Unique({ name: 'province_bps_code_unique', expression: 'create unique index "province_bps_code_unique" on "province" ("bps_code") where "bps_code" is not null' })
+  @Property({ type: 'text', nullable: true })
+  bpsCode?: string | null;
 }
 
 @Entity({ tableName: 'kabupaten' })
@@ -31,6 +36,11 @@ export class Kabupaten {
 
   @Enum({ items: () => KabupatenKind, nativeEnumName: 'kabupaten_kind' })
   kind!: KabupatenKind;
+
+  /** BPS's code (4 digits), from the bridge `import:areas --bps FILE` loads; null until then. Unique where set. */
+  @Unique({ name: 'kabupaten_bps_code_unique', expression: 'create unique index "kabupaten_bps_code_unique" on "kabupaten" ("bps_code") where "bps_code" is not null' })
+  @Property({ type: 'text', nullable: true })
+  bpsCode?: string | null;
 }
 
 @Entity({ tableName: 'district' })
@@ -47,6 +57,11 @@ export class District {
 
   @Property({ type: 'text' })
   name!: string;
+
+  /** BPS's code (7 digits), from the bridge `import:areas --bps FILE` loads; null until then. Unique where set. */
+  @Unique({ name: 'district_bps_code_unique', expression: 'create unique index "district_bps_code_unique" on "district" ("bps_code") where "bps_code" is not null' })
+  @Property({ type: 'text', nullable: true })
+  bpsCode?: string | null;
 }
 
 @Entity({ tableName: 'village' })
@@ -74,4 +89,9 @@ export class Village {
 
   @Enum({ items: () => VillageKind, nativeEnumName: 'village_kind' })
   kind!: VillageKind;
+
+  /** BPS's code (10 digits), from the bridge `import:areas --bps FILE` loads; null until then. Unique where set. */
+  @Unique({ name: 'village_bps_code_unique', expression: 'create unique index "village_bps_code_unique" on "village" ("bps_code") where "bps_code" is not null' })
+  @Property({ type: 'text', nullable: true })
+  bpsCode?: string | null;
 }

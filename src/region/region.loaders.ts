@@ -35,6 +35,23 @@ export class RegionLoaders {
     );
   }
 
+  /** Regions of a level by BPS code (only asked when a code argument's Kemendagri reading names none). */
+  get provinceByBps(): DataLoader<string, ProvinceRow | null> {
+    return this.registry.get('provinceByBps', async (codes: readonly string[]) => byKeys(codes, (await this.repository.byBpsCodes('province', codes)).map((r) => [r.bpsCode!, r]), null));
+  }
+
+  get kabupatenByBps(): DataLoader<string, KabupatenRow | null> {
+    return this.registry.get('kabupatenByBps', async (codes: readonly string[]) => byKeys(codes, (await this.repository.byBpsCodes('kabupaten', codes)).map((r) => [r.bpsCode!, r]), null));
+  }
+
+  get districtByBps(): DataLoader<string, DistrictRow | null> {
+    return this.registry.get('districtByBps', async (codes: readonly string[]) => byKeys(codes, (await this.repository.byBpsCodes('district', codes)).map((r) => [r.bpsCode!, r]), null));
+  }
+
+  get villageByBps(): DataLoader<string, VillageRow | null> {
+    return this.registry.get('villageByBps', async (codes: readonly string[]) => byKeys(codes, (await this.repository.byBpsCodes('village', codes)).map((r) => [r.bpsCode!, r]), null));
+  }
+
   kabupatensOfProvince(programId?: number): DataLoader<string, KabupatenRow[]> {
     return this.registry.get(`kabupatensOfProvince:${programId ?? ''}`, async (codes: readonly string[]) =>
       groupByKeys(codes, await this.repository.kabupatensOfProvinces(codes, programId), (r) => r.provinceCode),

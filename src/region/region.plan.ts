@@ -1,9 +1,9 @@
 import type { Context } from '../graphql/context';
 import { pageRequest, toConnection, type PageArgs } from '../graphql/connection';
 import { jsonList, type FieldArgs, type ObjectPlan, type PlannerConfig, type PlanScope, type RelationPlan, type Render } from '../graphql/planner';
-import { parseCode } from './region-code';
+import { readCode, type RegionLevel } from './region-code';
 import { districtQuery, kabupatenQuery } from './region-filter';
-import { DISTRICT_ROW, districtConditions, KABUPATEN_ROW, kabupatenConditions, PROVINCE_ROW, VILLAGE_ROW, type DistrictQuery, type KabupatenQuery } from './region.repository';
+import { codeNamedSql, DISTRICT_ROW, districtConditions, KABUPATEN_ROW, kabupatenConditions, PROVINCE_ROW, VILLAGE_ROW, type DistrictQuery, type KabupatenQuery } from './region.repository';
 import type { DistrictFilter, DistrictRow, KabupatenFilter, KabupatenRow } from './region.types';
 
 /**
@@ -77,9 +77,13 @@ const village: ObjectPlan = {
   },
 };
 
-/** A root field finding one row of `table` by the code argument, parsed as the resolver parses it. */
-function byCode(type: 'Province' | 'Kabupaten' | 'District', table: string, level: 'province' | 'kabupaten' | 'district'): RelationPlan {
-  return { kind: 'relation', type, sql: (q, _parent, child, args, render) => one(table, child, q.param(parseCode(args.code as string, level)), render) };
+/**
+ * A root field finding one row of `table` by the code argument, read as the resolver reads it: the
+ * Kemendagri code when the register holds it (for a village, also a code it was published under),
+ * else the BPS code (codeNamedSql).
+ */
+function byCode(type: 'Province' | 'Kabupaten' | 'District' | 'Village', table: string, level: RegionLevel): RelationPlan {
+  return { kind: 'relation', type, sql: (q, _parent, child, args, render) => one(table, child, codeNamedSql(level, readCode(args.code as string, level), q.values), render) };
 }
 
 /** How a root list of a small level reads its filter: parsed as its resolver parses it, then as SQL. */
@@ -152,15 +156,7 @@ const roots: Record<string, RelationPlan> = {
     },
   },
   district: byCode('District', 'district', 'district'),
-  village: {
-    kind: 'relation',
-    type: 'Village',
-    // A code the register does not hold may be one the village was published under (village_code_alias).
-    sql: (q, _parent, child, args, render) => {
-      const code = q.param(parseCode(args.code as string, 'village'));
-      return one('village', child, `coalesce((select code from village where code = ${code}), (select village_code from village_code_alias where alias_code = ${code}))`, render);
-    },
-  },
+  village: byCode('Village', 'village', 'village'),
 };
 
 export const regionPlans: PlannerConfig = {

@@ -1,5 +1,6 @@
 import { selectList, type Queryable } from '../db/sql';
 import type { PageRequest } from '../graphql/connection';
+import type { CodeReading, RegionLevel } from './region-code';
 import { RegionLevelName, VillageKind, type KabupatenKind } from './region.enums';
 import type { DistrictRow, KabupatenRow, ProvinceRow, SearchHitRow, VillageCounts, VillageRow } from './region.types';
 
@@ -13,8 +14,8 @@ import type { DistrictRow, KabupatenRow, ProvinceRow, SearchHitRow, VillageCount
  * Conditions on index values are the village list's (src/village-list), which joins them.
  */
 export interface VillageQuery {
-  /** Dotted village codes (or codes a desa was published under); an empty list matches none. */
-  codes?: string[];
+  /** Village code arguments read both ways (see codesNamedSql); an empty list matches none. */
+  codes?: CodeReading[];
   /** Already folded with `searchKey`. */
   search?: string;
   kind?: VillageKind;
@@ -28,32 +29,34 @@ export interface VillageQuery {
 export type VillageParent = 'province_code' | 'kabupaten_code' | 'district_code' | 'locus' | 'root';
 
 export interface KabupatenQuery {
-  /** Dotted codes; an empty list matches none. */
-  codes?: string[];
+  /** Code arguments read both ways (see codesNamedSql); an empty list matches none. */
+  codes?: CodeReading[];
   search?: string;
   kind?: KabupatenKind;
   provinceCode?: string;
 }
 
 export interface DistrictQuery {
-  /** Dotted codes; an empty list matches none. */
-  codes?: string[];
+  /** Code arguments read both ways (see codesNamedSql); an empty list matches none. */
+  codes?: CodeReading[];
   kabupatenCode?: string;
 }
 
 /** Row key → column, for each level: the repository's select lists and the planner's objects share them. */
-export const PROVINCE_ROW = { code: 'code', name: 'name' } as const;
-export const KABUPATEN_ROW = { code: 'code', name: 'name', kind: 'kind', provinceCode: 'province_code' } as const;
-export const DISTRICT_ROW = { code: 'code', name: 'name', kabupatenCode: 'kabupaten_code', provinceCode: 'province_code' } as const;
+export const PROVINCE_ROW = { code: 'code', name: 'name', bpsCode: 'bps_code' } as const;
+export const KABUPATEN_ROW = { code: 'code', name: 'name', kind: 'kind', provinceCode: 'province_code', bpsCode: 'bps_code' } as const;
+export const DISTRICT_ROW = { code: 'code', name: 'name', kabupatenCode: 'kabupaten_code', provinceCode: 'province_code', bpsCode: 'bps_code' } as const;
 export const VILLAGE_ROW = {
   code: 'code',
   name: 'name',
   kind: 'kind',
+  bpsCode: 'bps_code',
   districtCode: 'district_code',
   kabupatenCode: 'kabupaten_code',
   provinceCode: 'province_code',
 } as const;
 
+const PROVINCE_COLUMNS = selectList(PROVINCE_ROW, 'p');
 const VILLAGE_COLUMNS = selectList(VILLAGE_ROW, 'v');
 const KABUPATEN_COLUMNS = selectList(KABUPATEN_ROW, 'k');
 const DISTRICT_COLUMNS = selectList(DISTRICT_ROW, 'd');
@@ -66,12 +69,7 @@ export function param(values: unknown[], value: unknown): string {
 
 export function villageConditions(query: VillageQuery, values: unknown[]): string[] {
   const where: string[] = [];
-  if (query.codes) {
-    // A code the register does not hold may be one the desa was published under, as village(code:) reads it.
-    const codes = param(values, query.codes);
-    where.push(`v.code = any(${codes}::text[] || array(select a.village_code from village_code_alias a
-      where a.alias_code = any(${codes}::text[]) and not exists (select 1 from village x where x.code = a.alias_code)))`);
-  }
+  if (query.codes) where.push(`v.code = any(${codesNamedSql('village', query.codes, values)})`);
   // search_name holds searchKey(name); the trigram GIN index serves the infix LIKE.
   if (query.search) where.push(`v.search_name like ${param(values, `%${query.search}%`)}`);
   if (query.kind) where.push(`v.kind = ${param(values, query.kind)}`);
@@ -82,6 +80,42 @@ export function villageConditions(query: VillageQuery, values: unknown[]): strin
     where.push(`exists (select 1 from program_village pv where pv.program_id = ${param(values, query.programId)} and pv.village_code = v.code)`);
   }
   return where;
+}
+
+const LEVEL_TABLES: Record<RegionLevel, { table: string; alias: string; columns: string }> = {
+  province: { table: 'province', alias: 'p', columns: PROVINCE_COLUMNS },
+  kabupaten: { table: 'kabupaten', alias: 'k', columns: KABUPATEN_COLUMNS },
+  district: { table: 'district', alias: 'd', columns: DISTRICT_COLUMNS },
+  village: { table: 'village', alias: 'v', columns: VILLAGE_COLUMNS },
+};
+
+/**
+ * SQL of the register code a code argument names at `level` (null for none), given its two readings
+ * (`$k`, `$b`, SQL of text values or null). The Kemendagri reading wins when the register holds it
+ * (for a village, also when it is a code the desa was published under: village_code_alias); only
+ * then is the BPS code looked up, so a string that is both a compact Kemendagri code of the register
+ * and some other region's BPS code names the Kemendagri region, and adding BPS codes never changed
+ * an answer the register gave before. `coalesce` stops at the first non-null: each step is one
+ * index lookup, run only when the one before found nothing.
+ */
+function codeNamedExpr(level: RegionLevel, k: string, b: string): string {
+  const table = LEVEL_TABLES[level].table;
+  const steps = [`(select x.code from ${table} x where x.code = ${k})`];
+  if (level === 'village') steps.push(`(select a.village_code from village_code_alias a where a.alias_code = ${k})`);
+  steps.push(`(select x.code from ${table} x where x.bps_code = ${b})`);
+  return `coalesce(${steps.join(', ')})`;
+}
+
+/** `codeNamedExpr` for one reading, its values appended to `values`. */
+export function codeNamedSql(level: RegionLevel, reading: CodeReading, values: unknown[]): string {
+  return codeNamedExpr(level, `${param(values, reading.kemendagri)}::text`, `${param(values, reading.bps)}::text`);
+}
+
+/** A `text[]` of the register codes a list of readings names (see codeNamedExpr), for `code = any(...)`. */
+export function codesNamedSql(level: RegionLevel, readings: readonly CodeReading[], values: unknown[]): string {
+  const k = param(values, readings.map((r) => r.kemendagri));
+  const b = param(values, readings.map((r) => r.bps));
+  return `array(select ${codeNamedExpr(level, 'r.k', 'r.b')} from unnest(${k}::text[], ${b}::text[]) as r(k, b))`;
 }
 
 /**
@@ -131,8 +165,18 @@ export class RegionRepository {
 
   provinces(codes?: readonly string[]): Promise<ProvinceRow[]> {
     return codes
-      ? this.sql.query(`select code, name from province where code = any($1::text[])`, [codes])
-      : this.sql.query(`select code, name from province order by code`);
+      ? this.sql.query(`select ${PROVINCE_COLUMNS} from province p where p.code = any($1::text[])`, [codes])
+      : this.sql.query(`select ${PROVINCE_COLUMNS} from province p order by p.code`);
+  }
+
+  /** Regions of `level` by BPS code, each with the BPS code it was asked by (one indexed lookup per code). */
+  byBpsCodes(level: 'province', codes: readonly string[]): Promise<ProvinceRow[]>;
+  byBpsCodes(level: 'kabupaten', codes: readonly string[]): Promise<KabupatenRow[]>;
+  byBpsCodes(level: 'district', codes: readonly string[]): Promise<DistrictRow[]>;
+  byBpsCodes(level: 'village', codes: readonly string[]): Promise<VillageRow[]>;
+  byBpsCodes(level: RegionLevel, codes: readonly string[]): Promise<(ProvinceRow | KabupatenRow | DistrictRow | VillageRow)[]> {
+    const { table, alias, columns } = LEVEL_TABLES[level];
+    return this.sql.query(`select ${columns} from ${table} ${alias} where ${alias}.bps_code = any($1::text[])`, [codes]);
   }
 
   kabupatens(codes: readonly string[]): Promise<KabupatenRow[]> {
@@ -318,7 +362,7 @@ export class RegionRepository {
 /** Conditions on kabupaten aliased `k`; the repository's page and count and the planner share them. */
 export function kabupatenConditions(query: KabupatenQuery, values: unknown[]): string[] {
   const where: string[] = [];
-  if (query.codes) where.push(`k.code = any(${param(values, query.codes)}::text[])`);
+  if (query.codes) where.push(`k.code = any(${codesNamedSql('kabupaten', query.codes, values)})`);
   // 514 rows: folding in SQL is cheap here, no stored search column needed.
   if (query.search) where.push(`lower(k.name) like ${param(values, `%${query.search}%`)}`);
   if (query.kind) where.push(`k.kind = ${param(values, query.kind)}`);
@@ -329,7 +373,7 @@ export function kabupatenConditions(query: KabupatenQuery, values: unknown[]): s
 /** Conditions on kecamatan aliased `d`. */
 export function districtConditions(query: DistrictQuery, values: unknown[]): string[] {
   const where: string[] = [];
-  if (query.codes) where.push(`d.code = any(${param(values, query.codes)}::text[])`);
+  if (query.codes) where.push(`d.code = any(${codesNamedSql('district', query.codes, values)})`);
   if (query.kabupatenCode) where.push(`d.kabupaten_code = ${param(values, query.kabupatenCode)}`);
   return where;
 }

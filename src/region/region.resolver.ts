@@ -1,8 +1,9 @@
+import type DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
 import { PageArgs, pageRequest, toConnection, type Connection } from '../graphql/connection';
-import { codePrefix, compactCode, parseCode, searchArgument } from './region-code';
+import { codePrefix, compactCode, parseCode, readCode, searchArgument, type CodeReading } from './region-code';
 import { RegionLevelName } from './region.enums';
 import { regionId } from './region.nodes';
 import type { VillageParent } from './region.repository';
@@ -31,15 +32,28 @@ function scoped<T extends object>(row: T | null, scope: ProgramScope | undefined
   return row && scope ? { ...row, scope } : row;
 }
 
+/**
+ * The row a code argument names: its Kemendagri reading when the register holds it, else (one more
+ * batched lookup, only then) the region whose BPS code it is; as the planner's `codeNamedSql` reads it.
+ */
+async function byReading<T>(reading: CodeReading, kemendagri: DataLoader<string, T | null>, bps: DataLoader<string, T | null>): Promise<T | null> {
+  const row = reading.kemendagri !== null ? await kemendagri.load(reading.kemendagri) : null;
+  return row ?? (reading.bps !== null ? bps.load(reading.bps) : null);
+}
+
 function villageCounts(context: Context, parent: VillageParent, key: string, scope: ProgramScope | undefined): Promise<VillageCounts> {
   return context.loaders.region.villageKindCounts(parent, scope ? { programId: scope.programId } : {}).load(key);
 }
 
 @Resolver()
 export class RegionQueryResolver {
-  @Query(() => ProvinceType, { nullable: true, description: 'A province by code ("64"); null when the register has no such province.' })
-  province(@Arg('code', { description: 'Province code, e.g. "64".' }) code: string, @Ctx() context: Context): Promise<ProvinceRow | null> {
-    return context.loaders.region.province.load(parseCode(code, 'province'));
+  @Query(() => ProvinceType, {
+    nullable: true,
+    description: 'A province by code ("64"): the Kemendagri province of that code, else the one whose BPS code it is; null when neither is in the register.',
+  })
+  province(@Arg('code', { description: 'Province code, e.g. "64": Kemendagri, or BPS where no Kemendagri province has it.' }) code: string, @Ctx() context: Context): Promise<ProvinceRow | null> {
+    const loaders = context.loaders.region;
+    return byReading(readCode(code, 'province'), loaders.province, loaders.provinceByBps);
   }
 
   @Query(() => [ProvinceType], { description: 'All 38 provinces in code order.' })
@@ -51,9 +65,13 @@ export class RegionQueryResolver {
     return rows;
   }
 
-  @Query(() => KabupatenType, { nullable: true, description: 'A kabupaten/kota by code ("64.02" or "6402"); null when unknown.' })
-  kabupaten(@Arg('code', { description: 'Kabupaten code, dotted or not.' }) code: string, @Ctx() context: Context): Promise<KabupatenRow | null> {
-    return context.loaders.region.kabupaten.load(parseCode(code, 'kabupaten'));
+  @Query(() => KabupatenType, { nullable: true, description: 'A kabupaten/kota by code ("64.02" or "6402", or a BPS code); null when unknown.' })
+  kabupaten(
+    @Arg('code', { description: 'Kabupaten code: Kemendagri, dotted or not, or a 4-digit BPS code (the Kemendagri reading wins when the register holds it).' }) code: string,
+    @Ctx() context: Context,
+  ): Promise<KabupatenRow | null> {
+    const loaders = context.loaders.region;
+    return byReading(readCode(code, 'kabupaten'), loaders.kabupaten, loaders.kabupatenByBps);
   }
 
   @Query(() => KabupatenConnection, { description: 'Kabupaten/kota in code order, optionally filtered.' })
@@ -80,14 +98,22 @@ export class RegionQueryResolver {
     return toConnection(rows, page, (r) => r.code, () => loaders.repository.districtCount(query));
   }
 
-  @Query(() => DistrictType, { nullable: true, description: 'A kecamatan by code ("64.02.08" or "640208"); null when unknown.' })
-  district(@Arg('code', { description: 'District code, dotted or not.' }) code: string, @Ctx() context: Context): Promise<DistrictRow | null> {
-    return context.loaders.region.district.load(parseCode(code, 'district'));
+  @Query(() => DistrictType, { nullable: true, description: 'A kecamatan by code ("64.02.08" or "640208", or a 7-digit BPS code); null when unknown.' })
+  district(@Arg('code', { description: 'District code: Kemendagri, dotted or not, or a 7-digit BPS code.' }) code: string, @Ctx() context: Context): Promise<DistrictRow | null> {
+    const loaders = context.loaders.region;
+    return byReading(readCode(code, 'district'), loaders.district, loaders.districtByBps);
   }
 
-  @Query(() => VillageType, { nullable: true, description: 'A village by code ("64.02.08.2005" or "6402082005"); null when unknown.' })
-  village(@Arg('code', { description: 'Village code, dotted (Kemendagri) or not (Kemendes).' }) code: string, @Ctx() context: Context): Promise<VillageRow | null> {
-    return context.loaders.region.village.load(parseCode(code, 'village'));
+  @Query(() => VillageType, { nullable: true, description: 'A village by code ("64.02.08.2005" or "6402082005", or a 10-digit BPS code); null when unknown.' })
+  village(
+    @Arg('code', {
+      description: 'Village code, dotted (Kemendagri) or not (Kemendes), or BPS. Ten digits are read as Kemendagri when the register holds that code (or a desa was published under it), else as a BPS code.',
+    })
+    code: string,
+    @Ctx() context: Context,
+  ): Promise<VillageRow | null> {
+    const loaders = context.loaders.region;
+    return byReading(readCode(code, 'village'), loaders.village, loaders.villageByBps);
   }
 
 }
@@ -143,6 +169,15 @@ export class RegionSearchResolver {
 
 @Resolver(() => ProvinceType)
 export class ProvinceResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'BPS\'s code, 2 digits (e.g. "94" for Kemendagri 91, Papua), as SDGs Desa, Podes and Susenas write it; null when the BPS bridge (`import:areas --bps`) has none for it.',
+  })
+  async bpsCode(@Root() province: ProvinceRow, @Ctx() context: Context): Promise<string | null> {
+    // Rows read elsewhere (the change log's events) carry no BPS code: read it then, batched.
+    return province.bpsCode !== undefined ? province.bpsCode : ((await context.loaders.region.province.load(province.code))?.bpsCode ?? null);
+  }
+
   @FieldResolver(() => ID)
   id(@Root() province: ProvinceRow): string {
     return regionId('Province', province);
@@ -168,6 +203,15 @@ export class ProvinceResolver {
 
 @Resolver(() => KabupatenType)
 export class KabupatenResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'BPS\'s code, 4 digits (e.g. "7201", Kemendagri 72.07), as SDGs Desa, Podes and Susenas write it; null when the BPS bridge (`import:areas --bps`) has none for it.',
+  })
+  async bpsCode(@Root() kabupaten: KabupatenRow, @Ctx() context: Context): Promise<string | null> {
+    // Rows read elsewhere (the change log's events) carry no BPS code: read it then, batched.
+    return kabupaten.bpsCode !== undefined ? kabupaten.bpsCode : ((await context.loaders.region.kabupaten.load(kabupaten.code))?.bpsCode ?? null);
+  }
+
   @FieldResolver(() => ID)
   id(@Root() kabupaten: KabupatenRow): string {
     return regionId('Kabupaten', kabupaten);
@@ -198,6 +242,15 @@ export class KabupatenResolver {
 
 @Resolver(() => DistrictType)
 export class DistrictResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'BPS\'s code, 7 digits (e.g. "7201030", Kemendagri 72.07.03), as SDGs Desa, Podes and Susenas write it; null when the BPS bridge (`import:areas --bps`) has none for it.',
+  })
+  async bpsCode(@Root() district: DistrictRow, @Ctx() context: Context): Promise<string | null> {
+    // Rows read elsewhere (the change log's events) carry no BPS code: read it then, batched.
+    return district.bpsCode !== undefined ? district.bpsCode : ((await context.loaders.region.district.load(district.code))?.bpsCode ?? null);
+  }
+
   @FieldResolver(() => ID)
   id(@Root() district: DistrictRow): string {
     return regionId('District', district);
@@ -227,6 +280,15 @@ export class DistrictResolver {
 
 @Resolver(() => VillageType)
 export class VillageResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'BPS\'s code, 10 digits (e.g. "7201030008", Kemendagri 72.07.03.2008), as SDGs Desa, Podes and Susenas write it; null when the BPS bridge (`import:areas --bps`) has none for it.',
+  })
+  async bpsCode(@Root() village: VillageRow, @Ctx() context: Context): Promise<string | null> {
+    // Rows read elsewhere (the change log's events) carry no BPS code: read it then, batched.
+    return village.bpsCode !== undefined ? village.bpsCode : ((await context.loaders.region.village.load(village.code))?.bpsCode ?? null);
+  }
+
   @FieldResolver(() => ID)
   id(@Root() village: VillageRow): string {
     return regionId('Village', village);

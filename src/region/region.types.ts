@@ -17,6 +17,8 @@ export interface ProgramScope {
 export interface ProvinceRow {
   code: string;
   name: string;
+  /** BPS's code; `undefined` when the row was read without it (the `bpsCode` field then loads it). */
+  bpsCode?: string | null;
   scope?: ProgramScope;
 }
 
@@ -25,6 +27,8 @@ export interface KabupatenRow {
   name: string;
   kind: KabupatenKind;
   provinceCode: string;
+  /** BPS's code; `undefined` when the row was read without it (the `bpsCode` field then loads it). */
+  bpsCode?: string | null;
   scope?: ProgramScope;
 }
 
@@ -33,6 +37,8 @@ export interface DistrictRow {
   name: string;
   kabupatenCode: string;
   provinceCode: string;
+  /** BPS's code; `undefined` when the row was read without it (the `bpsCode` field then loads it). */
+  bpsCode?: string | null;
   scope?: ProgramScope;
 }
 
@@ -43,6 +49,8 @@ export interface VillageRow {
   districtCode: string;
   kabupatenCode: string;
   provinceCode: string;
+  /** BPS's code; `undefined` when the row was read without it (the `bpsCode` field then loads it). */
+  bpsCode?: string | null;
   scope?: ProgramScope;
 }
 
@@ -117,7 +125,7 @@ export class VillageCounts {
 
 @InputType({ description: 'Narrows a list of kabupaten/kota.' })
 export class KabupatenFilter {
-  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02" or "6402"), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
+  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02" or "6402", or a 4-digit BPS code where no Kemendagri code of the register reads the same), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
   codes?: string[];
 
   @Field({ nullable: true, description: `Part of the name, at most ${MAX_SEARCH_LENGTH} characters; case and accents are ignored.` })
@@ -132,7 +140,7 @@ export class KabupatenFilter {
 
 @InputType({ description: 'Narrows a list of kecamatan. All given conditions must hold.' })
 export class DistrictFilter {
-  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02.08" or "640208"), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
+  @Field(() => [String], { nullable: true, description: `Only those with one of these codes ("64.02.08" or "640208", or a 7-digit BPS code), at most ${MAX_CODES}. Unknown codes are simply absent; an empty list matches none.` })
   codes?: string[];
 
   @Field({ nullable: true, description: 'Only those in this kabupaten/kota ("64.02" or "6402").' })

@@ -5,7 +5,7 @@ import { IndexFamilyId } from '../index-family/index-family';
 import { checkFamilyYear, familyPublishedYear, NATION } from '../index-family/level.resolve';
 import type { SummaryFrame } from '../index-family/level.rows';
 import { checkBox } from '../geo/geo.types';
-import { parseCode, parseCodes, searchArgument } from '../region/region-code';
+import { parseCode, readCodes, searchArgument } from '../region/region-code';
 import type { ProgramScope } from '../region/region.types';
 import { orderFamily, type IndexCondition, type VillageListQuery } from './village-list.repository';
 import { VillageOrderBy, type VillageArgs, type VillageFilter } from './village-list.types';
@@ -28,7 +28,7 @@ async function indeksDesaYear(filter: VillageFilter | null | undefined, query: V
 export async function villageQuery(filter: VillageFilter | undefined | null, context: Context, scope?: ProgramScope): Promise<VillageListQuery> {
   const query: VillageListQuery = {};
   if (!filter && !scope) return query;
-  if (filter?.codes != null) query.codes = parseCodes(filter.codes, 'village', 'filter.codes');
+  if (filter?.codes != null) query.codes = readCodes(filter.codes, 'village', 'filter.codes');
   if (filter?.search != null) {
     const key = searchArgument(filter.search, 'filter.search');
     if (key) query.search = key;

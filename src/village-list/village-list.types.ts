@@ -15,7 +15,7 @@ import { MAX_CODES, MAX_SEARCH_LENGTH } from '../region/region-code';
 export class VillageFilter {
   @Field(() => [String], {
     nullable: true,
-    description: `Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most ${MAX_CODES}; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none.`,
+    description: `Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most ${MAX_CODES}; a code a desa was once published under (an IDM file's older numbering) finds it too, and so does its 10-digit BPS code where no Kemendagri code of the register reads the same. Unknown codes are simply absent; an empty list matches none.`,
   })
   codes?: string[];
 

@@ -14,6 +14,18 @@ export type AddLocusInput = {
   quota: number;
 };
 
+/** A box on the map (a viewport): west and east longitudes, south and north latitudes, in degrees (WGS 84). */
+export type BoundingBoxInput = {
+  /** Eastern edge, -180 to 180, not west of `west` (the API serves no box across the antimeridian: Indonesia lies far from it). */
+  east: number;
+  /** Northern edge, -90 to 90, not south of `south`. */
+  north: number;
+  /** Southern edge, -90 to 90. */
+  south: number;
+  /** Western edge, -180 to 180. */
+  west: number;
+};
+
 /** A new program. */
 export type CreateProgramInput = {
   /** Agency that runs it. */
@@ -186,7 +198,7 @@ export type UpdateProgramInput = {
 
 /** Narrows a list of villages. All given conditions must hold. */
 export type VillageFilter = {
-  /** Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most 500; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none. */
+  /** Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most 500; a code a desa was once published under (an IDM file's older numbering) finds it too, and so does its 10-digit BPS code where no Kemendagri code of the register reads the same. Unknown codes are simply absent; an empty list matches none. */
   codes?: Array<string> | null | undefined;
   /** Only villages in this kecamatan ("64.02.08" or "640208"). */
   districtCode?: string | null | undefined;
@@ -222,6 +234,8 @@ export type VillageFilter = {
   search?: string | null | undefined;
   /** Only desa whose official status that year differs from the one its score gives (true), or agrees with it (false). */
   statusMismatch?: boolean | null | undefined;
+  /** Only villages whose `center` (a point inside the desa's shape) lies in this box, edges included: a map's viewport. Villages without a shape (desa shapes not imported, or not drawn by the source) never match. */
+  within?: BoundingBoxInput | null | undefined;
 };
 
 /** Kind of village, from the first digit of the 4-digit village suffix. */

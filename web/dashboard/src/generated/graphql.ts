@@ -128,7 +128,7 @@ export type SearchMatch =
 
 /** Narrows a list of villages. All given conditions must hold. */
 export type VillageFilter = {
-  /** Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most 500; a code a desa was once published under (an IDM file's older numbering) finds it too. Unknown codes are simply absent; an empty list matches none. */
+  /** Only villages with one of these codes, dotted ("64.02.08.2005") or not ("6402082005"), at most 500; a code a desa was once published under (an IDM file's older numbering) finds it too, and so does its 10-digit BPS code where no Kemendagri code of the register reads the same. Unknown codes are simply absent; an empty list matches none. */
   codes?: Array<string> | null | undefined;
   /** Only villages in this kecamatan ("64.02.08" or "640208"). */
   districtCode?: string | null | undefined;
