@@ -10,7 +10,7 @@ import { DatabaseUnavailableError, openDatabase } from './db/database';
 import { initORM } from './db/orm';
 import { entities } from './entities';
 import { prepareDatabase } from './prepare';
-import { BoundaryInputError, describeBoundaryReport, importBoundaries } from './geo/boundary.importer';
+import { BoundaryInputError, describeBoundaryReport, importBoundaries } from './importers/boundaries.importer';
 import { describeIdmReport, IdmInputError, importIdm } from './importers/idm/idm.importer';
 import { describeSyncReport, syncIdm, type SyncScope } from './importers/idm/kemendes.sync';
 import { describeIndeksDesaReport, importIndeksDesa, IndeksDesaInputError } from './importers/indeks-desa/indeks-desa.importer';

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { withSql } from './db/sql';
 import type { Config } from './config';
-import { describeBoundaryReport, importBoundaries } from './geo/boundary.importer';
+import { describeBoundaryReport, importBoundaries } from './importers/boundaries.importer';
 import { describeRegisterReport, importRegister } from './importers/register.importer';
 import { seedPrograms } from './program/program.seed';
 import { migrate } from './db/orm';

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import '../src/fresh-build';
 import { importIdm } from '../src/importers/idm/idm.importer';
-import { importBoundaries } from '../src/geo/boundary.importer';
+import { importBoundaries } from '../src/importers/boundaries.importer';
 import { startTestServer, type TestServer } from './helpers/server';
 
 /**

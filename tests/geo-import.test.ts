@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import { BoundaryInputError, importBoundaries } from '../src/geo/boundary.importer';
+import { BoundaryInputError, importBoundaries } from '../src/importers/boundaries.importer';
 import { bboxOf, type RegionGeometry } from '../src/geo/geometry';
 import { startTestServer, type TestServer } from './helpers/server';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
-import { importBoundaries } from '../src/geo/boundary.importer';
+import { importBoundaries } from '../src/importers/boundaries.importer';
 import { startTestServer, type TestServer } from './helpers/server';
 
 /**

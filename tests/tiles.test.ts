@@ -5,7 +5,7 @@ import Pbf from 'pbf';
 import type { FeatureCollection } from 'geojson';
 import { tileAt, type TileAddress } from '../src/geo/tiles/tile-math';
 import { startTestServer, mintTestToken, type TestServer } from './helpers/server';
-import { importBoundaries } from '../src/geo/boundary.importer';
+import { importBoundaries } from '../src/importers/boundaries.importer';
 
 /** The shared boundary files: the first start loads the upper three levels from data/boundaries, desa come from here. */
 const BOUNDARIES_DIR = process.env.BOUNDARIES_DIR ?? '/work/shared/data/boundaries';

@@ -3,18 +3,18 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type pg from 'pg';
 import { withSql } from '../db/sql';
-import { listInputFiles } from '../importers/input-files';
-import { startProgress, type ProgressOptions } from '../importers/progress';
+import { BoundaryFileError, MAX_BOUNDARY_FILE_BYTES, readBoundaryFile } from '../geo/boundary-file';
+import { checkFeature, isReject, shapeRecord, ShapeRejectReason, type CheckedShape, type ShapeReject } from '../geo/shape-record';
+import { ShapeWriter, type LevelCounts } from '../geo/shape.writer';
+import { simplifyTogether } from '../geo/simplify';
 import type { RegionLevel } from '../region/region-code';
-import { BoundaryFileError, MAX_BOUNDARY_FILE_BYTES, readBoundaryFile } from './boundary-file';
-import { checkFeature, isReject, shapeRecord, ShapeRejectReason, type CheckedShape, type ShapeReject } from './shape-record';
-import { ShapeWriter, type LevelCounts } from './shape.writer';
-import { simplifyTogether } from './simplify';
+import { listInputFiles } from './input-files';
+import { startProgress, type ProgressOptions } from './progress';
 
 /**
  * `npm run import:boundaries -- PATH...`: GeoJSON (or gzip) files or folders of any level, each
  * feature placed on the register by its code, checked, simplified over the topology of its file's
- * level, and written through the one write path (shape.writer.ts) in ONE transaction: a run
+ * level, and written through geo's one write path (geo/shape.writer.ts) in ONE transaction: a run
  * either writes every accepted feature or, when a file cannot be read at all, nothing. Rejected
  * features are reported by file, feature index and reason, and never written. Files are read one
  * at a time and staged as they are read, so the 83,402 desa polygons never sit in memory at once.
