@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import pg from 'pg';
 import { BoundaryInputError, importBoundaries } from '../src/importers/boundaries.importer';
 import { bboxOf, type RegionGeometry } from '../src/geo/geometry';
+import { query, quietProgress, testDatabaseUrl } from './helpers/database';
 import { startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -14,8 +14,8 @@ import { startTestServer, type TestServer } from './helpers/server';
  * of the same files writes nothing.
  */
 const DESA_64 = path.join(__dirname, '..', '..', 'shared', 'data', 'boundaries', 'desa', '64.geojson.gz');
-const url = () => process.env.DESA_TEST_DATABASE_URL!;
-const quiet = { plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream };
+const url = testDatabaseUrl;
+const quiet = quietProgress;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desa-cerdas-boundaries-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -30,15 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url() });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** The regions whose stored shape came from `file`. */
 const writtenFrom = async (file: string) => (await query<{ code: string }>(`select code from region_shape where source = $1 order by code`, [file])).map((r) => r.code);

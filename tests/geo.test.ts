@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import pg from 'pg';
 import { importBoundaries } from '../src/importers/boundaries.importer';
+import { query, quietProgress, testDatabaseUrl } from './helpers/database';
 import { startTestServer, type TestServer } from './helpers/server';
 
 /**
@@ -11,8 +11,8 @@ import { startTestServer, type TestServer } from './helpers/server';
  * viewport, with their statement counts and their refusals.
  */
 const BOUNDARIES = path.join(__dirname, '..', '..', 'shared', 'data', 'boundaries');
-const url = () => process.env.DESA_TEST_DATABASE_URL!;
-const quiet = { plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream };
+const url = testDatabaseUrl;
+const quiet = quietProgress;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url() });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function data<T = Record<string, any>>(document: string, variables?: Record<string, unknown>): Promise<{ data: T; statements: number }> {
   const response = await server.raw(document, variables);

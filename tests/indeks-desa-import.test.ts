@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import pg from 'pg';
 import { importIndeksDesa } from '../src/importers/indeks-desa/indeks-desa.importer';
 import { retractSample } from './helpers/indeks-desa-sample';
+import { query, quietProgress, testDatabaseUrl } from './helpers/database';
 import { startTestServer, type TestServer } from './helpers/server';
 
 const DATA = path.join(__dirname, '..', '..', 'shared', 'data', 'indeks-desa-2025');
 const WIDE = path.join(DATA, 'lampung-timur-sample.csv');
 const LONG = path.join(DATA, 'lampung-timur-sample-long.csv');
-const url = () => process.env.DESA_TEST_DATABASE_URL!;
-const quiet = { plain: true, stream: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream };
+const url = testDatabaseUrl;
+const quiet = quietProgress;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desa-cerdas-indeks-desa-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -23,15 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url() });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Dotted, as the register stores codes. */
 const dotted = (code: string): string => `${code.slice(0, 2)}.${code.slice(2, 4)}.${code.slice(4, 6)}.${code.slice(6)}`;
