@@ -142,7 +142,7 @@ describe('the dashboard map', () => {
 
     const { x, y } = await pointOn(page, KUKAR);
     await page.mouse.move(x, y);
-    await expect(page.locator('.map-tip').textContent()).resolves.toContain(kabupaten.name);
+    await page.locator('.map-tip', { hasText: kabupaten.name }).waitFor({ timeout: 5_000 });
     await expect(page.locator('.map-tip').textContent()).resolves.toContain(`Mandiri+Maju ${(kabupaten.idmSummary.top * 100).toFixed(1)}%`);
     await expect(page.locator(`path[data-code="${KUKAR}"] title`).textContent()).resolves.toMatch(new RegExp(`^${kabupaten.name}: Mandiri\\+Maju`));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-national.png') });
@@ -163,7 +163,8 @@ describe('the dashboard map', () => {
     const { x, y } = await pointOn(page, KUKAR);
     await page.mouse.click(x, y);
     await page.waitForURL(/\/dashboard\/kabupaten\/64\.02\?year=2024$/);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Kabupaten Kutai Kartanegara');
+    // The URL moves before the view's answer lands: wait for the kabupaten's heading, not the nation's.
+    await page.locator('h1', { hasText: 'Kabupaten Kutai Kartanegara' }).waitFor({ timeout: 10_000 });
     // Its desa, each in its status's colour; the legend is the status legend.
     const { kabupaten } = await api<{ kabupaten: { villageCounts: { total: number } } }>(`{ kabupaten(code: "${KUKAR}") { villageCounts { total } } }`);
     await page.locator('.map h2', { hasText: 'Desa' }).waitFor();
