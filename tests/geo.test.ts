@@ -78,6 +78,12 @@ describe('boundaries', () => {
       expect(response.data).toEqual(planned.data);
       // Per level (the kabupaten, then its kecamatan): its rows, one batch of boundaries, one of boxes, centres and areas.
       expect(response.extensions!.sql!.statements).toBe(6);
+      const points = `{ regionAt(lat: -0.5029, lng: 117.152) { province { code name } kabupaten { code kind } district { code } village { code name center { lat } } }
+        nearestVillages(lat: -0.5, lng: 117.15, first: 5, withinKm: 50) { distanceKm village { code name district { code } } } }`;
+      const plannedPoints = await data(points);
+      expect((await unplanned.raw(points)).data).toEqual(plannedPoints.data);
+      // The planner answers each point query with one statement, whatever it selects of the regions.
+      expect(plannedPoints.statements).toBe(2);
     } finally {
       await unplanned.stop();
     }

@@ -4,11 +4,10 @@ import { DistrictType, KabupatenType, ProvinceType, VillageType, type VillageRow
 import { BoundaryDetail } from './geo.enums';
 import {
   BoundingBoxType,
+  checkNearestArgs,
   checkPoint,
   GeoJSONScalar,
   LatLngType,
-  MAX_NEAREST,
-  MAX_WITHIN_KM,
   NearestVillagesArgs,
   PointArgs,
   RegionAtType,
@@ -16,11 +15,11 @@ import {
   type RegionAtRow,
 } from './geo.types';
 import type { RegionGeometry } from './geometry';
-import { BadUserInputError } from '../errors';
 
 /**
  * Shapes on the register's types: the same four fields on each level (and on the regions reached
- * through a program, which are the same types), and the two point queries.
+ * through a program, which are the same types), and the two point queries. With the planner on,
+ * the point queries are answered by geo.plan.ts in one statement; these resolvers answer without it.
  */
 
 /** The shape fields of one register type; the planner reads them in its one statement (geo.plan.ts). */
@@ -82,10 +81,9 @@ export class GeoQueryResolver {
   }
 
   @Query(() => [VillageDistanceType], { description: "The villages nearest to a point by great-circle distance to each one's `center`, nearest first (ties by code). Needs the desa shapes (`npm run import:boundaries`)." })
-  async nearestVillages(@Args() { lat, lng, first, withinKm }: NearestVillagesArgs, @Ctx() context: Context): Promise<{ village: VillageRow; distanceKm: number }[]> {
-    checkPoint(lat, lng);
-    if (!Number.isInteger(first) || first < 1 || first > MAX_NEAREST) throw new BadUserInputError(`first ${first} is out of range: give 1 to ${MAX_NEAREST}`, { argument: 'first' });
-    if (withinKm != null && !(withinKm > 0 && withinKm <= MAX_WITHIN_KM)) throw new BadUserInputError(`withinKm ${withinKm} is out of range: give more than 0 and at most ${MAX_WITHIN_KM}`, { argument: 'withinKm' });
+  async nearestVillages(@Args() args: NearestVillagesArgs, @Ctx() context: Context): Promise<{ village: VillageRow; distanceKm: number }[]> {
+    checkNearestArgs(args);
+    const { lat, lng, first, withinKm } = args;
     const near = await context.loaders.geo.repository.nearest(lng, lat, first, withinKm ?? null);
     const villages = await context.loaders.region.village.loadMany(near.map((n) => n.code));
     return near.flatMap((n, i) => {

@@ -119,6 +119,13 @@ export function checkPoint(lat: number, lng: number, names = { lat: 'lat', lng: 
   if (!Number.isFinite(lng) || lng < -180 || lng > 180) throw new BadUserInputError(`${names.lng} ${lng} is not a longitude: give -180 to 180`, { argument: names.lng });
 }
 
+/** nearestVillages' arguments in range, else BAD_USER_INPUT naming the argument. */
+export function checkNearestArgs({ lat, lng, first, withinKm }: NearestVillagesArgs): void {
+  checkPoint(lat, lng);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_NEAREST) throw new BadUserInputError(`first ${first} is out of range: give 1 to ${MAX_NEAREST}`, { argument: 'first' });
+  if (withinKm != null && !(withinKm > 0 && withinKm <= MAX_WITHIN_KM)) throw new BadUserInputError(`withinKm ${withinKm} is out of range: give more than 0 and at most ${MAX_WITHIN_KM}`, { argument: 'withinKm' });
+}
+
 /** A box in range with its edges in order, else BAD_USER_INPUT naming the argument. */
 export function checkBox(box: BBox, argument: string): BBox {
   const { west, south, east, north } = box;

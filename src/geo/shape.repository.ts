@@ -66,50 +66,71 @@ export class ShapeRepository {
     );
   }
 
-  /**
-   * The region of each level whose FULL shape holds the point: a polygon part whose bounding box
-   * holds it (GiST), whose outer ring holds it (`polygon @> point`, exact, edges included) and
-   * none of whose holes does. Where the source overlaps itself, the lowest code wins.
-   */
+  /** The code of the region of each level whose FULL shape holds the point (see regionCodesAtSql). */
   async at(lng: number, lat: number): Promise<Partial<Record<RegionLevel, string>>> {
-    const branches = LEVELS.map(
-      (level) => `(select '${level}'::text as level, p.code from region_shape_part p
-         where p.level = '${level}' and p.bbox && box(point($1, $2), point($1, $2)) and p.outer_ring @> point($1, $2)
-           and not exists (select 1 from unnest(p.holes) h where h @> point($1, $2))
-         order by p.code limit 1)`,
-    );
-    const rows = await this.sql.query<{ level: RegionLevel; code: string }>(branches.join(' union all '), [lng, lat]);
-    return Object.fromEntries(rows.map((r) => [r.level, r.code]));
+    const [row] = await this.sql.query<Record<string, string | null>>(`select * from ${regionCodesAtSql('$1::float8', '$2::float8')} t`, [lng, lat]);
+    return Object.fromEntries(LEVELS.filter((level) => row?.[AT_COLUMNS[level]]).map((level) => [level, row![AT_COLUMNS[level]]!]));
   }
 
-  /**
-   * The `first` desa nearest to the point by great-circle distance to their `center`, exactly:
-   * the `first` nearest by planar distance in degrees (a GiST KNN scan) bound the answer's radius
-   * R (the k-th nearest is no farther than the farthest of any k), and every desa within R lies in
-   * the box of R around the point, its longitudes widened for the box's most polar latitude; that
-   * box is read through the same index and ranked by the real distance. One statement.
-   */
+  /** The `first` desa nearest to the point, nearest first (see nearestVillagesSql). */
   async nearest(lng: number, lat: number, first: number, withinKm: number | null): Promise<{ code: string; distanceKm: number }[]> {
-    return this.sql.query(
-      `with knn as (
-         select s.center from region_shape s where s.level = 'village' order by s.center <-> point($1, $2) limit $3
-       ),
-       radius as (
-         select least(max(${distanceKmSql('k.center', '$1', '$2')}), $4::float8) as km from knn k
-       ),
-       around as (
-         select r.km, r.km / ${KM_PER_DEGREE} as dlat from radius r
-       )
-       select s.code, round(${distanceKmSql('s.center', '$1', '$2')}::numeric, 3)::float8 as "distanceKm"
-       from around a
-       join region_shape s on s.level = 'village'
-         and s.center <@ box(
-           point($1 - a.dlat / greatest(cos(radians(least(abs($2) + a.dlat, 89.9))), 0.001), $2 - a.dlat),
-           point($1 + a.dlat / greatest(cos(radians(least(abs($2) + a.dlat, 89.9))), 0.001), $2 + a.dlat))
-       where ${distanceKmSql('s.center', '$1', '$2')} <= a.km
-       order by 2, s.code
-       limit $3`,
-      [lng, lat, first, withinKm ?? Number.MAX_VALUE],
-    );
+    return this.sql.query(`select * from ${nearestVillagesSql('$1::float8', '$2::float8', '$3::int', '$4::float8')} n order by n."distanceKm", n.code`, [
+      lng,
+      lat,
+      first,
+      withinKm ?? Number.MAX_VALUE,
+    ]);
   }
+}
+
+/** The column of each level's code in regionCodesAtSql's row. */
+export const AT_COLUMNS: Readonly<Record<RegionLevel, string>> = Object.freeze({
+  province: 'province_code',
+  kabupaten: 'kabupaten_code',
+  district: 'district_code',
+  village: 'village_code',
+});
+
+/**
+ * One row (a subquery to alias) holding the code of the region of each level whose FULL shape
+ * holds the point (`lng`, `lat`: SQL of float8 values), or null: a polygon part whose bounding
+ * box holds it (GiST), whose outer ring holds it (`polygon @> point`, exact, edges included) and
+ * none of whose holes does. Where the source overlaps itself, the lowest code wins.
+ */
+export function regionCodesAtSql(lng: string, lat: string): string {
+  const at = `point(${lng}, ${lat})`;
+  const code = (level: RegionLevel) => `(select p.code from region_shape_part p
+     where p.level = '${level}' and p.bbox && box(${at}, ${at}) and p.outer_ring @> ${at}
+       and not exists (select 1 from unnest(p.holes) h where h @> ${at})
+     order by p.code limit 1) as ${AT_COLUMNS[level]}`;
+  return `(select ${LEVELS.map(code).join(', ')})`;
+}
+
+/**
+ * The `first` desa nearest to the point by great-circle distance to their `center`, as rows
+ * (code, "distanceKm") of a subquery to alias and order, exactly: the `first` nearest by planar
+ * distance in degrees (a GiST KNN scan) bound the answer's radius R (the k-th nearest is no
+ * farther than the farthest of any k), and every desa within R lies in the box of R around the
+ * point, its longitudes widened for the box's most polar latitude; that box is read through the
+ * same index and ranked by the real distance. `withinKm` caps R.
+ */
+export function nearestVillagesSql(lng: string, lat: string, first: string, withinKm: string): string {
+  return `(
+    with knn as (
+      select s.center from region_shape s where s.level = 'village' order by s.center <-> point(${lng}, ${lat}) limit ${first}
+    ),
+    around as (
+      select r.km, r.km / ${KM_PER_DEGREE} as dlat
+      from (select least(max(${distanceKmSql('k.center', lng, lat)}), ${withinKm}) as km from knn k) r
+    )
+    select s.code, round(${distanceKmSql('s.center', lng, lat)}::numeric, 3)::float8 as "distanceKm"
+    from around a
+    join region_shape s on s.level = 'village'
+      and s.center <@ box(
+        point(${lng} - a.dlat / greatest(cos(radians(least(abs(${lat}) + a.dlat, 89.9))), 0.001), ${lat} - a.dlat),
+        point(${lng} + a.dlat / greatest(cos(radians(least(abs(${lat}) + a.dlat, 89.9))), 0.001), ${lat} + a.dlat))
+    where ${distanceKmSql('s.center', lng, lat)} <= a.km
+    order by 2, s.code
+    limit ${first}
+  )`;
 }
