@@ -91,6 +91,22 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Kabupaten.publishedYears': 20,
 };
 
+/**
+ * Scalars whose value is itself large, costed as this many objects each by their arguments: a
+ * region's boundary (its `detail`). Measured on the shipped shapes: a kecamatan's FULL boundary is
+ * about 1 KB of JSON (a kabupaten's 6 KB), MEDIUM a quarter to a half of that, LOW under 1 KB for a
+ * kabupaten; an object of an answer is about 50–100 bytes. The weights are the low end of that,
+ * so the dashboard's views (a kabupaten's desa at MEDIUM) stay within MAX_QUERY_COST while a query
+ * for many shapes at FULL is refused like as many objects as its bytes.
+ */
+const BOUNDARY_WEIGHT = (args: (name: string) => unknown): number => ({ LOW: 1, FULL: 10 })[String(args('detail'))] ?? 2;
+export const SCALAR_WEIGHTS: Readonly<Record<string, (args: (name: string) => unknown) => number>> = {
+  'Province.boundary': BOUNDARY_WEIGHT,
+  'Kabupaten.boundary': BOUNDARY_WEIGHT,
+  'District.boundary': BOUNDARY_WEIGHT,
+  'Village.boundary': BOUNDARY_WEIGHT,
+};
+
 /** Why an operation was refused: a limit, its value, what the operation measured. */
 export interface LimitBreach {
   limit: 'cost' | 'depth' | 'aliases' | 'directives';
@@ -288,7 +304,10 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
   };
 
   const fieldCost = (field: FieldNode, parent: GraphQLCompositeType, count: number, scope: Scope | undefined, page: number | undefined): number => {
-    if (!field.selectionSet) return 0;
+    if (!field.selectionSet) {
+      const weight = SCALAR_WEIGHTS[`${parent.name}.${field.name.value}`];
+      return weight ? count * weight((name) => argument(field, name)) : 0;
+    }
     const def = fieldDef(parent, field.name.value);
     if (!def) return 0;
     const type = getNamedType(def.type);

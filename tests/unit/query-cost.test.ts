@@ -37,6 +37,14 @@ describe('the cost rule', () => {
     expect(cost('{ village(code: "6402082005") { idm { indicators { actors { desa } } } } }')).toBe(1 + 1 + 50 * 2);
   });
 
+  it('weighs a boundary by its detail, as the objects its bytes are worth', () => {
+    const cost = (query: string, variables?: Record<string, unknown>) => operationCost(model, parse(query), undefined, variables);
+    expect(cost('{ province(code: "64") { boundary(detail: LOW) } }')).toBe(1 + 1);
+    expect(cost('{ province(code: "64") { boundary } }')).toBe(1 + 2);
+    expect(cost('query($d: BoundaryDetail!) { province(code: "64") { boundary(detail: $d) } }', { d: 'FULL' })).toBe(1 + 10);
+    expect(cost('{ provinces { kabupatens { code boundary(detail: LOW) } } }')).toBe(38 * (1 + 38 * (1 + 1)));
+  });
+
   it('costs a fragment once per page size, whatever the spreads: a 1,000-level bomb is costed in 1,000 steps', () => {
     const levels = 1000;
     const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
