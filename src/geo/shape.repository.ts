@@ -112,7 +112,8 @@ export function regionCodesAtSql(lng: string, lat: string): string {
  * distance in degrees (a GiST KNN scan) bound the answer's radius R (the k-th nearest is no
  * farther than the farthest of any k), and every desa within R lies in the box of R around the
  * point, its longitudes widened for the box's most polar latitude; that box is read through the
- * same index and ranked by the real distance. `withinKm` caps R.
+ * same index and ranked by the real distance. `withinKm` caps R. With no desa shape at all the
+ * radius has no row, so the answer is empty (not a box of an infinite radius).
  */
 export function nearestVillagesSql(lng: string, lat: string, first: string, withinKm: string): string {
   return `(
@@ -121,7 +122,7 @@ export function nearestVillagesSql(lng: string, lat: string, first: string, with
     ),
     around as (
       select r.km, r.km / ${KM_PER_DEGREE} as dlat
-      from (select least(max(${distanceKmSql('k.center', lng, lat)}), ${withinKm}) as km from knn k) r
+      from (select least(max(${distanceKmSql('k.center', lng, lat)}), ${withinKm}) as km from knn k having count(*) > 0) r
     )
     select s.code, round(${distanceKmSql('s.center', lng, lat)}::numeric, 3)::float8 as "distanceKm"
     from around a
