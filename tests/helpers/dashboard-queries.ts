@@ -11,9 +11,11 @@ export interface DashboardQuery {
 
 const SHARED_QUERIES = path.resolve(__dirname, '../../../shared/bench/queries');
 
-/** The ```graphql blocks of the README, one entry per operation (blocks hold several, separated by comments). */
+/** The ```graphql blocks of the README and docs/, one entry per operation (blocks hold several, separated by comments). */
 export function readmeExamples(): DashboardQuery[] {
-  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const root = path.resolve(__dirname, '../..');
+  const docs = fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(root, 'docs', f));
+  const readme = [path.join(root, 'README.md'), ...docs].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
   return blocks.flatMap((block, b) =>
     block
