@@ -84,7 +84,22 @@ export class ShapeWriter {
     const [{ differs }] = (
       await this.client.query<{ differs: boolean }>(`select exists (select 1 from shape_stage st left join region_shape s on s.code = st.code where s.digest is distinct from st.digest) as differs`)
     ).rows as [{ differs: boolean }];
-    if (differs) await this.client.query(
+    if (differs) await this.writeDiffering();
+    const { rows } = await this.client.query<{ level: RegionLevel; inserted: string; updated: string; unchanged: string }>(
+      `select st.level,
+              count(*) filter (where w.inserted)::text as inserted,
+              count(*) filter (where not w.inserted)::text as updated,
+              count(*) filter (where w.code is null)::text as unchanged
+       from shape_stage st left join shape_written w on w.code = st.code
+       group by st.level`,
+    );
+    for (const row of rows) counts[row.level] = { inserted: Number(row.inserted), updated: Number(row.updated), unchanged: Number(row.unchanged) };
+    return counts;
+  }
+
+  /** Upserts the staged regions whose digest differs, and replaces their polygon parts whole (a region may have more or fewer than before). */
+  private async writeDiffering(): Promise<void> {
+    await this.client.query(
       `with written as (
          insert into region_shape as s (code, level, shape_full, shape_medium, shape_low, bbox, center, area_km2, digest, source, imported_at)
          select code, level, shape_full, shape_medium, shape_low, bbox, center, area_km2, digest, source, imported_at from shape_stage
@@ -97,21 +112,10 @@ export class ShapeWriter {
        )
        insert into shape_written select code, level, inserted from written`,
     );
-    // Parts of a changed region are replaced whole: its polygons may be more or fewer than before.
-    if (differs) await this.client.query(`delete from region_shape_part p using shape_written w where p.code = w.code and not w.inserted`);
-    if (differs) await this.client.query(
+    await this.client.query(`delete from region_shape_part p using shape_written w where p.code = w.code and not w.inserted`);
+    await this.client.query(
       `insert into region_shape_part (code, level, part, outer_ring, holes, bbox)
        select st.code, st.level, st.part, st.outer_ring, st.holes, st.bbox from shape_part_stage st join shape_written w on w.code = st.code`,
     );
-    const { rows } = await this.client.query<{ level: RegionLevel; inserted: string; updated: string; unchanged: string }>(
-      `select st.level,
-              count(*) filter (where w.inserted)::text as inserted,
-              count(*) filter (where not w.inserted)::text as updated,
-              count(*) filter (where w.code is null)::text as unchanged
-       from shape_stage st left join shape_written w on w.code = st.code
-       group by st.level`,
-    );
-    for (const row of rows) counts[row.level] = { inserted: Number(row.inserted), updated: Number(row.updated), unchanged: Number(row.unchanged) };
-    return counts;
   }
 }
